@@ -1,0 +1,111 @@
+//! Checking articles: read bytes, decode, build the Document, run the rules.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::document::{Document, Format};
+use crate::rules::Ruleset;
+
+/// Files larger than this are refused rather than read whole into memory.
+pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
+/// Why one file could not be checked. The run goes on with the others.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not valid UTF-8 (invalid byte at offset {offset}); galley reads UTF-8 articles only")]
+    NotUtf8 { path: String, offset: usize },
+    #[error("{path}: looks like UTF-16 (it starts with a UTF-16 byte order mark); convert it to UTF-8")]
+    Utf16 { path: String },
+    #[error("{path}: binary file (it holds NUL bytes), not an article")]
+    Binary { path: String },
+    #[error("{path}: file is {size} bytes, larger than the {limit}-byte limit")]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}: no such file or directory")]
+    Missing { path: String },
+    #[error("{path}: no articles found (looked for .{})", crate::document::Format::EXTENSIONS.join(", ."))]
+    NoArticles { path: String },
+}
+
+/// One checked file: its text, for rendering, and what the rules found.
+#[derive(Debug)]
+pub struct FileReport {
+    pub path: String,
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks one text with a compiled ruleset.
+pub fn check_text(ruleset: &Ruleset, text: &str, format: Format) -> Vec<Diagnostic> {
+    let doc = Document::parse(text, format);
+    ruleset.check(&doc)
+}
+
+/// Decodes an article's bytes: UTF-8 (a BOM is allowed and kept), else a
+/// clear refusal naming what the bytes look like.
+pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, FileError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(FileError::Utf16 { path: path.to_owned() });
+    }
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(FileError::Binary { path: path.to_owned() });
+    }
+    String::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
+        path: path.to_owned(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+pub fn read_article(path: &Path, display: &str) -> Result<String, FileError> {
+    let io = |source| FileError::Io {
+        path: display.to_owned(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(FileError::TooLarge {
+            path: display.to_owned(),
+            size: meta.len(),
+            limit: MAX_FILE_SIZE,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    decode(display, bytes)
+}
+
+/// Reads and checks one file.
+pub fn check_file(ruleset: &Ruleset, path: &PathBuf) -> Result<FileReport, FileError> {
+    let display = display_path(path);
+    let text = read_article(path, &display)?;
+    let diagnostics = check_text(ruleset, &text, Format::from_path(path));
+    Ok(FileReport {
+        path: display,
+        text,
+        diagnostics,
+    })
+}
+
+/// Paths as the user wrote them, without a leading `./`, with `/` separators.
+pub fn display_path(path: &Path) -> String {
+    let s = path.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding_refuses_what_is_not_utf8_text() {
+        assert!(matches!(decode("a", vec![0xFF, 0xFE, b'a', 0]), Err(FileError::Utf16 { .. })));
+        assert!(matches!(decode("a", b"ab\0c".to_vec()), Err(FileError::Binary { .. })));
+        assert!(matches!(decode("a", b"Caf\xe9".to_vec()), Err(FileError::NotUtf8 { offset: 3, .. })));
+        assert_eq!(decode("a", "\u{feff}Minsk".as_bytes().to_vec()).unwrap(), "\u{feff}Minsk");
+        assert_eq!(decode("a", Vec::new()).unwrap(), "");
+    }
+}

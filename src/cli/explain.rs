@@ -1,0 +1,71 @@
+//! `galley rules` and `galley explain`: the rule catalogue, from the docs
+//! each rule carries in its pack.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::rules::{RuleMeta, Ruleset};
+
+#[derive(Serialize)]
+struct RuleRow<'a> {
+    id: &'a str,
+    category: &'a str,
+    kind: &'a str,
+    severity: &'a str,
+    pack: &'a str,
+    summary: Option<&'a str>,
+}
+
+fn summary(m: &RuleMeta) -> Option<&str> {
+    m.doc.as_ref().map(|d| d.what.as_str()).or(m.description.as_deref())
+}
+
+pub fn list(ruleset: &Ruleset, json: bool) -> io::Result<()> {
+    let rows: Vec<RuleRow<'_>> = ruleset
+        .rules()
+        .map(|m| RuleRow {
+            id: &m.id,
+            category: m.category(),
+            kind: m.kind,
+            severity: m.severity.as_str(),
+            pack: &m.pack,
+            summary: summary(m),
+        })
+        .collect();
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &rows)?;
+        return writeln!(out);
+    }
+    for r in rows {
+        let first_sentence = r.summary.map_or("", |s| s.split(". ").next().unwrap_or(s));
+        writeln!(out, "{:<34} {:<8} {}", r.id, r.severity, first_sentence.trim_end_matches('.'))?;
+    }
+    Ok(())
+}
+
+pub fn explain(ruleset: &Ruleset, id: &str) -> anyhow::Result<u8> {
+    let Some(m) = ruleset.rule(id) else {
+        let ids: Vec<&str> = ruleset.rules().map(|m| &*m.id).collect();
+        let hint = crate::rules::suggest(id, ids.iter().copied()).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
+        eprintln!("error: no rule `{id}`{hint}; `galley rules` lists them");
+        return Ok(2);
+    };
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    writeln!(out, "# {}\n", m.id)?;
+    writeln!(out, "Category: {}. Kind: {}. Default severity: {}. Pack: {}.\n", m.category(), m.kind, m.severity, m.pack)?;
+    match &m.doc {
+        Some(d) => {
+            writeln!(out, "## What it does\n\n{}\n", d.what)?;
+            writeln!(out, "## Why it matters in a translated article\n\n{}\n", d.why)?;
+            writeln!(out, "## Example\n\n    {}\n", d.example)?;
+            writeln!(out, "## Look-alikes that stay silent\n\n{}\n", d.silent)?;
+            writeln!(out, "## Fix\n\n{}", d.fix)?;
+        }
+        None => writeln!(out, "{}", m.description.as_deref().unwrap_or("This rule has no documentation."))?,
+    }
+    Ok(0)
+}

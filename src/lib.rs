@@ -1,0 +1,21 @@
+//! galley: a lint for translated news articles.
+//!
+//! The engine (`document`, `rules`, `packs`, `diagnostic`, `check`) knows
+//! nothing of the command line: a library user checks a string with
+//! [`check::check_text`] and a compiled [`rules::Ruleset`].
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod cli;
+pub mod diagnostic;
+pub mod document;
+pub mod output;
+pub mod packs;
+pub mod rules;
+pub mod walk;
+
+pub use check::{check_text, FileError, FileReport};
+pub use diagnostic::{Applicability, Diagnostic, Fix, Label, Severity};
+pub use document::{Document, Format};
+pub use rules::Ruleset;

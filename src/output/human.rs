@@ -1,0 +1,85 @@
+//! Compiler-style diagnostics through codespan-reporting, over windows of
+//! long lines (see `window`).
+
+use std::io::{self, Write};
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity};
+use codespan_reporting::term::termcolor::{Buffer, WriteColor};
+use codespan_reporting::term::{self, Config};
+
+use super::window::Window;
+use super::Report;
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::document::LineIndex;
+
+fn severity(s: Severity) -> CsSeverity {
+    match s {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Info => CsSeverity::Note,
+    }
+}
+
+fn fix_note(d: &Diagnostic, found: &str) -> Option<String> {
+    let fix = d.fix.as_ref()?;
+    let how = match fix.applicability {
+        Applicability::Safe => "safe fix",
+        Applicability::Unsafe => "unsafe fix",
+        Applicability::Display => "suggestion",
+    };
+    Some(if fix.replacement.is_empty() {
+        format!("{how}: delete '{}'", shorten(found))
+    } else {
+        format!("{how}: replace '{}' with '{}'", shorten(found), shorten(&fix.replacement))
+    })
+}
+
+fn shorten(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+/// Renders one diagnostic of `text` into `out`.
+pub fn render(path: &str, text: &str, index: &LineIndex, d: &Diagnostic, out: &mut dyn WriteColor) -> io::Result<()> {
+    let mut ranges = vec![d.range.clone()];
+    ranges.extend(d.labels.iter().map(|l| l.range.clone()));
+    let (files, mapped) = Window::new(path, text, index, &ranges);
+    let mut labels = vec![CsLabel::primary((), mapped[0].clone())];
+    for (l, r) in d.labels.iter().zip(&mapped[1..]) {
+        labels.push(CsLabel::secondary((), r.clone()).with_message(l.message.clone()));
+    }
+    let mut notes: Vec<String> = d.notes.clone();
+    if let Some(help) = &d.help {
+        notes.push(format!("help: {help}"));
+    }
+    if let Some(f) = fix_note(d, text.get(d.range.clone()).unwrap_or("")) {
+        notes.push(f);
+    }
+    let diagnostic = CsDiagnostic::new(severity(d.severity))
+        .with_code(d.rule.to_string())
+        .with_message(d.message.clone())
+        .with_labels(labels)
+        .with_notes(notes);
+    term::emit_to_write_style(out, &Config::default(), &files, &diagnostic).map_err(io::Error::other)
+}
+
+pub fn write(report: &Report, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    for file in &report.files {
+        let index = LineIndex::new(&file.text);
+        for d in &file.diagnostics {
+            let mut buf = if color { Buffer::ansi() } else { Buffer::no_color() };
+            render(&file.path, &file.text, &index, d, &mut buf)?;
+            out.write_all(buf.as_slice())?;
+        }
+    }
+    let (e, w, i) = (report.count(Severity::Error), report.count(Severity::Warning), report.count(Severity::Info));
+    let plural = |n: usize, s: &str| if n == 1 { format!("{n} {s}") } else { format!("{n} {s}s") };
+    let files = plural(report.files_checked, "file");
+    if e + w + i == 0 {
+        writeln!(out, "No problems found in {files}.")
+    } else {
+        writeln!(out, "Found {}, {}, {} in {files}.", plural(e, "error"), plural(w, "warning"), format!("{i} info"))
+    }
+}

@@ -1,0 +1,71 @@
+//! Spellings an article declares equivalent: `Lukashenka (also spelled
+//! Lukashenko)`, `Kyiv (Kiev)`. Two such spellings are the writer's choice,
+//! not an inconsistency.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::text::strip_possessive;
+use crate::document::Document;
+
+fn pattern() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| {
+        let name = r"(\p{Lu}[\p{L}\p{M}'’-]*)";
+        let intro = r"(?:also\s+(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered|known\s+as)|or|aka|a\.k\.a\.|alternatively|formerly|previously|in\s+\p{L}+[:,]?|\p{L}+:)";
+        Regex::new(&format!(r"{name}\s*(?:\(\s*(?:{intro}\s+)?|,\s*{intro}\s+){name}")).ok()
+    })
+    .as_ref()
+}
+
+/// The declared pairs, lowercased, each in both orders.
+pub fn declared(doc: &Document<'_>) -> HashSet<(String, String)> {
+    let mut out = HashSet::new();
+    let Some(re) = pattern() else {
+        return out;
+    };
+    for para in &doc.paragraphs {
+        for caps in re.captures_iter(doc.slice(para)) {
+            let (Some(a), Some(b)) = (caps.get(1), caps.get(2)) else {
+                continue;
+            };
+            let a = strip_possessive(a.as_str()).to_lowercase();
+            let b = strip_possessive(b.as_str()).to_lowercase();
+            out.insert((b.clone(), a.clone()));
+            out.insert((a, b));
+        }
+    }
+    out
+}
+
+pub fn is_declared(set: &HashSet<(String, String)>, a: &str, b: &str) -> bool {
+    !set.is_empty() && set.contains(&(a.to_lowercase(), b.to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        let doc = Document::parse(text, Format::Plain);
+        let mut v: Vec<_> = declared(&doc).into_iter().filter(|(a, b)| a < b).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn recognizes_declarations() {
+        assert_eq!(pairs("Alexander Lukashenka (also spelled Lukashenko) spoke."), [("lukashenka".into(), "lukashenko".into())]);
+        assert_eq!(pairs("in Kyiv (Kiev) today"), [("kiev".into(), "kyiv".into())]);
+        assert_eq!(pairs("Hrodna, also known as Grodno, is"), [("grodno".into(), "hrodna".into())]);
+        assert_eq!(pairs("Homel (Russian: Gomel) is"), [("gomel".into(), "homel".into())]);
+    }
+
+    #[test]
+    fn ordinary_brackets_are_not_declarations() {
+        assert!(pairs("Minsk (the capital) hosted it.").is_empty());
+    }
+}

@@ -1,0 +1,267 @@
+//! `attribute`: an entity of a type next to a value of an attribute it does
+//! not have: a role (`MiG-25 … attack aircraft`) or a maker (`Boeing MC-21`).
+//! Values are either phrases mapped to attribute values (`values`), or the
+//! entities that the attribute names (makers are entities themselves).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::compile::{Compiler, RuleMeta};
+use super::entities::{Entity, EntityId, Mention};
+use super::lexicon::{CaseMode, TermId};
+use super::text::render;
+use super::{Context, Rule};
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::document::Document;
+use crate::packs::schema::{RawRule, RawWindow};
+
+pub const FIELDS: &[&str] = &["entity-type", "attribute", "window", "values"];
+
+#[derive(Debug, Clone, Copy)]
+pub enum Window {
+    /// Written together: `Sukhoi Su-25`, `Boeing's 737`, `the MC-21, built by Irkut`.
+    Adjacent,
+    Words(usize),
+    Sentence,
+    Paragraph,
+}
+
+enum Values {
+    Phrases(HashMap<TermId, String>),
+    Entities(HashMap<EntityId, String>),
+}
+
+pub struct Attribute {
+    meta: RuleMeta,
+    entity_type: String,
+    attribute: String,
+    window: Window,
+    values: Values,
+}
+
+pub fn required(cx: &mut Compiler<'_>, raw: &RawRule, field: &str, value: Option<&toml::Spanned<String>>) -> Option<String> {
+    match value {
+        Some(v) if !v.get_ref().trim().is_empty() => Some(v.get_ref().clone()),
+        _ => {
+            cx.error(raw.id.span(), format!("a `{}` rule needs `{field}`", raw.kind.get_ref()));
+            None
+        }
+    }
+}
+
+pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    let entity_type = required(cx, &raw, "entity-type", raw.entity_type.as_ref());
+    let attribute = required(cx, &raw, "attribute", raw.attribute.as_ref());
+    let (entity_type, attribute) = (entity_type?, attribute?);
+    let window = match raw.window.as_ref().map(|w| (w.get_ref().clone(), w.span())) {
+        None => Window::Sentence,
+        Some((RawWindow::Words(n), _)) if (1..=200).contains(&n) => Window::Words(n as usize),
+        Some((RawWindow::Named(s), _)) if s == "adjacent" => Window::Adjacent,
+        Some((RawWindow::Named(s), _)) if s == "sentence" => Window::Sentence,
+        Some((RawWindow::Named(s), _)) if s == "paragraph" => Window::Paragraph,
+        Some((_, span)) => {
+            cx.error_help(span, "invalid `window`", "a window is \"adjacent\", \"sentence\", \"paragraph\" or a number of words from 1 to 200");
+            return None;
+        }
+    };
+    let subjects: Vec<&Entity> = cx.entities.iter().map(|(_, e)| e).filter(|e| e.kind == entity_type).collect();
+    if subjects.is_empty() {
+        cx.error(raw.id.span(), format!("no entity of type `{entity_type}` is defined in any pack"));
+        return None;
+    }
+    let values = match raw.values {
+        Some(map) => {
+            let mut phrases = HashMap::new();
+            for (phrase, value) in map.into_inner() {
+                phrases.insert(cx.lexicon.add(&phrase, CaseMode::Insensitive), value);
+            }
+            Values::Phrases(phrases)
+        }
+        None => {
+            let mut named = HashMap::new();
+            for value in subjects.iter().flat_map(|e| e.attribute(&attribute)) {
+                match cx.entities.by_name(value) {
+                    Some(id) => {
+                        named.insert(id, value.clone());
+                    }
+                    None => {
+                        cx.error_help(
+                            raw.id.span(),
+                            format!("`{attribute} = \"{value}\"` names no entity"),
+                            "without `values`, each attribute value must be the name of an entity (a maker, say)",
+                        );
+                        return None;
+                    }
+                }
+            }
+            Values::Entities(named)
+        }
+    };
+    Some(Box::new(Attribute {
+        meta,
+        entity_type,
+        attribute,
+        window,
+        values,
+    }))
+}
+
+/// What joins a maker and a model written together, in either order.
+fn joins(gap: &str, value_first: bool) -> bool {
+    let g = gap.trim();
+    if gap.is_empty() {
+        return false;
+    }
+    if g.is_empty() || (value_first && (g == "'s" || g == "’s")) {
+        return true;
+    }
+    if value_first {
+        matches!(g.trim_start_matches('-'), "built" | "made" | "designed" | "produced") && gap.starts_with('-')
+    } else {
+        let g = g.trim_start_matches(',').trim();
+        let words: Vec<&str> = g.split_whitespace().collect();
+        matches!(
+            words.as_slice(),
+            ["by"] | ["from"] | ["built" | "made" | "produced" | "manufactured" | "designed" | "developed", "by"]
+        )
+    }
+}
+
+impl Attribute {
+    /// Word distance between two ranges when within the window.
+    fn distance(&self, doc: &Document<'_>, subject: &Range<usize>, value: &Range<usize>) -> Option<usize> {
+        let (a, b) = if subject.start < value.start { (subject, value) } else { (value, subject) };
+        if doc.paragraph_at(a.start) != doc.paragraph_at(b.start) {
+            return None;
+        }
+        let words = doc.word_index_from(b.start).saturating_sub(doc.word_index_from(a.end));
+        let ok = match self.window {
+            Window::Adjacent => b.start >= a.end && joins(&doc.text[a.end..b.start], a == value),
+            Window::Words(n) => words <= n,
+            Window::Sentence => doc.sentence_at(a.start) == doc.sentence_at(b.start),
+            Window::Paragraph => true,
+        };
+        ok.then_some(words)
+    }
+
+    fn value_mentions(&self, cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
+        match &self.values {
+            Values::Phrases(p) => cx
+                .hits
+                .iter()
+                .filter_map(|h| p.get(&h.term).map(|v| (h.range.clone(), v.clone())))
+                .collect(),
+            Values::Entities(e) => cx
+                .mentions()
+                .iter()
+                .filter_map(|m| e.get(&m.entity).map(|v| (m.range.clone(), v.clone())))
+                .collect(),
+        }
+    }
+
+    /// Entities of the type that do have `value`, closest designation first
+    /// (`Su-25` for a `MiG-25` called an attack aircraft).
+    fn suggestions<'e>(&self, cx: &Context<'e>, wrong: &Entity, value: &str) -> Vec<&'e Entity> {
+        let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+        let wrong_digits = digits(&wrong.name);
+        let mut fits: Vec<(bool, f64, &Entity)> = cx
+            .entities
+            .iter()
+            .map(|(_, e)| e)
+            .filter(|e| e.kind == self.entity_type && e.has(&self.attribute, value))
+            .map(|e| {
+                let same_number = !wrong_digits.is_empty() && digits(&e.name) == wrong_digits;
+                (same_number, strsim::jaro_winkler(&e.name, &wrong.name), e)
+            })
+            .collect();
+        fits.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
+        fits.into_iter().take(2).map(|(_, _, e)| e).collect()
+    }
+}
+
+impl Rule for Attribute {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn meta_mut(&mut self) -> &mut RuleMeta {
+        &mut self.meta
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let values = self.value_mentions(cx);
+        if values.is_empty() {
+            return;
+        }
+        let subjects: Vec<&Mention> = cx
+            .mentions()
+            .iter()
+            .filter(|m| cx.entities.get(m.entity).kind == self.entity_type)
+            .collect();
+        for (vrange, value) in values {
+            let near: Vec<(usize, bool, &Mention)> = subjects
+                .iter()
+                .filter(|m| m.range != vrange)
+                .filter_map(|m| self.distance(cx.doc, &m.range, &vrange).map(|d| (d, m.range.start > vrange.start, *m)))
+                .collect();
+            if near.iter().any(|(_, _, m)| cx.entities.get(m.entity).has(&self.attribute, &value)) {
+                continue;
+            }
+            // The nearest subject; on a tie, the one before the value.
+            let Some(&(_, _, subject)) = near.iter().min_by_key(|(d, after, _)| (*d, *after)) else {
+                continue;
+            };
+            let entity = cx.entities.get(subject.entity);
+            let actual = entity.attribute(&self.attribute);
+            if actual.is_empty() {
+                continue; // the base does not know: no claim either way
+            }
+            let found = cx.doc.slice(&vrange);
+            let actual_text = actual.join(" or ");
+            let message = match &self.meta.message {
+                Some(t) => render(
+                    t,
+                    &[("found", found), ("entity", &entity.name), ("expected", &actual_text), ("attribute", &self.attribute)],
+                ),
+                None => format!("'{found}' does not fit the {}: its {} is {actual_text}", entity.name, self.attribute),
+            };
+            let mut d = self
+                .meta
+                .diag(subject.range.clone(), message)
+                .with_label(vrange.clone(), format!("{} given as '{found}' here", self.attribute));
+            let suggestions = self.suggestions(cx, entity, &value);
+            match suggestions.first() {
+                Some(s) if matches!(self.values, Values::Phrases(_)) => {
+                    let names: Vec<&str> = suggestions.iter().map(|e| e.name.as_str()).collect();
+                    d = d
+                        .with_help(format!(
+                            "if the text means {} '{value}' {}, name it: {}",
+                            if names.len() > 1 { "an" } else { "the" },
+                            self.entity_type,
+                            names.join(" or ")
+                        ))
+                        .with_fix(s.name.clone(), Applicability::Unsafe);
+                }
+                _ => d = d.with_help(format!("the {} of the {} is {actual_text}", self.attribute, entity.name)),
+            }
+            out.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::joins;
+
+    #[test]
+    fn adjacency_joins() {
+        assert!(joins(" ", true));
+        assert!(joins("'s ", true));
+        assert!(joins("-built ", true));
+        assert!(joins(", built by ", false));
+        assert!(joins(" by ", false));
+        assert!(!joins(" and ", true));
+        assert!(!joins(", while ", false));
+        assert!(!joins("", true));
+    }
+}

@@ -1,0 +1,264 @@
+//! Compiling packs into a `Ruleset`: the registry of rule kinds, the checks
+//! every rule shares (id, kind, severity, fields its kind reads), and error
+//! collection, so that one run reports every mistake in every pack.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::entities::EntityBase;
+use super::lexicon::LexiconBuilder;
+use super::{
+    attribute, conflation, consistency, currency, doubled_word, existence, mixed_quotes, near_miss,
+    repeated_headline, romanization, substitution, Rule, Ruleset,
+};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::packs::schema::{RawDoc, RawRule};
+use crate::packs::{self, PackError, PackErrors, PackSource};
+
+pub type RuleDoc = RawDoc;
+
+/// What is known of a rule apart from its logic.
+#[derive(Debug, Clone)]
+pub struct RuleMeta {
+    pub id: Arc<str>,
+    pub kind: &'static str,
+    pub severity: Severity,
+    pub pack: String,
+    pub description: Option<String>,
+    /// The pack's own message, overriding the kind's.
+    pub message: Option<String>,
+    pub doc: Option<RuleDoc>,
+}
+
+impl RuleMeta {
+    pub fn diag(&self, range: Range<usize>, message: String) -> Diagnostic {
+        Diagnostic::new(&self.id, self.severity, range, message)
+    }
+
+    pub fn category(&self) -> &str {
+        crate::diagnostic::category_of(&self.id)
+    }
+}
+
+type CompileFn = fn(&mut Compiler<'_>, RawRule, RuleMeta) -> Option<Box<dyn Rule>>;
+
+/// A rule kind: its name in TOML, the fields it reads, how to compile it.
+pub struct Kind {
+    pub name: &'static str,
+    pub fields: &'static [&'static str],
+    pub summary: &'static str,
+    compile: CompileFn,
+}
+
+/// The registry of rule kinds, sorted by name: one line per kind.
+pub const KINDS: &[Kind] = &[
+    Kind { name: "attribute", fields: attribute::FIELDS, summary: "an entity near an attribute value it does not have", compile: attribute::compile },
+    Kind { name: "conflation", fields: conflation::FIELDS, summary: "two different entities run together in one noun phrase", compile: conflation::compile },
+    Kind { name: "consistency", fields: consistency::FIELDS, summary: "two spellings of one name in one article", compile: consistency::compile },
+    Kind { name: "currency-spacing", fields: currency::FIELDS, summary: "a currency amount written with and without a space", compile: currency::compile },
+    Kind { name: "doubled-word", fields: doubled_word::FIELDS, summary: "a word written twice in a row", compile: doubled_word::compile },
+    Kind { name: "existence", fields: existence::FIELDS, summary: "a pattern or phrase that should not appear", compile: existence::compile },
+    Kind { name: "mixed-quotes", fields: mixed_quotes::FIELDS, summary: "straight and curly double quotes in one article", compile: mixed_quotes::compile },
+    Kind { name: "near-miss", fields: near_miss::FIELDS, summary: "a word one or two letters away from a known name", compile: near_miss::compile },
+    Kind { name: "repeated-headline", fields: repeated_headline::FIELDS, summary: "the headline repeated as the last line", compile: repeated_headline::compile },
+    Kind { name: "romanization-variants", fields: romanization::FIELDS, summary: "names that differ only as romanizations do", compile: romanization::compile },
+    Kind { name: "substitution", fields: substitution::FIELDS, summary: "a known wrong form and its right one", compile: substitution::compile },
+];
+
+/// State shared while compiling: the lexicon every rule adds terms to, the
+/// entity base, and the errors found so far.
+pub struct Compiler<'a> {
+    pub file: &'a str,
+    pub lexicon: &'a mut LexiconBuilder,
+    pub entities: &'a EntityBase,
+    errors: &'a mut Vec<PackError>,
+}
+
+impl Compiler<'_> {
+    pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.errors.push(PackError::new(self.file, Some(span), message));
+    }
+
+    pub fn error_help(&mut self, span: Range<usize>, message: impl Into<String>, help: impl Into<String>) {
+        self.errors
+            .push(PackError::new(self.file, Some(span), message).with_help(help));
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    let Some((cat, name)) = id.split_once('/') else {
+        return false;
+    };
+    let part = |s: &str| {
+        !s.is_empty()
+            && s.starts_with(|c: char| c.is_ascii_lowercase())
+            && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    part(cat) && part(name)
+}
+
+/// A "did you mean" for a misspelt name among `known`.
+pub fn suggest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
+    known
+        .into_iter()
+        .map(|k| (strsim::jaro_winkler(word, k), k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
+    let mut errors = Vec::new();
+    let mut parsed = Vec::new();
+    for source in &sources {
+        match packs::parse(source) {
+            Ok(raw) => parsed.push((source.name.clone(), raw)),
+            Err(e) => errors.push(e),
+        }
+    }
+
+    let mut lexicon = LexiconBuilder::default();
+    let mut entities = EntityBase::default();
+    for (file, raw) in &mut parsed {
+        for e in std::mem::take(&mut raw.entity) {
+            let span = e.span();
+            if let Err(msg) = entities.add(e.into_inner(), &mut lexicon) {
+                errors.push(PackError::new(file, Some(span), msg));
+            }
+        }
+    }
+
+    let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for (file, raw) in parsed {
+        let pack = raw.pack.as_ref().map_or_else(|| file.clone(), |p| p.name.get_ref().clone());
+        let mut cx = Compiler {
+            file: &file,
+            lexicon: &mut lexicon,
+            entities: &entities,
+            errors: &mut errors,
+        };
+        for rule in raw.rule {
+            if let Some(r) = compile_rule(&mut cx, rule.into_inner(), &pack, &mut seen) {
+                rules.push(r);
+            }
+        }
+    }
+
+    let lexicon = match lexicon.build() {
+        Ok(l) => l,
+        Err(e) => {
+            errors.push(PackError::new("<rule packs>", None, format!("the dictionary of terms is too large: {e}")));
+            return Err(PackErrors { errors, sources });
+        }
+    };
+    if !errors.is_empty() {
+        return Err(PackErrors { errors, sources });
+    }
+    rules.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
+    Ok(Ruleset {
+        rules,
+        lexicon,
+        entities,
+    })
+}
+
+fn compile_rule(
+    cx: &mut Compiler<'_>,
+    raw: RawRule,
+    pack: &str,
+    seen: &mut HashMap<String, String>,
+) -> Option<Box<dyn Rule>> {
+    let id = raw.id.get_ref().clone();
+    let mut ok = true;
+    if !valid_id(&id) {
+        cx.error_help(
+            raw.id.span(),
+            format!("invalid rule id `{id}`"),
+            "a rule id is `category/name`, lowercase and hyphenated, e.g. `names/variant-spelling`",
+        );
+        ok = false;
+    }
+    match seen.get(&id) {
+        Some(first) => {
+            cx.error(raw.id.span(), format!("duplicate rule id `{id}` (first defined in {first})"));
+            ok = false;
+        }
+        None => {
+            seen.insert(id.clone(), cx.file.to_owned());
+        }
+    }
+    let kind_name = raw.kind.get_ref().as_str();
+    let Some(kind) = KINDS.iter().find(|k| k.name == kind_name) else {
+        let msg = format!("unknown rule kind `{kind_name}`");
+        match suggest(kind_name, KINDS.iter().map(|k| k.name)) {
+            Some(s) => cx.error_help(raw.kind.span(), msg, format!("did you mean `{s}`?")),
+            None => cx.error_help(
+                raw.kind.span(),
+                msg,
+                format!("the kinds are: {}", KINDS.iter().map(|k| k.name).collect::<Vec<_>>().join(", ")),
+            ),
+        }
+        return None;
+    };
+    for (field, span) in raw.present_fields() {
+        if !kind.fields.contains(&field) && field != "message" {
+            cx.error_help(
+                span,
+                format!("field `{field}` is not read by rules of kind `{}`", kind.name),
+                format!("kind `{}` reads: {}", kind.name, kind.fields.join(", ")),
+            );
+            ok = false;
+        }
+    }
+    let severity = match &raw.severity {
+        None => Severity::Warning,
+        Some(s) => match Severity::parse(s.get_ref()) {
+            Some(sev) => sev,
+            None => {
+                cx.error_help(
+                    s.span(),
+                    format!("unknown severity `{}`", s.get_ref()),
+                    "a severity is one of: error, warning, info",
+                );
+                ok = false;
+                Severity::Warning
+            }
+        },
+    };
+    let meta = RuleMeta {
+        id: id.into(),
+        kind: kind.name,
+        severity,
+        pack: pack.to_owned(),
+        description: raw.description.clone(),
+        message: raw.message.as_ref().map(|m| m.get_ref().clone()),
+        doc: raw.doc.clone(),
+    };
+    let rule = (kind.compile)(cx, raw, meta);
+    if ok {
+        rule
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_category_slash_name() {
+        assert!(valid_id("names/variant-spelling"));
+        assert!(valid_id("facts/aircraft-role"));
+        for bad in ["names", "Names/x", "names/", "/x", "names/x y", "names/x/y"] {
+            assert!(!valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn kinds_are_sorted() {
+        assert!(KINDS.windows(2).all(|w| w[0].name < w[1].name));
+    }
+}

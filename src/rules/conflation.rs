@@ -1,0 +1,94 @@
+//! `conflation`: two different entities of one type run together in one
+//! noun phrase (`the MC21 Sushoi Superjet`), which a translation produces
+//! when it merges two names. Two names joined by a word such as `and`, or by
+//! punctuation, are a list and stay silent.
+
+use super::attribute::required;
+use super::compile::{Compiler, RuleMeta};
+use super::text::{is_capitalized, render};
+use super::{Context, Rule};
+use crate::diagnostic::Diagnostic;
+use crate::packs::schema::RawRule;
+
+pub const FIELDS: &[&str] = &["entity-type"];
+
+/// At most this many (capitalised) words between the two names.
+const MAX_GAP_WORDS: usize = 2;
+
+pub struct Conflation {
+    meta: RuleMeta,
+    entity_type: String,
+}
+
+pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    let entity_type = required(cx, &raw, "entity-type", raw.entity_type.as_ref())?;
+    Some(Box::new(Conflation { meta, entity_type }))
+}
+
+fn run_together(gap: &str) -> bool {
+    if gap.is_empty() || gap.contains('\n') {
+        return false;
+    }
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words.len() <= MAX_GAP_WORDS
+        && gap.starts_with(char::is_whitespace)
+        && gap.ends_with(char::is_whitespace)
+        && words.iter().all(|w| is_capitalized(w) && w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+}
+
+impl Rule for Conflation {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn meta_mut(&mut self) -> &mut RuleMeta {
+        &mut self.meta
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let subjects: Vec<_> = cx
+            .mentions()
+            .iter()
+            .filter(|m| cx.entities.get(m.entity).kind == self.entity_type)
+            .collect();
+        for pair in subjects.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if a.entity == b.entity || !run_together(&cx.doc.text[a.range.end..b.range.start]) {
+                continue;
+            }
+            let (ea, eb) = (cx.entities.get(a.entity), cx.entities.get(b.entity));
+            let (fa, fb) = (cx.doc.slice(&a.range), cx.doc.slice(&b.range));
+            let message = match &self.meta.message {
+                Some(t) => render(t, &[("found", cx.doc.slice(&(a.range.start..b.range.end))), ("entity", &ea.name)]),
+                None => format!("'{fa}' and '{fb}' are two different {}s run together", self.entity_type),
+            };
+            let makers = |e: &super::Entity| {
+                let m = e.attribute("maker");
+                if m.is_empty() { String::new() } else { format!(" ({})", m.join(", ")) }
+            };
+            out.push(
+                self.meta
+                    .diag(a.range.start..b.range.end, message)
+                    .with_label(a.range.clone(), format!("the {}{}", ea.name, makers(ea)))
+                    .with_label(b.range.clone(), format!("the {}{}", eb.name, makers(eb)))
+                    .with_help(format!("name one {}, or write them as two: the {} and the {}", self.entity_type, ea.name, eb.name)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run_together;
+
+    #[test]
+    fn gaps() {
+        assert!(run_together(" "));
+        assert!(run_together(" Sushoi "));
+        assert!(!run_together(" and "));
+        assert!(!run_together(", "));
+        assert!(!run_together(" and the "));
+        assert!(!run_together(" Big Red Fast "));
+        assert!(!run_together(""));
+    }
+}

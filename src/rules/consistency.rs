@@ -1,0 +1,158 @@
+//! `consistency`: groups of spellings of one name; two of a group in one
+//! article is an inconsistency. The majority spelling (or the pack's
+//! `prefer`) is kept; every other occurrence is reported.
+
+use std::collections::HashMap;
+
+use super::aliases::is_declared;
+use super::compile::{Compiler, RuleMeta};
+use super::lexicon::{CaseMode, TermId};
+use super::text::{keep_case, quoted_list};
+use super::{Context, Rule};
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::packs::schema::RawRule;
+
+pub const FIELDS: &[&str] = &["variants", "prefer", "except", "groups"];
+
+struct Group {
+    variants: Vec<String>,
+    prefer: Option<usize>,
+}
+
+pub struct Consistency {
+    meta: RuleMeta,
+    groups: Vec<Group>,
+    /// Term → (group, variant); exception phrases map to `None` and only
+    /// serve to hide the variant inside them (`Chicken Kiev`).
+    terms: HashMap<TermId, Option<(usize, usize)>>,
+}
+
+pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    let mut specs = Vec::new();
+    if let Some(v) = raw.variants {
+        let span = v.span();
+        specs.push((v.into_inner(), raw.prefer, raw.except.map(|e| e.into_inner()).unwrap_or_default(), span));
+    } else if let Some(p) = &raw.prefer {
+        cx.error(p.span(), "`prefer` at rule level needs `variants` beside it");
+    }
+    if let Some(groups) = raw.groups {
+        for g in groups.into_inner() {
+            let span = g.span();
+            let g = g.into_inner();
+            specs.push((g.variants.into_inner(), g.prefer, g.except.unwrap_or_default(), span));
+        }
+    }
+    if specs.is_empty() {
+        cx.error(raw.id.span(), "a `consistency` rule needs `variants` or `groups`");
+        return None;
+    }
+    let mut rule = Consistency {
+        meta,
+        groups: Vec::new(),
+        terms: HashMap::new(),
+    };
+    let mut ok = true;
+    for (variants, prefer, except, span) in specs {
+        if variants.len() < 2 || variants.iter().any(|v| v.trim().is_empty()) {
+            cx.error(span, "a variant group needs at least two non-empty spellings");
+            ok = false;
+            continue;
+        }
+        let prefer = match prefer {
+            None => None,
+            Some(p) => match variants.iter().position(|v| v == p.get_ref()) {
+                Some(i) => Some(i),
+                None => {
+                    cx.error(p.span(), format!("`prefer = \"{}\"` is not one of the variants", p.get_ref()));
+                    ok = false;
+                    None
+                }
+            },
+        };
+        let g = rule.groups.len();
+        for (i, v) in variants.iter().enumerate() {
+            let term = cx.lexicon.add(v, CaseMode::Exact);
+            if let Some(Some((other, _))) = rule.terms.insert(term, Some((g, i))) {
+                cx.error(span.clone(), format!("`{v}` is already a variant in group {}", other + 1));
+                ok = false;
+            }
+        }
+        for e in &except {
+            rule.terms.insert(cx.lexicon.add(e, CaseMode::Exact), None);
+        }
+        rule.groups.push(Group { variants, prefer });
+    }
+    ok.then(|| Box::new(rule) as Box<dyn Rule>)
+}
+
+impl Rule for Consistency {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn meta_mut(&mut self) -> &mut RuleMeta {
+        &mut self.meta
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        // group → variant → occurrences, in text order
+        let mut seen: HashMap<usize, HashMap<usize, Vec<std::ops::Range<usize>>>> = HashMap::new();
+        for hit in cx.hits {
+            if let Some(Some((g, v))) = self.terms.get(&hit.term) {
+                seen.entry(*g).or_default().entry(*v).or_default().push(hit.range.clone());
+            }
+        }
+        let mut groups: Vec<_> = seen.into_iter().filter(|(_, v)| v.len() > 1).collect();
+        groups.sort_by_key(|(g, _)| *g);
+        for (g, found) in groups {
+            let group = &self.groups[g];
+            let mut used: Vec<(usize, Vec<std::ops::Range<usize>>)> = found.into_iter().collect();
+            // Most used first; ties go to the spelling the article used first.
+            used.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.1[0].start.cmp(&b.1[0].start)));
+            let keep = group.prefer.filter(|p| used.iter().any(|(v, _)| v == p)).unwrap_or(used[0].0);
+            let Some((_, keep_at)) = used.iter().find(|(v, _)| *v == keep) else {
+                continue;
+            };
+            let keep_word = &group.variants[keep];
+            let counts = used
+                .iter()
+                .map(|(v, r)| format!("{} × {}", r.len(), group.variants[*v]))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let why = if group.prefer == Some(keep) {
+                "the house style".to_owned()
+            } else if used.len() > 1 && used[0].1.len() == used[1].1.len() {
+                "used first".to_owned()
+            } else {
+                "used most".to_owned()
+            };
+            for (v, ranges) in &used {
+                if *v == keep || is_declared(cx.declared_aliases(), &group.variants[*v], keep_word) {
+                    continue;
+                }
+                let word = &group.variants[*v];
+                for r in ranges {
+                    let found = cx.doc.slice(r);
+                    let mut d = self
+                        .meta
+                        .diag(
+                            r.clone(),
+                            self.meta.message.clone().unwrap_or_else(|| {
+                                format!("{} spell the same name in this article", quoted_list(&[word, keep_word]))
+                            }),
+                        )
+                        .with_label(keep_at[0].clone(), format!("first spelled '{keep_word}' here"))
+                        .with_note(counts.clone())
+                        .with_help(format!("use one spelling: '{keep_word}' ({why})"));
+                    let applicability = if group.prefer.is_some() {
+                        Applicability::Safe
+                    } else {
+                        Applicability::Unsafe
+                    };
+                    d = d.with_fix(keep_case(found, keep_word), applicability);
+                    out.push(d);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! `doubled-word`: the same word twice in a row (`the the`), a typing or
+//! post-editing slip. Doubles that English grammar allows (`had had`,
+//! `that that`) are listed in the pack's `allow`.
+
+use std::collections::HashSet;
+
+use super::compile::{Compiler, RuleMeta};
+use super::text::render;
+use super::{Context, Rule};
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::packs::schema::RawRule;
+
+pub const FIELDS: &[&str] = &["allow"];
+
+pub struct DoubledWord {
+    meta: RuleMeta,
+    allow: HashSet<String>,
+}
+
+pub fn compile(_: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    let allow = raw
+        .allow
+        .map(|a| a.into_inner())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|w| w.to_lowercase())
+        .collect();
+    Some(Box::new(DoubledWord { meta, allow }))
+}
+
+impl Rule for DoubledWord {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn meta_mut(&mut self) -> &mut RuleMeta {
+        &mut self.meta
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let text = cx.doc.text;
+        for pair in cx.doc.words.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let gap = &text[a.end..b.start];
+            // Only spaces between: "Bora Bora" aside, punctuation or a line
+            // break between two equal words is deliberate ("No, no").
+            if gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '\u{a0}') {
+                continue;
+            }
+            let (wa, wb) = (&text[a.range()], &text[b.range()]);
+            if !wa.eq_ignore_ascii_case(wb) && wa.to_lowercase() != wb.to_lowercase() {
+                continue;
+            }
+            if wa.chars().any(|c| c.is_numeric()) || self.allow.contains(&wa.to_lowercase()) {
+                continue;
+            }
+            // Reduplicated names ("Bora Bora", "Baden-Baden" is one word) keep their capitals.
+            if wa == wb && wa.chars().next().is_some_and(char::is_uppercase) && !a.sentence_initial {
+                continue;
+            }
+            let message = match &self.meta.message {
+                Some(t) => render(t, &[("found", wa)]),
+                None => format!("'{wa}' is written twice"),
+            };
+            out.push(
+                self.meta
+                    .diag(a.start..b.end, message)
+                    .with_help(format!("delete the second '{wb}'"))
+                    .with_fix(wa.to_owned(), Applicability::Safe),
+            );
+        }
+    }
+}

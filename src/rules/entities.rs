@@ -1,0 +1,119 @@
+//! The knowledge base: named entities with aliases, a type and free
+//! attributes (`maker`, `role`), indexed by the lexicon terms that name them.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use super::lexicon::{CaseMode, Hit, LexiconBuilder, TermId};
+use crate::packs::schema::RawEntity;
+
+pub type EntityId = usize;
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub attributes: BTreeMap<String, Vec<String>>,
+}
+
+impl Entity {
+    pub fn attribute(&self, name: &str) -> &[String] {
+        self.attributes.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn has(&self, attribute: &str, value: &str) -> bool {
+        self.attribute(attribute).iter().any(|v| v == value)
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// An entity named in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub entity: EntityId,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct EntityBase {
+    list: Vec<Entity>,
+    by_term: HashMap<TermId, EntityId>,
+    by_name: HashMap<String, EntityId>,
+}
+
+/// Designations such as `MiG-25` are written in any case by translators;
+/// plain names keep theirs.
+fn case_mode(name: &str) -> CaseMode {
+    if name.chars().any(|c| c.is_ascii_digit()) {
+        CaseMode::Insensitive
+    } else {
+        CaseMode::Exact
+    }
+}
+
+impl EntityBase {
+    pub fn add(&mut self, raw: RawEntity, lexicon: &mut LexiconBuilder) -> Result<(), String> {
+        let id = self.list.len();
+        let entity = Entity {
+            name: raw.name,
+            kind: raw.kind,
+            aliases: raw.aliases,
+            attributes: raw.attributes.into_iter().map(|(k, v)| (k, v.into_vec())).collect(),
+        };
+        if entity.name.trim().is_empty() {
+            return Err("an entity needs a non-empty `name`".into());
+        }
+        for name in entity.names() {
+            if name.trim().is_empty() {
+                return Err(format!("entity `{}` has an empty alias", entity.name));
+            }
+            if let Some(&other) = self.by_name.get(name) {
+                return Err(format!(
+                    "`{name}` already names the entity `{}`; a name or alias must belong to one entity",
+                    self.list[other].name
+                ));
+            }
+        }
+        for name in entity.names() {
+            self.by_name.insert(name.to_owned(), id);
+            self.by_term.insert(lexicon.add(name, case_mode(name)), id);
+        }
+        self.list.push(entity);
+        Ok(())
+    }
+
+    pub fn get(&self, id: EntityId) -> &Entity {
+        &self.list[id]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (EntityId, &Entity)> {
+        self.list.iter().enumerate()
+    }
+
+    pub fn by_name(&self, name: &str) -> Option<EntityId> {
+        self.by_name.get(name).copied()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub(super) fn mentions(&self, hits: &[Hit]) -> Vec<Mention> {
+        hits.iter()
+            .filter_map(|h| {
+                self.by_term.get(&h.term).map(|&entity| Mention {
+                    entity,
+                    range: h.range.clone(),
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,193 @@
+//! `existence`: a regex or a phrase list that should not appear, within a
+//! scope of the document (prose, headline, the lines above the headline …).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use regex::{Regex, RegexBuilder};
+
+use super::compile::{Compiler, RuleMeta};
+use super::lexicon::{CaseMode, TermId};
+use super::text::render;
+use super::{Context, Rule};
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::packs::schema::RawRule;
+
+pub const FIELDS: &[&str] = &["pattern", "patterns", "words", "scope"];
+
+/// Compiled regexes are bounded so that a pack from an untrusted repository
+/// cannot make galley use unbounded memory.
+pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Prose,
+    Headline,
+    FirstLine,
+    LastLine,
+    AboveHeadline,
+    Document,
+}
+
+const SCOPES: &[(&str, Scope)] = &[
+    ("prose", Scope::Prose),
+    ("sentence", Scope::Prose),
+    ("headline", Scope::Headline),
+    ("first-line", Scope::FirstLine),
+    ("last-line", Scope::LastLine),
+    ("above-headline", Scope::AboveHeadline),
+    ("document", Scope::Document),
+];
+
+pub struct Existence {
+    meta: RuleMeta,
+    scope: Scope,
+    patterns: Vec<Regex>,
+    words: HashSet<TermId>,
+}
+
+pub fn compile_regex(cx: &mut Compiler<'_>, pattern: &str, span: Range<usize>) -> Option<Regex> {
+    match RegexBuilder::new(pattern)
+        .multi_line(true)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+    {
+        Ok(re) => Some(re),
+        Err(e) => {
+            cx.error(span, format!("invalid regex: {e}"));
+            None
+        }
+    }
+}
+
+pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    let scope = match &raw.scope {
+        None => Scope::Prose,
+        Some(s) => match SCOPES.iter().find(|(n, _)| n == s.get_ref()) {
+            Some((_, scope)) => *scope,
+            None => {
+                let names: Vec<_> = SCOPES.iter().map(|(n, _)| *n).collect();
+                cx.error_help(
+                    s.span(),
+                    format!("unknown scope `{}`", s.get_ref()),
+                    format!("a scope is one of: {}", names.join(", ")),
+                );
+                return None;
+            }
+        },
+    };
+    let mut sources = Vec::new();
+    if let Some(p) = raw.pattern {
+        sources.push(p);
+    }
+    if let Some(ps) = raw.patterns {
+        sources.extend(ps.into_inner());
+    }
+    let mut ok = true;
+    let mut patterns = Vec::new();
+    for p in sources {
+        match compile_regex(cx, p.get_ref(), p.span()) {
+            Some(re) => patterns.push(re),
+            None => ok = false,
+        }
+    }
+    let words: HashSet<TermId> = raw
+        .words
+        .map(|w| w.into_inner())
+        .unwrap_or_default()
+        .iter()
+        .filter(|w| !w.trim().is_empty())
+        .map(|w| cx.lexicon.add(w, CaseMode::Insensitive))
+        .collect();
+    if ok && patterns.is_empty() && words.is_empty() {
+        cx.error(raw.id.span(), "an `existence` rule needs `pattern`, `patterns` or `words`");
+        return None;
+    }
+    ok.then(|| {
+        Box::new(Existence {
+            meta,
+            scope,
+            patterns,
+            words,
+        }) as Box<dyn Rule>
+    })
+}
+
+fn scope_ranges(doc: &Document<'_>, scope: Scope) -> Vec<Range<usize>> {
+    let first_last = |last: bool| {
+        let p = if last { doc.paragraphs.last() } else { doc.paragraphs.first() };
+        p.map(|p| {
+            let text = doc.slice(p);
+            let line = if last { text.lines().last() } else { text.lines().next() }.unwrap_or("");
+            let start = if last { p.end - line.len() } else { p.start };
+            start..start + line.len()
+        })
+        .into_iter()
+        .collect()
+    };
+    match scope {
+        Scope::Prose => doc.paragraphs.clone(),
+        Scope::Document => vec![0..doc.text.len()],
+        Scope::Headline => doc.headline.clone().into_iter().collect(),
+        Scope::AboveHeadline => doc.masthead.clone(),
+        Scope::FirstLine => first_last(false),
+        Scope::LastLine => first_last(true),
+    }
+}
+
+fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail >= s.len() {
+        r
+    } else {
+        r.start + lead..r.end - trail
+    }
+}
+
+impl Rule for Existence {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn meta_mut(&mut self) -> &mut RuleMeta {
+        &mut self.meta
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let ranges = scope_ranges(doc, self.scope);
+        let mut found = Vec::new();
+        for r in &ranges {
+            for re in &self.patterns {
+                for m in re.find_iter(doc.slice(r)) {
+                    if !m.is_empty() {
+                        found.push(trimmed(doc.text, r.start + m.start()..r.start + m.end()));
+                    }
+                }
+            }
+        }
+        if !self.words.is_empty() {
+            for hit in cx.hits {
+                if self.words.contains(&hit.term)
+                    && ranges.iter().any(|r| r.start <= hit.range.start && hit.range.end <= r.end)
+                {
+                    found.push(hit.range.clone());
+                }
+            }
+        }
+        found.sort_by_key(|r| (r.start, r.end));
+        found.dedup_by(|b, a| b.start < a.end);
+        for r in found {
+            let text = doc.slice(&r);
+            let message = match &self.meta.message {
+                Some(t) => render(t, &[("found", text)]),
+                None => format!("'{text}' should not appear in an article"),
+            };
+            out.push(self.meta.diag(r, message));
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! `near-miss`: a capitalised word one or two edits away from a known
+//! entity name (`Sushoi` → `Sukhoi`) that is itself no known term.
+//! Cheap filters first (capital, length, first letter), edit distance last.
+
+use std::collections::{HashMap, HashSet};
+
+use super::compile::{Compiler, RuleMeta};
+use super::entities::EntityId;
+use super::text::{is_all_caps, is_capitalized, render, strip_possessive};
+use super::{Context, Rule};
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::document::Word;
+use crate::packs::schema::RawRule;
+
+pub const FIELDS: &[&str] = &["entity-types", "max-distance", "min-length", "ignore"];
+
+/// A line with more capitalised words than this share is in title case,
+/// where capitals say nothing about names.
+const TITLE_CASE_SHARE: f32 = 0.6;
+
+struct Target {
+    lower: String,
+    name: String,
+    entity: EntityId,
+}
+
+pub struct NearMiss {
+    meta: RuleMeta,
+    /// Targets by lowercase first letter.
+    targets: HashMap<char, Vec<Target>>,
+    max_distance: usize,
+    min_length: usize,
+    ignore: HashSet<String>,
+}
+
+pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    let types = raw.entity_types.map(|t| t.into_inner());
+    let max_distance = match raw.max_distance {
+        Some(d) if !(1..=3).contains(d.get_ref()) => {
+            cx.error(d.span(), "`max-distance` must be 1, 2 or 3");
+            return None;
+        }
+        Some(d) => *d.get_ref() as usize,
+        None => 2,
+    };
+    let min_length = match raw.min_length {
+        Some(d) if !(3..=64).contains(d.get_ref()) => {
+            cx.error(d.span(), "`min-length` must be between 3 and 64");
+            return None;
+        }
+        Some(d) => *d.get_ref() as usize,
+        None => 5,
+    };
+    let mut targets: HashMap<char, Vec<Target>> = HashMap::new();
+    for (id, e) in cx.entities.iter() {
+        if types.as_ref().is_some_and(|t| !t.contains(&e.kind)) {
+            continue;
+        }
+        for name in e.names() {
+            if name.chars().count() < min_length || !name.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            let lower = name.to_lowercase();
+            let Some(first) = lower.chars().next() else {
+                continue;
+            };
+            targets.entry(first).or_default().push(Target {
+                lower,
+                name: name.to_owned(),
+                entity: id,
+            });
+        }
+    }
+    let ignore = raw
+        .ignore
+        .map(|i| i.into_inner())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|w| w.to_lowercase())
+        .collect();
+    Some(Box::new(NearMiss {
+        meta,
+        targets,
+        max_distance,
+        min_length,
+        ignore,
+    }))
+}
+
+/// Russian surnames take `-a` for women (`Kamova`); a plural takes `-s`.
+fn is_inflection(candidate: &str, target: &str) -> bool {
+    candidate
+        .strip_prefix(target)
+        .is_some_and(|rest| matches!(rest, "a" | "s" | "es"))
+}
+
+impl NearMiss {
+    fn best(&self, lower: &str) -> Option<&Target> {
+        let first = lower.chars().next()?;
+        let len = lower.chars().count();
+        let limit = if len >= 9 { self.max_distance.min(2) } else { self.max_distance.min(1) };
+        self.targets
+            .get(&first)?
+            .iter()
+            .filter(|t| t.lower.chars().count().abs_diff(len) <= limit)
+            .filter(|t| !is_inflection(lower, &t.lower) && !is_inflection(&t.lower, lower))
+            .map(|t| (strsim::damerau_levenshtein(lower, &t.lower), t))
+            .filter(|(d, _)| (1..=limit).contains(d))
+            .min_by_key(|(d, t)| (*d, t.entity))
+            .map(|(_, t)| t)
+    }
+
+    fn in_title_case(cx: &Context<'_>, w: &Word) -> bool {
+        let Some(s) = cx.doc.sentence_at(w.start) else {
+            return false;
+        };
+        let sentence = &cx.doc.sentences[s];
+        let words = &cx.doc.words[cx.doc.word_index_from(sentence.start)..cx.doc.word_index_from(sentence.end)];
+        let caps = words.iter().filter(|w| is_capitalized(cx.doc.slice(&w.range()))).count();
+        words.len() >= 3 && caps as f32 > TITLE_CASE_SHARE * words.len() as f32
+    }
+}
+
+impl Rule for NearMiss {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn meta_mut(&mut self) -> &mut RuleMeta {
+        &mut self.meta
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if self.targets.is_empty() {
+            return;
+        }
+        let mut hits = cx.hits.iter().peekable();
+        for w in &cx.doc.words {
+            while hits.next_if(|h| h.range.end <= w.start).is_some() {}
+            if w.sentence_initial {
+                continue;
+            }
+            let word = strip_possessive(cx.doc.slice(&w.range()));
+            if !is_capitalized(word)
+                || is_all_caps(word)
+                || word.chars().count() < self.min_length
+                || !word.chars().all(char::is_alphabetic)
+            {
+                continue;
+            }
+            // Any term of any rule covering the word makes it known.
+            if hits.peek().is_some_and(|h| h.range.start < w.end) {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if self.ignore.contains(&lower) {
+                continue;
+            }
+            let Some(target) = self.best(&lower) else {
+                continue;
+            };
+            if Self::in_title_case(cx, w) {
+                continue;
+            }
+            let range = w.start..w.start + word.len();
+            let entity = cx.entities.get(target.entity);
+            let message = match &self.meta.message {
+                Some(t) => render(t, &[("found", word), ("expected", &target.name), ("entity", &entity.name)]),
+                None => format!("'{word}' looks like a misspelling of '{}'", target.name),
+            };
+            let mut d = self.meta.diag(range, message).with_help(format!("did you mean '{}'?", target.name));
+            if entity.name != target.name {
+                d = d.with_note(format!("'{}' is a name of {} ({})", target.name, entity.name, entity.kind));
+            } else {
+                d = d.with_note(format!("'{}' is a known {}", target.name, entity.kind));
+            }
+            out.push(d.with_fix(target.name.clone(), Applicability::Unsafe));
+        }
+    }
+}

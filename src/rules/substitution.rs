@@ -1,0 +1,92 @@
+//! `substitution`: a known wrong form and its right one (`Belarussia` →
+//! `Belarus`). The fix is safe: the map says there is one right form.
+
+use std::collections::HashMap;
+
+use super::compile::{Compiler, RuleMeta};
+use super::lexicon::{CaseMode, TermId};
+use super::text::{keep_case, render};
+use super::{Context, Rule};
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::packs::schema::RawRule;
+
+pub const FIELDS: &[&str] = &["swap"];
+
+pub struct Substitution {
+    meta: RuleMeta,
+    /// Wrong form → index into `right`.
+    wrong: HashMap<TermId, usize>,
+    /// Right forms, found too so the message can point at them.
+    right: Vec<(String, TermId)>,
+}
+
+pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    let Some(swap) = raw.swap else {
+        cx.error(raw.id.span(), "a `substitution` rule needs a `swap` table of wrong = right");
+        return None;
+    };
+    let span = swap.span();
+    let mut rule = Substitution {
+        meta,
+        wrong: HashMap::new(),
+        right: Vec::new(),
+    };
+    for (wrong, right) in swap.into_inner() {
+        if wrong.trim().is_empty() || wrong == right {
+            cx.error(span.clone(), format!("`{wrong}` = `{right}` replaces nothing"));
+            continue;
+        }
+        let r = match rule.right.iter().position(|(s, _)| *s == right) {
+            Some(i) => i,
+            None => {
+                let term = cx.lexicon.add(&right, CaseMode::Exact);
+                rule.right.push((right, term));
+                rule.right.len() - 1
+            }
+        };
+        rule.wrong.insert(cx.lexicon.add(&wrong, CaseMode::Exact), r);
+    }
+    Some(Box::new(rule))
+}
+
+impl Rule for Substitution {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn meta_mut(&mut self) -> &mut RuleMeta {
+        &mut self.meta
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let mut right_seen: HashMap<usize, (std::ops::Range<usize>, usize)> = HashMap::new();
+        let mut wrong_seen = Vec::new();
+        for hit in cx.hits {
+            if let Some(&r) = self.wrong.get(&hit.term) {
+                wrong_seen.push((hit.range.clone(), r));
+            } else if let Some(r) = self.right.iter().position(|(_, t)| *t == hit.term) {
+                right_seen.entry(r).or_insert((hit.range.clone(), 0)).1 += 1;
+            }
+        }
+        for (range, r) in wrong_seen {
+            let found = cx.doc.slice(&range);
+            let expected = &self.right[r].0;
+            let message = match &self.meta.message {
+                Some(t) => render(t, &[("found", found), ("expected", expected)]),
+                None => format!("'{found}' is a misspelling of '{expected}'"),
+            };
+            let mut d = self
+                .meta
+                .diag(range, message)
+                .with_help(format!("write '{expected}'"))
+                .with_fix(keep_case(found, expected), Applicability::Safe);
+            if let Some((first, count)) = right_seen.get(&r) {
+                let times = if *count == 1 { "once".to_owned() } else { format!("{count} times") };
+                d = d
+                    .with_label(first.clone(), format!("spelled '{expected}' here"))
+                    .with_note(format!("this article also writes '{expected}' {times}"));
+            }
+            out.push(d);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! Small text helpers the rules share.
+
+/// `Lukashenka’s` → `Lukashenka`.
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub fn is_all_caps(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
+}
+
+/// `replacement` written in the case of `found`: `BELARUS` for `BELARUSSIA`,
+/// `Moscow` for a capitalised `moscow`-style find.
+pub fn keep_case(found: &str, replacement: &str) -> String {
+    if is_all_caps(found) && found.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+        return replacement.to_uppercase();
+    }
+    if is_capitalized(found) && !is_capitalized(replacement) {
+        let mut chars = replacement.chars();
+        return match chars.next() {
+            Some(c) => c.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        };
+    }
+    replacement.to_owned()
+}
+
+/// `"a", "b" and "c"`.
+pub fn quoted_list(items: &[&str]) -> String {
+    let q: Vec<String> = items.iter().map(|s| format!("'{s}'")).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        n => format!("{} and {}", q[..n - 1].join(", "), q[n - 1]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn possessives_and_case() {
+        assert_eq!(strip_possessive("Lukashenka’s"), "Lukashenka");
+        assert_eq!(strip_possessive("Belarus'"), "Belarus");
+        assert_eq!(strip_possessive("'"), "'");
+        assert_eq!(keep_case("BELARUSSIA", "Belarus"), "BELARUS");
+        assert_eq!(keep_case("Belarussia", "Belarus"), "Belarus");
+        assert_eq!(keep_case("Read", "read"), "Read");
+        assert_eq!(quoted_list(&["a", "b", "c"]), "'a', 'b' and 'c'");
+    }
+}
+
+/// Fills `{name}` placeholders of a pack's message template.
+pub fn render(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (k, v) in values {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}

@@ -1,0 +1,56 @@
+//! Finding the articles under the paths given: files as given, directories
+//! walked with .gitignore respected and hidden files skipped.
+
+use std::path::PathBuf;
+
+use crate::check::{display_path, FileError};
+use crate::document::Format;
+
+/// The files to check, sorted and deduplicated, and the paths that failed.
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        let display = display_path(path);
+        if !path.exists() {
+            errors.push(FileError::Missing { path: display });
+            continue;
+        }
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let before = files.len();
+        let walker = ignore::WalkBuilder::new(path)
+            .hidden(true)
+            .git_ignore(true)
+            .git_exclude(true)
+            .require_git(false)
+            .sort_by_file_path(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(e) => {
+                    let is_article = e.file_type().is_some_and(|t| t.is_file())
+                        && e.path()
+                            .extension()
+                            .and_then(|x| x.to_str())
+                            .is_some_and(|x| Format::EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()));
+                    if is_article {
+                        files.push(e.into_path());
+                    }
+                }
+                Err(err) => errors.push(FileError::Io {
+                    path: display.clone(),
+                    source: std::io::Error::other(err.to_string()),
+                }),
+            }
+        }
+        if files.len() == before {
+            errors.push(FileError::NoArticles { path: display });
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, errors)
+}
