@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod document;
+pub mod fix;
 pub mod output;
 pub mod packs;
 pub mod rules;

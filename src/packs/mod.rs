@@ -11,7 +11,7 @@ use schema::RawPack;
 pub const SHIPPED: &[(&str, &str)] = &[
     ("core", include_str!("../../rules/core.toml")),
     ("names", include_str!("../../rules/names.toml")),
-    // TEMP ("facts-aircraft", include_str!("../../rules/facts-aircraft.toml")),
+    ("facts-aircraft", include_str!("../../rules/facts-aircraft.toml")),
 ];
 
 /// Parses one pack. Syntax and schema errors carry the span toml reports.

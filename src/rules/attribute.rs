@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::compile::{Compiler, RuleMeta};
 use super::entities::{Entity, EntityId, Mention};
 use super::lexicon::{CaseMode, TermId};
-use super::text::render;
+use super::text::{or_list, render};
 use super::{Context, Rule};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::document::Document;
@@ -217,13 +217,13 @@ impl Rule for Attribute {
                 continue; // the base does not know: no claim either way
             }
             let found = cx.doc.slice(&vrange);
-            let actual_text = actual.join(" or ");
+            let actual_text = or_list(actual);
             let message = match &self.meta.message {
                 Some(t) => render(
                     t,
                     &[("found", found), ("entity", &entity.name), ("expected", &actual_text), ("attribute", &self.attribute)],
                 ),
-                None => format!("'{found}' does not fit the {}: its {} is {actual_text}", entity.name, self.attribute),
+                None => format!("'{found}' does not fit the {}, whose {} is {actual_text}", entity.name, self.attribute),
             };
             let mut d = self
                 .meta

@@ -5,7 +5,7 @@
 
 use super::attribute::required;
 use super::compile::{Compiler, RuleMeta};
-use super::text::{is_capitalized, render};
+use super::text::{is_capitalized, plural, render};
 use super::{Context, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::packs::schema::RawRule;
@@ -60,7 +60,7 @@ impl Rule for Conflation {
             let (fa, fb) = (cx.doc.slice(&a.range), cx.doc.slice(&b.range));
             let message = match &self.meta.message {
                 Some(t) => render(t, &[("found", cx.doc.slice(&(a.range.start..b.range.end))), ("entity", &ea.name)]),
-                None => format!("'{fa}' and '{fb}' are two different {}s run together", self.entity_type),
+                None => format!("'{fa}' and '{fb}' are two different {} run together", plural(&self.entity_type)),
             };
             let makers = |e: &super::Entity| {
                 let m = e.attribute("maker");

@@ -39,6 +39,7 @@ impl Rule for DoubledWord {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let text = cx.doc.text;
+        let mut hits = cx.hits.iter().peekable();
         for pair in cx.doc.words.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             let gap = &text[a.end..b.start];
@@ -52,6 +53,11 @@ impl Rule for DoubledWord {
                 continue;
             }
             if wa.chars().any(|c| c.is_numeric()) || self.allow.contains(&wa.to_lowercase()) {
+                continue;
+            }
+            // "An An-24": the second word begins a known name.
+            while hits.next_if(|h| h.range.end <= b.start).is_some() {}
+            if hits.peek().is_some_and(|h| h.range.start <= b.start && b.start < h.range.end) {
                 continue;
             }
             // Reduplicated names ("Bora Bora", "Baden-Baden" is one word) keep their capitals.

@@ -70,3 +70,21 @@ pub fn render(template: &str, values: &[(&str, &str)]) -> String {
     }
     out
 }
+
+/// `a, b or c`.
+pub fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// The plural of an entity type: `aircraft`, `makers`.
+pub fn plural(noun: &str) -> String {
+    if noun.ends_with("craft") || noun.ends_with('s') {
+        noun.to_owned()
+    } else {
+        format!("{noun}s")
+    }
+}
