@@ -1,6 +1,6 @@
 //! Checking articles: read bytes, decode, build the Document, run the rules.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Format};
@@ -20,7 +20,9 @@ pub enum FileError {
     },
     #[error("{path}: not valid UTF-8 (invalid byte at offset {offset}); galley reads UTF-8 articles only")]
     NotUtf8 { path: String, offset: usize },
-    #[error("{path}: looks like UTF-16 (it starts with a UTF-16 byte order mark); convert it to UTF-8")]
+    #[error(
+        "{path}: looks like UTF-16 (it starts with a UTF-16 byte order mark); convert it to UTF-8"
+    )]
     Utf16 { path: String },
     #[error("{path}: binary file (it holds NUL bytes), not an article")]
     Binary { path: String },
@@ -50,10 +52,14 @@ pub fn check_text(ruleset: &Ruleset, text: &str, format: Format) -> Vec<Diagnost
 /// clear refusal naming what the bytes look like.
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, FileError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(FileError::Utf16 { path: path.to_owned() });
+        return Err(FileError::Utf16 {
+            path: path.to_owned(),
+        });
     }
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(FileError::Binary { path: path.to_owned() });
+        return Err(FileError::Binary {
+            path: path.to_owned(),
+        });
     }
     String::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
         path: path.to_owned(),
@@ -79,7 +85,7 @@ pub fn read_article(path: &Path, display: &str) -> Result<String, FileError> {
 }
 
 /// Reads and checks one file.
-pub fn check_file(ruleset: &Ruleset, path: &PathBuf) -> Result<FileReport, FileError> {
+pub fn check_file(ruleset: &Ruleset, path: &Path) -> Result<FileReport, FileError> {
     let display = display_path(path);
     let text = read_article(path, &display)?;
     let diagnostics = check_text(ruleset, &text, Format::from_path(path));
@@ -102,10 +108,22 @@ mod tests {
 
     #[test]
     fn decoding_refuses_what_is_not_utf8_text() {
-        assert!(matches!(decode("a", vec![0xFF, 0xFE, b'a', 0]), Err(FileError::Utf16 { .. })));
-        assert!(matches!(decode("a", b"ab\0c".to_vec()), Err(FileError::Binary { .. })));
-        assert!(matches!(decode("a", b"Caf\xe9".to_vec()), Err(FileError::NotUtf8 { offset: 3, .. })));
-        assert_eq!(decode("a", "\u{feff}Minsk".as_bytes().to_vec()).unwrap(), "\u{feff}Minsk");
+        assert!(matches!(
+            decode("a", vec![0xFF, 0xFE, b'a', 0]),
+            Err(FileError::Utf16 { .. })
+        ));
+        assert!(matches!(
+            decode("a", b"ab\0c".to_vec()),
+            Err(FileError::Binary { .. })
+        ));
+        assert!(matches!(
+            decode("a", b"Caf\xe9".to_vec()),
+            Err(FileError::NotUtf8 { offset: 3, .. })
+        ));
+        assert_eq!(
+            decode("a", "\u{feff}Minsk".as_bytes().to_vec()).unwrap(),
+            "\u{feff}Minsk"
+        );
         assert_eq!(decode("a", Vec::new()).unwrap(), "");
     }
 }

@@ -114,7 +114,11 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_fix(mut self, replacement: impl Into<String>, applicability: Applicability) -> Self {
+    pub fn with_fix(
+        mut self,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+    ) -> Self {
         self.fix = Some(Fix {
             replacement: replacement.into(),
             applicability,

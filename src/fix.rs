@@ -12,11 +12,20 @@ pub struct Fixed {
 }
 
 /// Applies the fixes of `diagnostics` whose applicability `accept` takes.
-pub fn apply(text: &str, diagnostics: &[Diagnostic], accept: impl Fn(Applicability) -> bool) -> Fixed {
+pub fn apply(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    accept: impl Fn(Applicability) -> bool,
+) -> Fixed {
     let mut fixes: Vec<_> = diagnostics
         .iter()
         .filter_map(|d| d.fix.as_ref().map(|f| (d.range.clone(), f)))
-        .filter(|(r, f)| accept(f.applicability) && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+        .filter(|(r, f)| {
+            accept(f.applicability)
+                && r.end <= text.len()
+                && text.is_char_boundary(r.start)
+                && text.is_char_boundary(r.end)
+        })
         .collect();
     fixes.sort_by_key(|(r, _)| (r.start, r.end));
     let mut out = Fixed {
@@ -44,7 +53,8 @@ mod tests {
     use crate::diagnostic::Severity;
 
     fn diag(r: std::ops::Range<usize>, rep: &str) -> Diagnostic {
-        Diagnostic::new(&"x/y".into(), Severity::Warning, r, String::new()).with_fix(rep, Applicability::Safe)
+        Diagnostic::new(&"x/y".into(), Severity::Warning, r, String::new())
+            .with_fix(rep, Applicability::Safe)
     }
 
     #[test]

@@ -35,7 +35,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
                         && e.path()
                             .extension()
                             .and_then(|x| x.to_str())
-                            .is_some_and(|x| Format::EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()));
+                            .is_some_and(|x| {
+                                Format::EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
+                            });
                     if is_article {
                         files.push(e.into_path());
                     }

@@ -9,7 +9,9 @@ use galley::fix::apply;
 use galley::{check_text, Applicability, Format, Ruleset};
 
 fn fixture_dir(rule: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules").join(rule)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/rules")
+        .join(rule)
 }
 
 fn read(path: &Path) -> String {
@@ -28,8 +30,14 @@ fn every_shipped_rule_is_documented_and_has_both_fixtures() {
             }
         }
         match &meta.doc {
-            Some(d) if [&d.what, &d.why, &d.example, &d.silent, &d.fix].iter().all(|s| !s.trim().is_empty()) => {}
-            _ => missing.push(format!("{}: [rule.doc] with what, why, example, silent, fix", meta.id)),
+            Some(d)
+                if [&d.what, &d.why, &d.example, &d.silent, &d.fix]
+                    .iter()
+                    .all(|s| !s.trim().is_empty()) => {}
+            _ => missing.push(format!(
+                "{}: [rule.doc] with what, why, example, silent, fix",
+                meta.id
+            )),
         }
     }
     assert!(missing.is_empty(), "missing: {missing:#?}");
@@ -50,8 +58,16 @@ fn each_rule_fires_on_its_defect_and_is_silent_on_its_look_alikes() {
             failures.push(format!("{}: silent on fires.txt", meta.id));
         }
         let silent = read(&dir.join("silent.txt"));
-        for d in check_text(&ruleset, &silent, Format::Plain).into_iter().filter(|d| d.rule == meta.id) {
-            failures.push(format!("{}: fired on silent.txt at {:?}: {}", meta.id, &silent[d.range.clone()], d.message));
+        for d in check_text(&ruleset, &silent, Format::Plain)
+            .into_iter()
+            .filter(|d| d.rule == meta.id)
+        {
+            failures.push(format!(
+                "{}: fired on silent.txt at {:?}: {}",
+                meta.id,
+                &silent[d.range.clone()],
+                d.message
+            ));
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
@@ -77,7 +93,12 @@ fn fixes_leave_nothing_for_their_rule_to_report() {
             .filter(|d| d.rule == meta.id && d.fix.is_some())
             .map(|d| fixed.text[d.range].to_owned())
             .collect();
-        assert!(left.is_empty(), "{}: after fixing, still {left:?} in\n{}", meta.id, fixed.text);
+        assert!(
+            left.is_empty(),
+            "{}: after fixing, still {left:?} in\n{}",
+            meta.id,
+            fixed.text
+        );
     }
 }
 
@@ -96,7 +117,10 @@ fn fixed_fixtures_snapshot() {
             continue;
         }
         let fixed = apply(&text, &mine, |a| a != Applicability::Display);
-        all.push_str(&format!("=== {} ({} applied)\n{}\n", meta.id, fixed.applied, fixed.text));
+        all.push_str(&format!(
+            "=== {} ({} applied)\n{}\n",
+            meta.id, fixed.applied, fixed.text
+        ));
     }
     insta::assert_snapshot!(all);
 }

@@ -18,7 +18,10 @@ struct RuleRow<'a> {
 }
 
 fn summary(m: &RuleMeta) -> Option<&str> {
-    m.doc.as_ref().map(|d| d.what.as_str()).or(m.description.as_deref())
+    m.doc
+        .as_ref()
+        .map(|d| d.what.as_str())
+        .or(m.description.as_deref())
 }
 
 pub fn list(ruleset: &Ruleset, json: bool) -> io::Result<()> {
@@ -41,7 +44,13 @@ pub fn list(ruleset: &Ruleset, json: bool) -> io::Result<()> {
     }
     for r in rows {
         let first_sentence = r.summary.map_or("", |s| s.split(". ").next().unwrap_or(s));
-        writeln!(out, "{:<34} {:<8} {}", r.id, r.severity, first_sentence.trim_end_matches('.'))?;
+        writeln!(
+            out,
+            "{:<34} {:<8} {}",
+            r.id,
+            r.severity,
+            first_sentence.trim_end_matches('.')
+        )?;
     }
     Ok(())
 }
@@ -49,23 +58,42 @@ pub fn list(ruleset: &Ruleset, json: bool) -> io::Result<()> {
 pub fn explain(ruleset: &Ruleset, id: &str) -> anyhow::Result<u8> {
     let Some(m) = ruleset.rule(id) else {
         let ids: Vec<&str> = ruleset.rules().map(|m| &*m.id).collect();
-        let hint = crate::rules::suggest(id, ids.iter().copied()).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
+        let hint = crate::rules::suggest(id, ids.iter().copied())
+            .map(|s| format!(" (did you mean `{s}`?)"))
+            .unwrap_or_default();
         eprintln!("error: no rule `{id}`{hint}; `galley rules` lists them");
         return Ok(2);
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
     writeln!(out, "# {}\n", m.id)?;
-    writeln!(out, "Category: {}. Kind: {}. Default severity: {}. Pack: {}.\n", m.category(), m.kind, m.severity, m.pack)?;
+    writeln!(
+        out,
+        "Category: {}. Kind: {}. Default severity: {}. Pack: {}.\n",
+        m.category(),
+        m.kind,
+        m.severity,
+        m.pack
+    )?;
     match &m.doc {
         Some(d) => {
             writeln!(out, "## What it does\n\n{}\n", d.what)?;
-            writeln!(out, "## Why it matters in a translated article\n\n{}\n", d.why)?;
+            writeln!(
+                out,
+                "## Why it matters in a translated article\n\n{}\n",
+                d.why
+            )?;
             writeln!(out, "## Example\n\n    {}\n", d.example)?;
             writeln!(out, "## Look-alikes that stay silent\n\n{}\n", d.silent)?;
             writeln!(out, "## Fix\n\n{}", d.fix)?;
         }
-        None => writeln!(out, "{}", m.description.as_deref().unwrap_or("This rule has no documentation."))?,
+        None => writeln!(
+            out,
+            "{}",
+            m.description
+                .as_deref()
+                .unwrap_or("This rule has no documentation.")
+        )?,
     }
     Ok(0)
 }

@@ -21,7 +21,12 @@ use crate::packs::PackSource;
 use crate::rules::Ruleset;
 
 #[derive(Debug, Parser)]
-#[command(name = "galley", version, about = "A lint for translated news articles", propagate_version = true)]
+#[command(
+    name = "galley",
+    version,
+    about = "A lint for translated news articles",
+    propagate_version = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -120,7 +125,8 @@ pub fn run() -> anyhow::Result<u8> {
 fn load_ruleset(extra: &[PathBuf]) -> anyhow::Result<Option<Ruleset>> {
     let mut sources = crate::packs::shipped_sources();
     for path in extra {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read rule file {}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read rule file {}", path.display()))?;
         sources.push(PackSource {
             name: crate::check::display_path(path),
             text: text.into(),
@@ -139,7 +145,9 @@ fn color_for(choice: ColorChoice, stream: &impl IsTerminal) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     }
 }
 
@@ -153,7 +161,8 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         .build()
         .context("cannot start worker threads")?;
     let ruleset = Arc::new(ruleset);
-    let results: Vec<_> = pool.install(|| files.par_iter().map(|f| check_file(&ruleset, f)).collect());
+    let results: Vec<_> =
+        pool.install(|| files.par_iter().map(|f| check_file(&ruleset, f)).collect());
     let mut reports = Vec::new();
     for r in results {
         match r {

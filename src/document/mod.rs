@@ -151,14 +151,38 @@ mod tests {
         let text = "Headline here\n\nLukashenka’s plan. The MiG-25 flew.\nSecond line.\n\nLast.";
         let doc = Document::parse(text, Format::Plain);
         let para: Vec<_> = doc.paragraphs.iter().map(|r| &text[r.clone()]).collect();
-        assert_eq!(para, ["Headline here", "Lukashenka’s plan. The MiG-25 flew.\nSecond line.", "Last."]);
+        assert_eq!(
+            para,
+            [
+                "Headline here",
+                "Lukashenka’s plan. The MiG-25 flew.\nSecond line.",
+                "Last."
+            ]
+        );
         let sent: Vec<_> = doc.sentences.iter().map(|r| &text[r.clone()]).collect();
-        assert_eq!(sent, ["Headline here", "Lukashenka’s plan.", "The MiG-25 flew.", "Second line.", "Last."]);
+        assert_eq!(
+            sent,
+            [
+                "Headline here",
+                "Lukashenka’s plan.",
+                "The MiG-25 flew.",
+                "Second line.",
+                "Last."
+            ]
+        );
         let words: Vec<_> = doc.words.iter().map(|w| &text[w.range()]).collect();
         assert_eq!(words[2], "Lukashenka’s");
         assert!(words.contains(&"MiG") && words.contains(&"25"));
-        let initial: Vec<_> = doc.words.iter().filter(|w| w.sentence_initial).map(|w| &text[w.range()]).collect();
-        assert_eq!(initial, ["Headline", "Lukashenka’s", "The", "Second", "Last"]);
+        let initial: Vec<_> = doc
+            .words
+            .iter()
+            .filter(|w| w.sentence_initial)
+            .map(|w| &text[w.range()])
+            .collect();
+        assert_eq!(
+            initial,
+            ["Headline", "Lukashenka’s", "The", "Second", "Last"]
+        );
         assert_eq!(doc.sentence_at(text.find("plan").unwrap()), Some(1));
         assert_eq!(doc.paragraph_at(text.find("Last").unwrap()), Some(2));
         assert_eq!(doc.paragraph_at(text.find("\n\nLast").unwrap()), None);

@@ -10,7 +10,9 @@ const SITE_WORDS: &[&str] = &[
     "NET", "COM", "ORG", "INFO", "RU", "BY", "UA", "TV", "News", "NEWS", "Online", "ONLINE",
     "Media", "MEDIA", "Daily", "Press", "Today", "Times", "Post", "Info", "Portal",
 ];
-const TLDS: &[&str] = &[".com", ".net", ".org", ".info", ".ru", ".by", ".ua", ".news", ".io", ".eu", ".uk"];
+const TLDS: &[&str] = &[
+    ".com", ".net", ".org", ".info", ".ru", ".by", ".ua", ".news", ".io", ".eu", ".uk",
+];
 /// A headline longer than this is taken for an opening paragraph.
 const HEADLINE_MAX_WORDS: usize = 30;
 
@@ -57,7 +59,10 @@ fn is_site_line(s: &str) -> bool {
         && !s.ends_with(['.', '!', '?', ':', ',', ';'])
         && s.split_whitespace().any(|w| {
             let lower = w.to_ascii_lowercase();
-            SITE_WORDS.contains(&w) || TLDS.iter().any(|t| lower.ends_with(t) && lower.len() > t.len())
+            SITE_WORDS.contains(&w)
+                || TLDS
+                    .iter()
+                    .any(|t| lower.ends_with(t) && lower.len() > t.len())
         })
 }
 
@@ -90,7 +95,10 @@ fn headline(text: &str, lines: &[Range<usize>]) -> (Option<Range<usize>>, Vec<Ra
             }
         }
     }
-    if lines.len() >= 2 && is_site_line(&text[first.clone()]) && looks_like_headline(&text[lines[1].clone()]) {
+    if lines.len() >= 2
+        && is_site_line(&text[first.clone()])
+        && looks_like_headline(&text[lines[1].clone()])
+    {
         return (Some(lines[1].clone()), vec![first.clone()]);
     }
     let headline = looks_like_headline(&text[first.clone()]).then(|| first.clone());
@@ -103,12 +111,18 @@ mod tests {
 
     fn head(text: &str) -> (Option<&str>, Vec<&str>) {
         let d = parse(text);
-        (d.headline.map(|r| &text[r]), d.masthead.into_iter().map(|r| &text[r]).collect())
+        (
+            d.headline.map(|r| &text[r]),
+            d.masthead.into_iter().map(|r| &text[r]).collect(),
+        )
     }
 
     #[test]
     fn first_short_line_is_the_headline() {
-        assert_eq!(head("Minsk talks resume\n\nBody text here.\n"), (Some("Minsk talks resume"), vec![]));
+        assert_eq!(
+            head("Minsk talks resume\n\nBody text here.\n"),
+            (Some("Minsk talks resume"), vec![])
+        );
     }
 
     #[test]
@@ -133,7 +147,10 @@ mod tests {
 
     #[test]
     fn a_byline_is_not_taken_for_a_site() {
-        assert_eq!(head("Minsk talks resume\nBy Ivan Petrov\n\nBody.\n"), (Some("Minsk talks resume"), vec![]));
+        assert_eq!(
+            head("Minsk talks resume\nBy Ivan Petrov\n\nBody.\n"),
+            (Some("Minsk talks resume"), vec![])
+        );
     }
 
     #[test]

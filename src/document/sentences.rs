@@ -7,11 +7,11 @@
 use std::ops::Range;
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "adm", "gov",
-    "sen", "rep", "rev", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "nos",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
-    "est", "dept", "fig", "vol", "pp", "ca", "cf", "mt", "ft", "km", "e.g", "i.e", "u.s", "u.k",
-    "u.n", "a.m", "p.m", "ph.d", "bros",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "adm", "gov", "sen",
+    "rep", "rev", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "nos", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
+    "dept", "fig", "vol", "pp", "ca", "cf", "mt", "ft", "km", "e.g", "i.e", "u.s", "u.k", "u.n",
+    "a.m", "p.m", "ph.d", "bros",
 ];
 
 fn is_closer(c: char) -> bool {
@@ -19,7 +19,12 @@ fn is_closer(c: char) -> bool {
 }
 
 fn is_opener(c: char) -> bool {
-    c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '„' | '«' | '‘' | '\'' | '(' | '[' | '—' | '–' | '-')
+    c.is_uppercase()
+        || c.is_numeric()
+        || matches!(
+            c,
+            '"' | '“' | '„' | '«' | '‘' | '\'' | '(' | '[' | '—' | '–' | '-'
+        )
 }
 
 /// The word just before byte `dot` (the period's position), lowercased.
@@ -105,7 +110,10 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split(text, 0..text.len()).into_iter().map(|r| &text[r]).collect()
+        split(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
@@ -119,8 +127,14 @@ mod tests {
     #[test]
     fn survives_abbreviations_initials_and_decimals() {
         assert_eq!(
-            sentences("Mr. Smith met A. Lukashenko in the U.S. on Feb. 3. Growth was 3.5 percent. Done."),
-            ["Mr. Smith met A. Lukashenko in the U.S. on Feb. 3.", "Growth was 3.5 percent.", "Done."]
+            sentences(
+                "Mr. Smith met A. Lukashenko in the U.S. on Feb. 3. Growth was 3.5 percent. Done."
+            ),
+            [
+                "Mr. Smith met A. Lukashenko in the U.S. on Feb. 3.",
+                "Growth was 3.5 percent.",
+                "Done."
+            ]
         );
     }
 
@@ -134,7 +148,10 @@ mod tests {
 
     #[test]
     fn lowercase_after_period_is_not_a_boundary() {
-        assert_eq!(sentences("See fig. 2 and p. three. Next."), ["See fig. 2 and p. three.", "Next."]);
+        assert_eq!(
+            sentences("See fig. 2 and p. three. Next."),
+            ["See fig. 2 and p. three.", "Next."]
+        );
     }
 
     #[test]

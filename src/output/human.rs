@@ -3,7 +3,9 @@
 
 use std::io::{self, Write};
 
-use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity};
+use codespan_reporting::diagnostic::{
+    Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
+};
 use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use codespan_reporting::term::{self, Config};
 
@@ -30,19 +32,29 @@ fn fix_note(d: &Diagnostic, found: &str) -> Option<String> {
     Some(if fix.replacement.is_empty() {
         format!("{how}: delete '{}'", shorten(found))
     } else {
-        format!("{how}: replace '{}' with '{}'", shorten(found), shorten(&fix.replacement))
+        format!(
+            "{how}: replace '{}' with '{}'",
+            shorten(found),
+            shorten(&fix.replacement)
+        )
     })
 }
 
 fn shorten(s: &str) -> String {
-    match s.char_indices().nth(40) {
+    match s.char_indices().nth(24) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_owned(),
     }
 }
 
 /// Renders one diagnostic of `text` into `out`.
-pub fn render(path: &str, text: &str, index: &LineIndex, d: &Diagnostic, out: &mut dyn WriteColor) -> io::Result<()> {
+pub fn render(
+    path: &str,
+    text: &str,
+    index: &LineIndex,
+    d: &Diagnostic,
+    out: &mut dyn WriteColor,
+) -> io::Result<()> {
     let mut ranges = vec![d.range.clone()];
     ranges.extend(d.labels.iter().map(|l| l.range.clone()));
     let (files, mapped) = Window::new(path, text, index, &ranges);
@@ -62,24 +74,44 @@ pub fn render(path: &str, text: &str, index: &LineIndex, d: &Diagnostic, out: &m
         .with_message(d.message.clone())
         .with_labels(labels)
         .with_notes(notes);
-    term::emit_to_write_style(out, &Config::default(), &files, &diagnostic).map_err(io::Error::other)
+    term::emit_to_write_style(out, &Config::default(), &files, &diagnostic)
+        .map_err(io::Error::other)
 }
 
 pub fn write(report: &Report, color: bool, out: &mut dyn Write) -> io::Result<()> {
     for file in &report.files {
         let index = LineIndex::new(&file.text);
         for d in &file.diagnostics {
-            let mut buf = if color { Buffer::ansi() } else { Buffer::no_color() };
+            let mut buf = if color {
+                Buffer::ansi()
+            } else {
+                Buffer::no_color()
+            };
             render(&file.path, &file.text, &index, d, &mut buf)?;
             out.write_all(buf.as_slice())?;
         }
     }
-    let (e, w, i) = (report.count(Severity::Error), report.count(Severity::Warning), report.count(Severity::Info));
-    let plural = |n: usize, s: &str| if n == 1 { format!("{n} {s}") } else { format!("{n} {s}s") };
+    let (e, w, i) = (
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+        report.count(Severity::Info),
+    );
+    let plural = |n: usize, s: &str| {
+        if n == 1 {
+            format!("{n} {s}")
+        } else {
+            format!("{n} {s}s")
+        }
+    };
     let files = plural(report.files_checked, "file");
     if e + w + i == 0 {
         writeln!(out, "No problems found in {files}.")
     } else {
-        writeln!(out, "Found {}, {}, {} in {files}.", plural(e, "error"), plural(w, "warning"), format!("{i} info"))
+        writeln!(
+            out,
+            "Found {}, {}, {i} info in {files}.",
+            plural(e, "error"),
+            plural(w, "warning")
+        )
     }
 }

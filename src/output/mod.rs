@@ -28,15 +28,24 @@ pub struct Report {
 
 impl Report {
     pub fn diagnostics(&self) -> impl Iterator<Item = (&FileReport, &Diagnostic)> {
-        self.files.iter().flat_map(|f| f.diagnostics.iter().map(move |d| (f, d)))
+        self.files
+            .iter()
+            .flat_map(|f| f.diagnostics.iter().map(move |d| (f, d)))
     }
 
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics().filter(|(_, d)| d.severity == severity).count()
+        self.diagnostics()
+            .filter(|(_, d)| d.severity == severity)
+            .count()
     }
 }
 
-pub fn write(report: &Report, format: OutputFormat, color: bool, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    report: &Report,
+    format: OutputFormat,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         OutputFormat::Human => human::write(report, color, out),
         OutputFormat::Short => short::write(report, out),

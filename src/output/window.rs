@@ -12,9 +12,9 @@ use crate::document::{floor_char_boundary, LineIndex};
 
 /// Characters of source shown per line, ellipses included: fits a
 /// 100-column terminal beside the gutter.
-pub const WIDTH: usize = 84;
+pub const WIDTH: usize = 72;
 /// A label longer than this is shown by its start.
-const MAX_LABEL: usize = 60;
+const MAX_LABEL: usize = 50;
 const ELLIPSIS: &str = "…";
 
 struct VirtualLine {
@@ -48,8 +48,14 @@ fn clamp(text: &str, index: &LineIndex, r: &Range<usize>) -> (usize, Range<usize
 
 impl Window {
     /// Builds the windows for `ranges`; returns the file and each range mapped into it.
-    pub fn new(name: &str, text: &str, index: &LineIndex, ranges: &[Range<usize>]) -> (Window, Vec<Range<usize>>) {
-        let clamped: Vec<(usize, Range<usize>)> = ranges.iter().map(|r| clamp(text, index, r)).collect();
+    pub fn new(
+        name: &str,
+        text: &str,
+        index: &LineIndex,
+        ranges: &[Range<usize>],
+    ) -> (Window, Vec<Range<usize>>) {
+        let clamped: Vec<(usize, Range<usize>)> =
+            ranges.iter().map(|r| clamp(text, index, r)).collect();
         // Cluster labels per line so that each cluster fits in one window.
         let mut order: Vec<usize> = (0..clamped.len()).collect();
         order.sort_by_key(|&i| (clamped[i].0, clamped[i].1.start));
@@ -76,7 +82,10 @@ impl Window {
         for (line, span, members) in clusters {
             let line_range = index.line_range(text, line);
             let line_text = &text[line_range.clone()];
-            let (from, to) = visible(line_text, span.start - line_range.start..span.end - line_range.start);
+            let (from, to) = visible(
+                line_text,
+                span.start - line_range.start..span.end - line_range.start,
+            );
             let prefix = if from > 0 { ELLIPSIS } else { "" };
             let suffix = if to < line_text.len() { ELLIPSIS } else { "" };
             let start = window.source.len();
@@ -88,7 +97,8 @@ impl Window {
             let real_start = line_range.start + from;
             for i in members {
                 let r = &clamped[i].1;
-                mapped[i] = start + prefix.len() + (r.start - real_start)..start + prefix.len() + (r.end - real_start);
+                mapped[i] = start + prefix.len() + (r.start - real_start)
+                    ..start + prefix.len() + (r.end - real_start);
             }
             window.lines.push(VirtualLine {
                 range: start..end,
@@ -133,7 +143,10 @@ impl<'a> Files<'a> for Window {
     }
 
     fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, Error> {
-        Ok(self.lines.partition_point(|l| l.range.end < byte_index).min(self.lines.len().saturating_sub(1)))
+        Ok(self
+            .lines
+            .partition_point(|l| l.range.end < byte_index)
+            .min(self.lines.len().saturating_sub(1)))
     }
 
     fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, Error> {
@@ -147,10 +160,18 @@ impl<'a> Files<'a> for Window {
     }
 
     fn line_number(&'a self, (): (), line_index: usize) -> Result<usize, Error> {
-        Ok(self.lines.get(line_index).map_or(line_index + 1, |l| l.line))
+        Ok(self
+            .lines
+            .get(line_index)
+            .map_or(line_index + 1, |l| l.line))
     }
 
-    fn column_number(&'a self, (): (), line_index: usize, byte_index: usize) -> Result<usize, Error> {
+    fn column_number(
+        &'a self,
+        (): (),
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, Error> {
         let Some(l) = self.lines.get(line_index) else {
             return Ok(1);
         };

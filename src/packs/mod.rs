@@ -11,14 +11,16 @@ use schema::RawPack;
 pub const SHIPPED: &[(&str, &str)] = &[
     ("core", include_str!("../../rules/core.toml")),
     ("names", include_str!("../../rules/names.toml")),
-    ("facts-aircraft", include_str!("../../rules/facts-aircraft.toml")),
+    (
+        "facts-aircraft",
+        include_str!("../../rules/facts-aircraft.toml"),
+    ),
 ];
 
 /// Parses one pack. Syntax and schema errors carry the span toml reports.
 pub fn parse(source: &PackSource) -> Result<RawPack, PackError> {
-    toml::from_str::<RawPack>(&source.text).map_err(|e| {
-        PackError::new(&source.name, e.span(), e.message().trim_end().to_owned())
-    })
+    toml::from_str::<RawPack>(&source.text)
+        .map_err(|e| PackError::new(&source.name, e.span(), e.message().trim_end().to_owned()))
 }
 
 pub fn shipped_sources() -> Vec<PackSource> {

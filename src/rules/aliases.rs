@@ -58,10 +58,22 @@ mod tests {
 
     #[test]
     fn recognizes_declarations() {
-        assert_eq!(pairs("Alexander Lukashenka (also spelled Lukashenko) spoke."), [("lukashenka".into(), "lukashenko".into())]);
-        assert_eq!(pairs("in Kyiv (Kiev) today"), [("kiev".into(), "kyiv".into())]);
-        assert_eq!(pairs("Hrodna, also known as Grodno, is"), [("grodno".into(), "hrodna".into())]);
-        assert_eq!(pairs("Homel (Russian: Gomel) is"), [("gomel".into(), "homel".into())]);
+        assert_eq!(
+            pairs("Alexander Lukashenka (also spelled Lukashenko) spoke."),
+            [("lukashenka".into(), "lukashenko".into())]
+        );
+        assert_eq!(
+            pairs("in Kyiv (Kiev) today"),
+            [("kiev".into(), "kyiv".into())]
+        );
+        assert_eq!(
+            pairs("Hrodna, also known as Grodno, is"),
+            [("grodno".into(), "hrodna".into())]
+        );
+        assert_eq!(
+            pairs("Homel (Russian: Gomel) is"),
+            [("gomel".into(), "homel".into())]
+        );
     }
 
     #[test]

@@ -39,11 +39,19 @@ pub struct Attribute {
     values: Values,
 }
 
-pub fn required(cx: &mut Compiler<'_>, raw: &RawRule, field: &str, value: Option<&toml::Spanned<String>>) -> Option<String> {
+pub fn required(
+    cx: &mut Compiler<'_>,
+    raw: &RawRule,
+    field: &str,
+    value: Option<&toml::Spanned<String>>,
+) -> Option<String> {
     match value {
         Some(v) if !v.get_ref().trim().is_empty() => Some(v.get_ref().clone()),
         _ => {
-            cx.error(raw.id.span(), format!("a `{}` rule needs `{field}`", raw.kind.get_ref()));
+            cx.error(
+                raw.id.span(),
+                format!("a `{}` rule needs `{field}`", raw.kind.get_ref()),
+            );
             None
         }
     }
@@ -64,9 +72,17 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
             return None;
         }
     };
-    let subjects: Vec<&Entity> = cx.entities.iter().map(|(_, e)| e).filter(|e| e.kind == entity_type).collect();
+    let subjects: Vec<&Entity> = cx
+        .entities
+        .iter()
+        .map(|(_, e)| e)
+        .filter(|e| e.kind == entity_type)
+        .collect();
     if subjects.is_empty() {
-        cx.error(raw.id.span(), format!("no entity of type `{entity_type}` is defined in any pack"));
+        cx.error(
+            raw.id.span(),
+            format!("no entity of type `{entity_type}` is defined in any pack"),
+        );
         return None;
     }
     let values = match raw.values {
@@ -116,25 +132,44 @@ fn joins(gap: &str, value_first: bool) -> bool {
         return true;
     }
     if value_first {
-        matches!(g.trim_start_matches('-'), "built" | "made" | "designed" | "produced") && gap.starts_with('-')
+        matches!(
+            g.trim_start_matches('-'),
+            "built" | "made" | "designed" | "produced"
+        ) && gap.starts_with('-')
     } else {
         let g = g.trim_start_matches(',').trim();
         let words: Vec<&str> = g.split_whitespace().collect();
         matches!(
             words.as_slice(),
-            ["by"] | ["from"] | ["built" | "made" | "produced" | "manufactured" | "designed" | "developed", "by"]
+            ["by"]
+                | ["from"]
+                | [
+                    "built" | "made" | "produced" | "manufactured" | "designed" | "developed",
+                    "by"
+                ]
         )
     }
 }
 
 impl Attribute {
     /// Word distance between two ranges when within the window.
-    fn distance(&self, doc: &Document<'_>, subject: &Range<usize>, value: &Range<usize>) -> Option<usize> {
-        let (a, b) = if subject.start < value.start { (subject, value) } else { (value, subject) };
+    fn distance(
+        &self,
+        doc: &Document<'_>,
+        subject: &Range<usize>,
+        value: &Range<usize>,
+    ) -> Option<usize> {
+        let (a, b) = if subject.start < value.start {
+            (subject, value)
+        } else {
+            (value, subject)
+        };
         if doc.paragraph_at(a.start) != doc.paragraph_at(b.start) {
             return None;
         }
-        let words = doc.word_index_from(b.start).saturating_sub(doc.word_index_from(a.end));
+        let words = doc
+            .word_index_from(b.start)
+            .saturating_sub(doc.word_index_from(a.end));
         let ok = match self.window {
             Window::Adjacent => b.start >= a.end && joins(&doc.text[a.end..b.start], a == value),
             Window::Words(n) => words <= n,
@@ -202,13 +237,20 @@ impl Rule for Attribute {
             let near: Vec<(usize, bool, &Mention)> = subjects
                 .iter()
                 .filter(|m| m.range != vrange)
-                .filter_map(|m| self.distance(cx.doc, &m.range, &vrange).map(|d| (d, m.range.start > vrange.start, *m)))
+                .filter_map(|m| {
+                    self.distance(cx.doc, &m.range, &vrange)
+                        .map(|d| (d, m.range.start > vrange.start, *m))
+                })
                 .collect();
-            if near.iter().any(|(_, _, m)| cx.entities.get(m.entity).has(&self.attribute, &value)) {
+            if near
+                .iter()
+                .any(|(_, _, m)| cx.entities.get(m.entity).has(&self.attribute, &value))
+            {
                 continue;
             }
             // The nearest subject; on a tie, the one before the value.
-            let Some(&(_, _, subject)) = near.iter().min_by_key(|(d, after, _)| (*d, *after)) else {
+            let Some(&(_, _, subject)) = near.iter().min_by_key(|(d, after, _)| (*d, *after))
+            else {
                 continue;
             };
             let entity = cx.entities.get(subject.entity);
@@ -221,28 +263,41 @@ impl Rule for Attribute {
             let message = match &self.meta.message {
                 Some(t) => render(
                     t,
-                    &[("found", found), ("entity", &entity.name), ("expected", &actual_text), ("attribute", &self.attribute)],
+                    &[
+                        ("found", found),
+                        ("entity", &entity.name),
+                        ("expected", &actual_text),
+                        ("attribute", &self.attribute),
+                    ],
                 ),
-                None => format!("'{found}' does not fit the {}, whose {} is {actual_text}", entity.name, self.attribute),
+                None => format!("'{found}' does not fit the {}", entity.name),
             };
             let mut d = self
                 .meta
                 .diag(subject.range.clone(), message)
-                .with_label(vrange.clone(), format!("{} given as '{found}' here", self.attribute));
+                .with_label(vrange.clone(), format!("{} given here", self.attribute))
+                .with_note(format!(
+                    "the {} of the {}: {actual_text}",
+                    self.attribute, entity.name
+                ));
             let suggestions = self.suggestions(cx, entity, &value);
             match suggestions.first() {
                 Some(s) if matches!(self.values, Values::Phrases(_)) => {
                     let names: Vec<&str> = suggestions.iter().map(|e| e.name.as_str()).collect();
                     d = d
                         .with_help(format!(
-                            "if the text means {} '{value}' {}, name it: {}",
-                            if names.len() > 1 { "an" } else { "the" },
+                            "if '{found}' is right, the {} may be the {}",
                             self.entity_type,
-                            names.join(" or ")
+                            names.join(" or the ")
                         ))
                         .with_fix(s.name.clone(), Applicability::Unsafe);
                 }
-                _ => d = d.with_help(format!("the {} of the {} is {actual_text}", self.attribute, entity.name)),
+                _ => {
+                    d = d.with_help(format!(
+                        "name the {} of the {}: {actual_text}",
+                        self.attribute, entity.name
+                    ))
+                }
             }
             out.push(d);
         }

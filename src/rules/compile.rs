@@ -53,17 +53,72 @@ pub struct Kind {
 
 /// The registry of rule kinds, sorted by name: one line per kind.
 pub const KINDS: &[Kind] = &[
-    Kind { name: "attribute", fields: attribute::FIELDS, summary: "an entity near an attribute value it does not have", compile: attribute::compile },
-    Kind { name: "conflation", fields: conflation::FIELDS, summary: "two different entities run together in one noun phrase", compile: conflation::compile },
-    Kind { name: "consistency", fields: consistency::FIELDS, summary: "two spellings of one name in one article", compile: consistency::compile },
-    Kind { name: "currency-spacing", fields: currency::FIELDS, summary: "a currency amount written with and without a space", compile: currency::compile },
-    Kind { name: "doubled-word", fields: doubled_word::FIELDS, summary: "a word written twice in a row", compile: doubled_word::compile },
-    Kind { name: "existence", fields: existence::FIELDS, summary: "a pattern or phrase that should not appear", compile: existence::compile },
-    Kind { name: "mixed-quotes", fields: mixed_quotes::FIELDS, summary: "straight and curly double quotes in one article", compile: mixed_quotes::compile },
-    Kind { name: "near-miss", fields: near_miss::FIELDS, summary: "a word one or two letters away from a known name", compile: near_miss::compile },
-    Kind { name: "repeated-headline", fields: repeated_headline::FIELDS, summary: "the headline repeated as the last line", compile: repeated_headline::compile },
-    Kind { name: "romanization-variants", fields: romanization::FIELDS, summary: "names that differ only as romanizations do", compile: romanization::compile },
-    Kind { name: "substitution", fields: substitution::FIELDS, summary: "a known wrong form and its right one", compile: substitution::compile },
+    Kind {
+        name: "attribute",
+        fields: attribute::FIELDS,
+        summary: "an entity near an attribute value it does not have",
+        compile: attribute::compile,
+    },
+    Kind {
+        name: "conflation",
+        fields: conflation::FIELDS,
+        summary: "two different entities run together in one noun phrase",
+        compile: conflation::compile,
+    },
+    Kind {
+        name: "consistency",
+        fields: consistency::FIELDS,
+        summary: "two spellings of one name in one article",
+        compile: consistency::compile,
+    },
+    Kind {
+        name: "currency-spacing",
+        fields: currency::FIELDS,
+        summary: "a currency amount written with and without a space",
+        compile: currency::compile,
+    },
+    Kind {
+        name: "doubled-word",
+        fields: doubled_word::FIELDS,
+        summary: "a word written twice in a row",
+        compile: doubled_word::compile,
+    },
+    Kind {
+        name: "existence",
+        fields: existence::FIELDS,
+        summary: "a pattern or phrase that should not appear",
+        compile: existence::compile,
+    },
+    Kind {
+        name: "mixed-quotes",
+        fields: mixed_quotes::FIELDS,
+        summary: "straight and curly double quotes in one article",
+        compile: mixed_quotes::compile,
+    },
+    Kind {
+        name: "near-miss",
+        fields: near_miss::FIELDS,
+        summary: "a word one or two letters away from a known name",
+        compile: near_miss::compile,
+    },
+    Kind {
+        name: "repeated-headline",
+        fields: repeated_headline::FIELDS,
+        summary: "the headline repeated as the last line",
+        compile: repeated_headline::compile,
+    },
+    Kind {
+        name: "romanization-variants",
+        fields: romanization::FIELDS,
+        summary: "names that differ only as romanizations do",
+        compile: romanization::compile,
+    },
+    Kind {
+        name: "substitution",
+        fields: substitution::FIELDS,
+        summary: "a known wrong form and its right one",
+        compile: substitution::compile,
+    },
 ];
 
 /// State shared while compiling: the lexicon every rule adds terms to, the
@@ -77,10 +132,16 @@ pub struct Compiler<'a> {
 
 impl Compiler<'_> {
     pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.errors.push(PackError::new(self.file, Some(span), message));
+        self.errors
+            .push(PackError::new(self.file, Some(span), message));
     }
 
-    pub fn error_help(&mut self, span: Range<usize>, message: impl Into<String>, help: impl Into<String>) {
+    pub fn error_help(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
         self.errors
             .push(PackError::new(self.file, Some(span), message).with_help(help));
     }
@@ -93,7 +154,8 @@ fn valid_id(id: &str) -> bool {
     let part = |s: &str| {
         !s.is_empty()
             && s.starts_with(|c: char| c.is_ascii_lowercase())
-            && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     };
     part(cat) && part(name)
 }
@@ -132,7 +194,10 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
     for (file, raw) in parsed {
-        let pack = raw.pack.as_ref().map_or_else(|| file.clone(), |p| p.name.get_ref().clone());
+        let pack = raw
+            .pack
+            .as_ref()
+            .map_or_else(|| file.clone(), |p| p.name.get_ref().clone());
         let mut cx = Compiler {
             file: &file,
             lexicon: &mut lexicon,
@@ -149,7 +214,11 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
     let lexicon = match lexicon.build() {
         Ok(l) => l,
         Err(e) => {
-            errors.push(PackError::new("<rule packs>", None, format!("the dictionary of terms is too large: {e}")));
+            errors.push(PackError::new(
+                "<rule packs>",
+                None,
+                format!("the dictionary of terms is too large: {e}"),
+            ));
             return Err(PackErrors { errors, sources });
         }
     };
@@ -182,7 +251,10 @@ fn compile_rule(
     }
     match seen.get(&id) {
         Some(first) => {
-            cx.error(raw.id.span(), format!("duplicate rule id `{id}` (first defined in {first})"));
+            cx.error(
+                raw.id.span(),
+                format!("duplicate rule id `{id}` (first defined in {first})"),
+            );
             ok = false;
         }
         None => {
@@ -197,7 +269,10 @@ fn compile_rule(
             None => cx.error_help(
                 raw.kind.span(),
                 msg,
-                format!("the kinds are: {}", KINDS.iter().map(|k| k.name).collect::<Vec<_>>().join(", ")),
+                format!(
+                    "the kinds are: {}",
+                    KINDS.iter().map(|k| k.name).collect::<Vec<_>>().join(", ")
+                ),
             ),
         }
         return None;
@@ -206,7 +281,10 @@ fn compile_rule(
         if !kind.fields.contains(&field) && field != "message" {
             cx.error_help(
                 span,
-                format!("field `{field}` is not read by rules of kind `{}`", kind.name),
+                format!(
+                    "field `{field}` is not read by rules of kind `{}`",
+                    kind.name
+                ),
                 format!("kind `{}` reads: {}", kind.name, kind.fields.join(", ")),
             );
             ok = false;

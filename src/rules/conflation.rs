@@ -33,7 +33,9 @@ fn run_together(gap: &str) -> bool {
     words.len() <= MAX_GAP_WORDS
         && gap.starts_with(char::is_whitespace)
         && gap.ends_with(char::is_whitespace)
-        && words.iter().all(|w| is_capitalized(w) && w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && words
+            .iter()
+            .all(|w| is_capitalized(w) && w.chars().all(|c| c.is_alphanumeric() || c == '-'))
 }
 
 impl Rule for Conflation {
@@ -59,19 +61,37 @@ impl Rule for Conflation {
             let (ea, eb) = (cx.entities.get(a.entity), cx.entities.get(b.entity));
             let (fa, fb) = (cx.doc.slice(&a.range), cx.doc.slice(&b.range));
             let message = match &self.meta.message {
-                Some(t) => render(t, &[("found", cx.doc.slice(&(a.range.start..b.range.end))), ("entity", &ea.name)]),
-                None => format!("'{fa}' and '{fb}' are two different {} run together", plural(&self.entity_type)),
+                Some(t) => render(
+                    t,
+                    &[
+                        ("found", cx.doc.slice(&(a.range.start..b.range.end))),
+                        ("entity", &ea.name),
+                    ],
+                ),
+                None => format!(
+                    "'{fa}' and '{fb}' are two different {} run together",
+                    plural(&self.entity_type)
+                ),
             };
             let makers = |e: &super::Entity| {
                 let m = e.attribute("maker");
-                if m.is_empty() { String::new() } else { format!(" ({})", m.join(", ")) }
+                if m.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", m.join(", "))
+                }
             };
             out.push(
                 self.meta
                     .diag(a.range.start..b.range.end, message)
-                    .with_label(a.range.clone(), format!("the {}{}", ea.name, makers(ea)))
-                    .with_label(b.range.clone(), format!("the {}{}", eb.name, makers(eb)))
-                    .with_help(format!("name one {}, or write them as two: the {} and the {}", self.entity_type, ea.name, eb.name)),
+                    .with_label(a.range.clone(), format!("the {}", ea.name))
+                    .with_label(b.range.clone(), format!("the {}", eb.name))
+                    .with_note(format!("the {}{}", ea.name, makers(ea)))
+                    .with_note(format!("the {}{}", eb.name, makers(eb)))
+                    .with_help(format!(
+                        "name one {}, or write them as two: the {} and the {}",
+                        self.entity_type, ea.name, eb.name
+                    )),
             );
         }
     }

@@ -31,19 +31,35 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
     let mut specs = Vec::new();
     if let Some(v) = raw.variants {
         let span = v.span();
-        specs.push((v.into_inner(), raw.prefer, raw.except.map(|e| e.into_inner()).unwrap_or_default(), span));
+        specs.push((
+            v.into_inner(),
+            raw.prefer,
+            raw.except.map(|e| e.into_inner()).unwrap_or_default(),
+            span,
+        ));
     } else if let Some(p) = &raw.prefer {
-        cx.error(p.span(), "`prefer` at rule level needs `variants` beside it");
+        cx.error(
+            p.span(),
+            "`prefer` at rule level needs `variants` beside it",
+        );
     }
     if let Some(groups) = raw.groups {
         for g in groups.into_inner() {
             let span = g.span();
             let g = g.into_inner();
-            specs.push((g.variants.into_inner(), g.prefer, g.except.unwrap_or_default(), span));
+            specs.push((
+                g.variants.into_inner(),
+                g.prefer,
+                g.except.unwrap_or_default(),
+                span,
+            ));
         }
     }
     if specs.is_empty() {
-        cx.error(raw.id.span(), "a `consistency` rule needs `variants` or `groups`");
+        cx.error(
+            raw.id.span(),
+            "a `consistency` rule needs `variants` or `groups`",
+        );
         return None;
     }
     let mut rule = Consistency {
@@ -54,7 +70,10 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
     let mut ok = true;
     for (variants, prefer, except, span) in specs {
         if variants.len() < 2 || variants.iter().any(|v| v.trim().is_empty()) {
-            cx.error(span, "a variant group needs at least two non-empty spellings");
+            cx.error(
+                span,
+                "a variant group needs at least two non-empty spellings",
+            );
             ok = false;
             continue;
         }
@@ -63,7 +82,10 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
             Some(p) => match variants.iter().position(|v| v == p.get_ref()) {
                 Some(i) => Some(i),
                 None => {
-                    cx.error(p.span(), format!("`prefer = \"{}\"` is not one of the variants", p.get_ref()));
+                    cx.error(
+                        p.span(),
+                        format!("`prefer = \"{}\"` is not one of the variants", p.get_ref()),
+                    );
                     ok = false;
                     None
                 }
@@ -73,7 +95,10 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
         for (i, v) in variants.iter().enumerate() {
             let term = cx.lexicon.add(v, CaseMode::Exact);
             if let Some(Some((other, _))) = rule.terms.insert(term, Some((g, i))) {
-                cx.error(span.clone(), format!("`{v}` is already a variant in group {}", other + 1));
+                cx.error(
+                    span.clone(),
+                    format!("`{v}` is already a variant in group {}", other + 1),
+                );
                 ok = false;
             }
         }
@@ -99,7 +124,11 @@ impl Rule for Consistency {
         let mut seen: HashMap<usize, HashMap<usize, Vec<std::ops::Range<usize>>>> = HashMap::new();
         for hit in cx.hits {
             if let Some(Some((g, v))) = self.terms.get(&hit.term) {
-                seen.entry(*g).or_default().entry(*v).or_default().push(hit.range.clone());
+                seen.entry(*g)
+                    .or_default()
+                    .entry(*v)
+                    .or_default()
+                    .push(hit.range.clone());
             }
         }
         let mut groups: Vec<_> = seen.into_iter().filter(|(_, v)| v.len() > 1).collect();
@@ -108,8 +137,15 @@ impl Rule for Consistency {
             let group = &self.groups[g];
             let mut used: Vec<(usize, Vec<std::ops::Range<usize>>)> = found.into_iter().collect();
             // Most used first; ties go to the spelling the article used first.
-            used.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.1[0].start.cmp(&b.1[0].start)));
-            let keep = group.prefer.filter(|p| used.iter().any(|(v, _)| v == p)).unwrap_or(used[0].0);
+            used.sort_by(|a, b| {
+                b.1.len()
+                    .cmp(&a.1.len())
+                    .then(a.1[0].start.cmp(&b.1[0].start))
+            });
+            let keep = group
+                .prefer
+                .filter(|p| used.iter().any(|(v, _)| v == p))
+                .unwrap_or(used[0].0);
             let Some((_, keep_at)) = used.iter().find(|(v, _)| *v == keep) else {
                 continue;
             };
@@ -127,7 +163,8 @@ impl Rule for Consistency {
                 "used most".to_owned()
             };
             for (v, ranges) in &used {
-                if *v == keep || is_declared(cx.declared_aliases(), &group.variants[*v], keep_word) {
+                if *v == keep || is_declared(cx.declared_aliases(), &group.variants[*v], keep_word)
+                {
                     continue;
                 }
                 let word = &group.variants[*v];
@@ -138,10 +175,13 @@ impl Rule for Consistency {
                         .diag(
                             r.clone(),
                             self.meta.message.clone().unwrap_or_else(|| {
-                                format!("{} spell the same name in this article", quoted_list(&[word, keep_word]))
+                                format!(
+                                    "{} spell the same name in this article",
+                                    quoted_list(&[word, keep_word])
+                                )
                             }),
                         )
-                        .with_label(keep_at[0].clone(), format!("first spelled '{keep_word}' here"))
+                        .with_label(keep_at[0].clone(), format!("'{keep_word}' here"))
                         .with_note(counts.clone())
                         .with_help(format!("use one spelling: '{keep_word}' ({why})"));
                     let applicability = if group.prefer.is_some() {

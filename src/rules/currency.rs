@@ -24,7 +24,8 @@ pub fn compile(_: &mut Compiler<'_>, _: RawRule, meta: RuleMeta) -> Option<Box<d
 
 fn amount() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?:^|[^\p{L}\p{N}])([$€£₽¥₴])([ \u{a0}]?)\d").ok()).as_ref()
+    RE.get_or_init(|| Regex::new(r"(?:^|[^\p{L}\p{N}])([$€£₽¥₴])([ \u{a0}]?)\d").ok())
+        .as_ref()
 }
 
 impl Rule for CurrencySpacing {
@@ -45,7 +46,10 @@ impl Rule for CurrencySpacing {
         for p in &cx.doc.paragraphs {
             for c in re.captures_iter(cx.doc.slice(p)) {
                 if let (Some(sym), Some(space)) = (c.get(1), c.get(2)) {
-                    found.push((p.start + sym.start()..p.start + space.end(), !space.is_empty()));
+                    found.push((
+                        p.start + sym.start()..p.start + space.end(),
+                        !space.is_empty(),
+                    ));
                 }
             }
         }
@@ -64,9 +68,17 @@ impl Rule for CurrencySpacing {
             let text = cx.doc.slice(r);
             let symbol = text.trim_end();
             let (message, fix, label) = if *s {
-                (format!("'{symbol}' is followed by a space here but not elsewhere in this article"), symbol.to_owned(), "written without a space here")
+                (
+                    format!("'{symbol}' is spaced from its amount, unlike elsewhere"),
+                    symbol.to_owned(),
+                    "no space here",
+                )
             } else {
-                (format!("'{symbol}' has no space after it here but has one elsewhere in this article"), format!("{symbol} "), "written with a space here")
+                (
+                    format!("'{symbol}' is not spaced from its amount, unlike elsewhere"),
+                    format!("{symbol} "),
+                    "a space here",
+                )
             };
             let message = match &self.meta.message {
                 Some(t) => render(t, &[("found", text)]),

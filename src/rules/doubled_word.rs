@@ -57,11 +57,15 @@ impl Rule for DoubledWord {
             }
             // "An An-24": the second word begins a known name.
             while hits.next_if(|h| h.range.end <= b.start).is_some() {}
-            if hits.peek().is_some_and(|h| h.range.start <= b.start && b.start < h.range.end) {
+            if hits
+                .peek()
+                .is_some_and(|h| h.range.start <= b.start && b.start < h.range.end)
+            {
                 continue;
             }
             // Reduplicated names ("Bora Bora", "Baden-Baden" is one word) keep their capitals.
-            if wa == wb && wa.chars().next().is_some_and(char::is_uppercase) && !a.sentence_initial {
+            if wa == wb && wa.chars().next().is_some_and(char::is_uppercase) && !a.sentence_initial
+            {
                 continue;
             }
             let message = match &self.meta.message {

@@ -62,7 +62,11 @@ impl EntityBase {
             name: raw.name,
             kind: raw.kind,
             aliases: raw.aliases,
-            attributes: raw.attributes.into_iter().map(|(k, v)| (k, v.into_vec())).collect(),
+            attributes: raw
+                .attributes
+                .into_iter()
+                .map(|(k, v)| (k, v.into_vec()))
+                .collect(),
         };
         if entity.name.trim().is_empty() {
             return Err("an entity needs a non-empty `name`".into());

@@ -102,7 +102,10 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
         .map(|w| cx.lexicon.add(w, CaseMode::Insensitive))
         .collect();
     if ok && patterns.is_empty() && words.is_empty() {
-        cx.error(raw.id.span(), "an `existence` rule needs `pattern`, `patterns` or `words`");
+        cx.error(
+            raw.id.span(),
+            "an `existence` rule needs `pattern`, `patterns` or `words`",
+        );
         return None;
     }
     ok.then(|| {
@@ -117,10 +120,19 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
 
 fn scope_ranges(doc: &Document<'_>, scope: Scope) -> Vec<Range<usize>> {
     let first_last = |last: bool| {
-        let p = if last { doc.paragraphs.last() } else { doc.paragraphs.first() };
+        let p = if last {
+            doc.paragraphs.last()
+        } else {
+            doc.paragraphs.first()
+        };
         p.map(|p| {
             let text = doc.slice(p);
-            let line = if last { text.lines().last() } else { text.lines().next() }.unwrap_or("");
+            let line = if last {
+                text.lines().last()
+            } else {
+                text.lines().next()
+            }
+            .unwrap_or("");
             let start = if last { p.end - line.len() } else { p.start };
             start..start + line.len()
         })
@@ -129,7 +141,7 @@ fn scope_ranges(doc: &Document<'_>, scope: Scope) -> Vec<Range<usize>> {
     };
     match scope {
         Scope::Prose => doc.paragraphs.clone(),
-        Scope::Document => vec![0..doc.text.len()],
+        Scope::Document => std::iter::once(0..doc.text.len()).collect(),
         Scope::Headline => doc.headline.clone().into_iter().collect(),
         Scope::AboveHeadline => doc.masthead.clone(),
         Scope::FirstLine => first_last(false),
@@ -173,7 +185,9 @@ impl Rule for Existence {
         if !self.words.is_empty() {
             for hit in cx.hits {
                 if self.words.contains(&hit.term)
-                    && ranges.iter().any(|r| r.start <= hit.range.start && hit.range.end <= r.end)
+                    && ranges
+                        .iter()
+                        .any(|r| r.start <= hit.range.start && hit.range.end <= r.end)
                 {
                     found.push(hit.range.clone());
                 }

@@ -77,7 +77,8 @@ impl Lexicon {
             for m in self.automaton.find_overlapping_iter(hay) {
                 let range = para.start + m.start()..para.start + m.end();
                 let (term, mode) = &self.terms[m.pattern().as_usize()];
-                if case_matches(term, *mode, &text[range.clone()]) && whole_word(text, &range, term) {
+                if case_matches(term, *mode, &text[range.clone()]) && whole_word(text, &range, term)
+                {
                     found.push(Hit {
                         term: m.pattern().as_u32(),
                         range,
@@ -85,10 +86,18 @@ impl Lexicon {
                 }
             }
         }
-        found.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+        found.sort_by(|a, b| {
+            a.range
+                .start
+                .cmp(&b.range.start)
+                .then(b.range.end.cmp(&a.range.end))
+        });
         let mut out: Vec<Hit> = Vec::with_capacity(found.len());
         for h in found {
-            if out.last().is_none_or(|last| h.range.start >= last.range.end) {
+            if out
+                .last()
+                .is_none_or(|last| h.range.start >= last.range.end)
+            {
                 out.push(h);
             }
         }
@@ -99,7 +108,10 @@ impl Lexicon {
 fn case_matches(term: &str, mode: CaseMode, found: &str) -> bool {
     match mode {
         CaseMode::Insensitive => true,
-        CaseMode::Exact => found == term || (found.chars().any(char::is_alphabetic) && found == term.to_uppercase()),
+        CaseMode::Exact => {
+            found == term
+                || (found.chars().any(char::is_alphabetic) && found == term.to_uppercase())
+        }
     }
 }
 
@@ -116,7 +128,10 @@ fn whole_word(text: &str, range: &Range<usize>, term: &str) -> bool {
             // A plural of a designation: "two MiG-25s".
             Some('s') => {
                 term.ends_with(|c: char| c.is_ascii_digit())
-                    && !text[range.end + 1..].chars().next().is_some_and(char::is_alphanumeric)
+                    && !text[range.end + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
             }
             Some(_) => false,
         };
@@ -135,14 +150,23 @@ mod tests {
         }
         let lex = b.build().unwrap();
         let doc = Document::parse(text, Format::Plain);
-        lex.scan(&doc).into_iter().map(|h| text[h.range].to_owned()).collect()
+        lex.scan(&doc)
+            .into_iter()
+            .map(|h| text[h.range].to_owned())
+            .collect()
     }
 
     #[test]
     fn whole_words_and_possessives_only() {
-        let t = [("Belarus", CaseMode::Exact), ("Lukashenka", CaseMode::Exact)];
+        let t = [
+            ("Belarus", CaseMode::Exact),
+            ("Lukashenka", CaseMode::Exact),
+        ];
         assert_eq!(
-            scan(&t, "Belarus and Belarusian; Lukashenka’s aide, Lukashenka's, Lukashenkas."),
+            scan(
+                &t,
+                "Belarus and Belarusian; Lukashenka’s aide, Lukashenka's, Lukashenkas."
+            ),
             ["Belarus", "Lukashenka", "Lukashenka"]
         );
     }
@@ -155,7 +179,10 @@ mod tests {
             ("MiG-25", CaseMode::Insensitive),
         ];
         assert_eq!(
-            scan(&t, "Chicken Kiev in Kiev, KIEV, kiev. Two Mig-25s and a MIG-25."),
+            scan(
+                &t,
+                "Chicken Kiev in Kiev, KIEV, kiev. Two Mig-25s and a MIG-25."
+            ),
             ["Chicken Kiev", "Kiev", "KIEV", "Mig-25", "MIG-25"]
         );
     }

@@ -37,7 +37,12 @@ fn spans(text: &str, para: &Range<usize>, curly: bool) -> Vec<Quoted> {
         let (is_open, is_close, other_open, other_close) = if curly {
             (c == '“', c == '”', false, false)
         } else {
-            (c == '"' && open.is_none(), c == '"' && open.is_some(), c == '“', c == '”')
+            (
+                c == '"' && open.is_none(),
+                c == '"' && open.is_some(),
+                c == '“',
+                c == '”',
+            )
         };
         if other_open {
             depth += 1;
@@ -47,13 +52,21 @@ fn spans(text: &str, para: &Range<usize>, curly: bool) -> Vec<Quoted> {
             open = Some((at, depth));
         } else if is_close {
             if let Some((start, d)) = open.take() {
-                out.push(Quoted { range: start..at + c.len_utf8(), closed: true, nested: d > 0 });
+                out.push(Quoted {
+                    range: start..at + c.len_utf8(),
+                    closed: true,
+                    nested: d > 0,
+                });
             }
         }
     }
     if let Some((start, d)) = open {
         let len = text[start..].chars().next().map_or(1, char::len_utf8);
-        out.push(Quoted { range: start..start + len, closed: false, nested: d > 0 });
+        out.push(Quoted {
+            range: start..start + len,
+            closed: false,
+            nested: d > 0,
+        });
     }
     out
 }
@@ -73,26 +86,53 @@ impl Rule for MixedQuotes {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let text = cx.doc.text;
-        let straight: Vec<Quoted> = cx.doc.paragraphs.iter().flat_map(|p| spans(text, p, false)).collect();
-        let curly: Vec<Quoted> = cx.doc.paragraphs.iter().flat_map(|p| spans(text, p, true)).collect();
+        let straight: Vec<Quoted> = cx
+            .doc
+            .paragraphs
+            .iter()
+            .flat_map(|p| spans(text, p, false))
+            .collect();
+        let curly: Vec<Quoted> = cx
+            .doc
+            .paragraphs
+            .iter()
+            .flat_map(|p| spans(text, p, true))
+            .collect();
         if straight.is_empty() || curly.is_empty() {
             return;
         }
         // Curly quotes are the typeset form: on a tie, the straight ones are reported.
         let flag_straight = straight.len() <= curly.len();
-        let (flagged, kept) = if flag_straight { (&straight, &curly) } else { (&curly, &straight) };
-        let note = format!("{} quotations in straight quotes, {} in curly quotes", straight.len(), curly.len());
+        let (flagged, kept) = if flag_straight {
+            (&straight, &curly)
+        } else {
+            (&curly, &straight)
+        };
+        let note = format!(
+            "{} quotations in straight quotes, {} in curly quotes",
+            straight.len(),
+            curly.len()
+        );
         for q in flagged {
             let found = &text[q.range.clone()];
             let message = match &self.meta.message {
                 Some(t) => render(t, &[("found", found)]),
-                None if flag_straight => "straight quotes in an article that uses curly quotes".to_owned(),
+                None if flag_straight => {
+                    "straight quotes in an article that uses curly quotes".to_owned()
+                }
                 None => "curly quotes in an article that uses straight quotes".to_owned(),
             };
             let mut d = self
                 .meta
                 .diag(q.range.clone(), message)
-                .with_label(first_char(text, &kept[0].range), if flag_straight { "curly quotes here" } else { "straight quotes here" })
+                .with_label(
+                    first_char(text, &kept[0].range),
+                    if flag_straight {
+                        "curly quotes here"
+                    } else {
+                        "straight quotes here"
+                    },
+                )
                 .with_note(note.clone());
             if q.closed {
                 let mut chars = found.chars();

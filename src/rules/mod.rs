@@ -43,7 +43,8 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Entity names and aliases found in the document, in order.
     pub fn mentions(&self) -> &[Mention] {
-        self.mentions.get_or_init(|| self.entities.mentions(self.hits))
+        self.mentions
+            .get_or_init(|| self.entities.mentions(self.hits))
     }
 
     /// Spelling pairs the article itself declares equivalent ("Kyiv (Kiev)").

@@ -98,7 +98,11 @@ impl NearMiss {
     fn best(&self, lower: &str) -> Option<&Target> {
         let first = lower.chars().next()?;
         let len = lower.chars().count();
-        let limit = if len >= 9 { self.max_distance.min(2) } else { self.max_distance.min(1) };
+        let limit = if len >= 9 {
+            self.max_distance.min(2)
+        } else {
+            self.max_distance.min(1)
+        };
         self.targets
             .get(&first)?
             .iter()
@@ -115,8 +119,12 @@ impl NearMiss {
             return false;
         };
         let sentence = &cx.doc.sentences[s];
-        let words = &cx.doc.words[cx.doc.word_index_from(sentence.start)..cx.doc.word_index_from(sentence.end)];
-        let caps = words.iter().filter(|w| is_capitalized(cx.doc.slice(&w.range()))).count();
+        let words = &cx.doc.words
+            [cx.doc.word_index_from(sentence.start)..cx.doc.word_index_from(sentence.end)];
+        let caps = words
+            .iter()
+            .filter(|w| is_capitalized(cx.doc.slice(&w.range())))
+            .count();
         words.len() >= 3 && caps as f32 > TITLE_CASE_SHARE * words.len() as f32
     }
 }
@@ -165,12 +173,25 @@ impl Rule for NearMiss {
             let range = w.start..w.start + word.len();
             let entity = cx.entities.get(target.entity);
             let message = match &self.meta.message {
-                Some(t) => render(t, &[("found", word), ("expected", &target.name), ("entity", &entity.name)]),
+                Some(t) => render(
+                    t,
+                    &[
+                        ("found", word),
+                        ("expected", &target.name),
+                        ("entity", &entity.name),
+                    ],
+                ),
                 None => format!("'{word}' looks like a misspelling of '{}'", target.name),
             };
-            let mut d = self.meta.diag(range, message).with_help(format!("did you mean '{}'?", target.name));
+            let mut d = self
+                .meta
+                .diag(range, message)
+                .with_help(format!("did you mean '{}'?", target.name));
             if entity.name != target.name {
-                d = d.with_note(format!("'{}' is a name of {} ({})", target.name, entity.name, entity.kind));
+                d = d.with_note(format!(
+                    "'{}' is a name of {} ({})",
+                    target.name, entity.name, entity.kind
+                ));
             } else {
                 d = d.with_note(format!("'{}' is a known {}", target.name, entity.kind));
             }

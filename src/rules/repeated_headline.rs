@@ -43,7 +43,9 @@ impl Rule for RepeatedHeadline {
         let last_line = para.lines().last().unwrap_or("").trim_end();
         let start = last_para.end - (para.len() - para.trim_end().len()) - last_line.len();
         let last = start..start + last_line.len();
-        if last.start <= headline.start || normalized(doc.slice(&last)) != normalized(doc.slice(headline)) {
+        if last.start <= headline.start
+            || normalized(doc.slice(&last)) != normalized(doc.slice(headline))
+        {
             return;
         }
         let message = match &self.meta.message {

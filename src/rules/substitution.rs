@@ -22,7 +22,10 @@ pub struct Substitution {
 
 pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
     let Some(swap) = raw.swap else {
-        cx.error(raw.id.span(), "a `substitution` rule needs a `swap` table of wrong = right");
+        cx.error(
+            raw.id.span(),
+            "a `substitution` rule needs a `swap` table of wrong = right",
+        );
         return None;
     };
     let span = swap.span();
@@ -33,7 +36,10 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
     };
     for (wrong, right) in swap.into_inner() {
         if wrong.trim().is_empty() || wrong == right {
-            cx.error(span.clone(), format!("`{wrong}` = `{right}` replaces nothing"));
+            cx.error(
+                span.clone(),
+                format!("`{wrong}` = `{right}` replaces nothing"),
+            );
             continue;
         }
         let r = match rule.right.iter().position(|(s, _)| *s == right) {
@@ -44,7 +50,8 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
                 rule.right.len() - 1
             }
         };
-        rule.wrong.insert(cx.lexicon.add(&wrong, CaseMode::Exact), r);
+        rule.wrong
+            .insert(cx.lexicon.add(&wrong, CaseMode::Exact), r);
     }
     Some(Box::new(rule))
 }
@@ -81,9 +88,13 @@ impl Rule for Substitution {
                 .with_help(format!("write '{expected}'"))
                 .with_fix(keep_case(found, expected), Applicability::Safe);
             if let Some((first, count)) = right_seen.get(&r) {
-                let times = if *count == 1 { "once".to_owned() } else { format!("{count} times") };
+                let times = if *count == 1 {
+                    "once".to_owned()
+                } else {
+                    format!("{count} times")
+                };
                 d = d
-                    .with_label(first.clone(), format!("spelled '{expected}' here"))
+                    .with_label(first.clone(), format!("'{expected}' here"))
                     .with_note(format!("this article also writes '{expected}' {times}"));
             }
             out.push(d);

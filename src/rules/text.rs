@@ -46,22 +46,6 @@ pub fn quoted_list(items: &[&str]) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn possessives_and_case() {
-        assert_eq!(strip_possessive("Lukashenka’s"), "Lukashenka");
-        assert_eq!(strip_possessive("Belarus'"), "Belarus");
-        assert_eq!(strip_possessive("'"), "'");
-        assert_eq!(keep_case("BELARUSSIA", "Belarus"), "BELARUS");
-        assert_eq!(keep_case("Belarussia", "Belarus"), "Belarus");
-        assert_eq!(keep_case("Read", "read"), "Read");
-        assert_eq!(quoted_list(&["a", "b", "c"]), "'a', 'b' and 'c'");
-    }
-}
-
 /// Fills `{name}` placeholders of a pack's message template.
 pub fn render(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();
@@ -86,5 +70,21 @@ pub fn plural(noun: &str) -> String {
         noun.to_owned()
     } else {
         format!("{noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn possessives_and_case() {
+        assert_eq!(strip_possessive("Lukashenka’s"), "Lukashenka");
+        assert_eq!(strip_possessive("Belarus'"), "Belarus");
+        assert_eq!(strip_possessive("'"), "'");
+        assert_eq!(keep_case("BELARUSSIA", "Belarus"), "BELARUS");
+        assert_eq!(keep_case("Belarussia", "Belarus"), "Belarus");
+        assert_eq!(keep_case("Read", "read"), "Read");
+        assert_eq!(quoted_list(&["a", "b", "c"]), "'a', 'b' and 'c'");
     }
 }
