@@ -58,6 +58,39 @@ impl LineIndex {
     }
 }
 
+/// Positions of offsets that mostly increase (diagnostics in order): each
+/// column is counted from the previous offset on the same line, not from the
+/// line start, so a 50 MB single-line file costs one pass, not one per finding.
+pub struct PositionCursor<'a> {
+    index: &'a LineIndex,
+    text: &'a str,
+    last: Option<(usize, Position)>,
+}
+
+impl<'a> PositionCursor<'a> {
+    pub fn new(index: &'a LineIndex, text: &'a str) -> Self {
+        PositionCursor {
+            index,
+            text,
+            last: None,
+        }
+    }
+
+    pub fn position(&mut self, offset: usize) -> Position {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.index.line_of(offset);
+        let pos = match self.last {
+            Some((o, p)) if p.line == line + 1 && o <= offset => Position {
+                line: p.line,
+                column: p.column + self.text[o..offset].chars().count(),
+            },
+            _ => self.index.position(self.text, offset),
+        };
+        self.last = Some((offset, pos));
+        pos
+    }
+}
+
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
     text.bytes()
         .enumerate()
@@ -90,6 +123,20 @@ mod tests {
         assert_eq!(idx.position(text, last), Position { line: 4, column: 1 });
         assert_eq!(idx.line_count(), 4);
         assert_eq!(&text[idx.line_range(text, 1)], "“cd” e");
+    }
+
+    #[test]
+    fn the_cursor_agrees_with_the_index() {
+        let text = "ab\n“cd” e\n\nlast “x”";
+        let idx = LineIndex::new(text);
+        let mut cursor = PositionCursor::new(&idx, text);
+        for offset in [0, 1, 3, 6, 4, 10, 9, 14, text.len(), 2] {
+            assert_eq!(
+                cursor.position(offset),
+                idx.position(text, offset),
+                "{offset}"
+            );
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub mod sentences;
 
 use std::ops::Range;
 
-pub use line_index::{floor_char_boundary, LineIndex, Position};
+pub use line_index::{floor_char_boundary, LineIndex, Position, PositionCursor};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The input formats galley knows how to read.

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Report;
 use crate::diagnostic::{Applicability, Severity};
-use crate::document::LineIndex;
+use crate::document::{LineIndex, PositionCursor};
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -63,9 +63,9 @@ struct JsonDiagnostic<'a> {
     fix: Option<JsonFix<'a>>,
 }
 
-fn range(index: &LineIndex, text: &str, r: &std::ops::Range<usize>) -> Range {
-    let pos = |offset: usize| {
-        let p = index.position(text, offset);
+fn range(cursor: &mut PositionCursor<'_>, r: &std::ops::Range<usize>) -> Range {
+    let mut pos = |offset: usize| {
+        let p = cursor.position(offset);
         Pos {
             line: p.line,
             column: p.column,
@@ -82,6 +82,9 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut diagnostics = Vec::new();
     for file in &report.files {
         let index = LineIndex::new(&file.text);
+        // Primary ranges come in order; labels point anywhere, so they get their own cursor.
+        let mut primary = PositionCursor::new(&index, &file.text);
+        let mut labels = PositionCursor::new(&index, &file.text);
         for d in &file.diagnostics {
             diagnostics.push(JsonDiagnostic {
                 path: &file.path,
@@ -89,13 +92,13 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 category: d.category(),
                 severity: d.severity,
                 message: &d.message,
-                range: range(&index, &file.text, &d.range),
+                range: range(&mut primary, &d.range),
                 labels: d
                     .labels
                     .iter()
                     .map(|l| JsonLabel {
                         message: &l.message,
-                        range: range(&index, &file.text, &l.range),
+                        range: range(&mut labels, &l.range),
                     })
                     .collect(),
                 notes: &d.notes,

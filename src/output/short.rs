@@ -3,15 +3,20 @@
 use std::io::{self, Write};
 
 use super::Report;
+use crate::document::{LineIndex, PositionCursor};
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for (file, d) in report.diagnostics() {
-        let pos = crate::document::LineIndex::new(&file.text).position(&file.text, d.range.start);
-        writeln!(
-            out,
-            "{}:{}:{}: {}[{}] {}",
-            file.path, pos.line, pos.column, d.severity, d.rule, d.message
-        )?;
+    for file in &report.files {
+        let index = LineIndex::new(&file.text);
+        let mut cursor = PositionCursor::new(&index, &file.text);
+        for d in &file.diagnostics {
+            let pos = cursor.position(d.range.start);
+            writeln!(
+                out,
+                "{}:{}:{}: {}[{}] {}",
+                file.path, pos.line, pos.column, d.severity, d.rule, d.message
+            )?;
+        }
     }
     Ok(())
 }

@@ -112,21 +112,32 @@ impl Window {
 }
 
 /// Byte bounds within `line` of a window of at most `WIDTH` characters
-/// around `span`, a third of the spare room before it.
+/// around `span`, a third of the spare room before it. Only the characters
+/// near the span are visited, so a 50 MB line costs no more than a short one.
 fn visible(line: &str, span: Range<usize>) -> (usize, usize) {
-    let offsets: Vec<usize> = line.char_indices().map(|(i, _)| i).collect();
-    let total = offsets.len();
-    if total <= WIDTH {
+    let span_chars = line[span.clone()].chars().count();
+    // Offsets of the characters before the span, nearest first, and after it.
+    let before: Vec<usize> = line[..span.start]
+        .char_indices()
+        .rev()
+        .take(WIDTH + 1)
+        .map(|(i, _)| i)
+        .collect();
+    let after: Vec<usize> = line[span.end..]
+        .char_indices()
+        .take(WIDTH + 1)
+        .map(|(i, _)| span.end + i)
+        .collect();
+    if before.len() + span_chars + after.len() <= WIDTH {
         return (0, line.len());
     }
-    let sc = offsets.partition_point(|&b| b < span.start);
-    let ec = offsets.partition_point(|&b| b < span.end);
-    let room = WIDTH.saturating_sub(2 + ec - sc);
-    let before = (room / 3).min(sc);
-    let after = (room - before).min(total - ec);
-    let before = (room - after).min(sc);
-    let at = |c: usize| offsets.get(c).copied().unwrap_or(line.len());
-    (at(sc - before), at(ec + after))
+    let room = WIDTH.saturating_sub(2 + span_chars);
+    let b = (room / 3).min(before.len());
+    let a = (room - b).min(after.len());
+    let b = (room - a).min(before.len());
+    let from = if b == 0 { span.start } else { before[b - 1] };
+    let to = after.get(a).copied().unwrap_or(line.len());
+    (from, to)
 }
 
 impl<'a> Files<'a> for Window {

@@ -10,8 +10,8 @@ use super::compile::{Compiler, RuleMeta};
 use super::entities::{Entity, EntityId, Mention};
 use super::lexicon::{CaseMode, TermId};
 use super::text::{or_list, render};
-use super::{Context, Rule};
-use crate::diagnostic::{Applicability, Diagnostic};
+use super::{Context, Rule, Sink};
+use crate::diagnostic::Applicability;
 use crate::document::Document;
 use crate::packs::schema::{RawRule, RawWindow};
 
@@ -223,7 +223,7 @@ impl Rule for Attribute {
         &mut self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let values = self.value_mentions(cx);
         if values.is_empty() {
             return;

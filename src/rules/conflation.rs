@@ -6,8 +6,7 @@
 use super::attribute::required;
 use super::compile::{Compiler, RuleMeta};
 use super::text::{is_capitalized, plural, render};
-use super::{Context, Rule};
-use crate::diagnostic::Diagnostic;
+use super::{Context, Rule, Sink};
 use crate::packs::schema::RawRule;
 
 pub const FIELDS: &[&str] = &["entity-type"];
@@ -47,7 +46,7 @@ impl Rule for Conflation {
         &mut self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let subjects: Vec<_> = cx
             .mentions()
             .iter()

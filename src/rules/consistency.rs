@@ -8,8 +8,8 @@ use super::aliases::is_declared;
 use super::compile::{Compiler, RuleMeta};
 use super::lexicon::{CaseMode, TermId};
 use super::text::{keep_case, quoted_list};
-use super::{Context, Rule};
-use crate::diagnostic::{Applicability, Diagnostic};
+use super::{Context, Rule, Sink};
+use crate::diagnostic::Applicability;
 use crate::packs::schema::RawRule;
 
 pub const FIELDS: &[&str] = &["variants", "prefer", "except", "groups"];
@@ -119,7 +119,7 @@ impl Rule for Consistency {
         &mut self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         // group → variant → occurrences, in text order
         let mut seen: HashMap<usize, HashMap<usize, Vec<std::ops::Range<usize>>>> = HashMap::new();
         for hit in cx.hits {

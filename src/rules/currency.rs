@@ -8,8 +8,8 @@ use regex::Regex;
 
 use super::compile::{Compiler, RuleMeta};
 use super::text::render;
-use super::{Context, Rule};
-use crate::diagnostic::{Applicability, Diagnostic};
+use super::{Context, Rule, Sink};
+use crate::diagnostic::Applicability;
 use crate::packs::schema::RawRule;
 
 pub const FIELDS: &[&str] = &[];
@@ -37,7 +37,7 @@ impl Rule for CurrencySpacing {
         &mut self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let Some(re) = amount() else {
             return;
         };

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 
 use super::compile::{Compiler, RuleMeta};
 use super::text::render;
-use super::{Context, Rule};
-use crate::diagnostic::{Applicability, Diagnostic};
+use super::{Context, Rule, Sink};
+use crate::diagnostic::Applicability;
 use crate::packs::schema::RawRule;
 
 pub const FIELDS: &[&str] = &["allow"];
@@ -37,7 +37,7 @@ impl Rule for DoubledWord {
         &mut self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let text = cx.doc.text;
         let mut hits = cx.hits.iter().peekable();
         for pair in cx.doc.words.windows(2) {

@@ -9,8 +9,7 @@ use regex::{Regex, RegexBuilder};
 use super::compile::{Compiler, RuleMeta};
 use super::lexicon::{CaseMode, TermId};
 use super::text::render;
-use super::{Context, Rule};
-use crate::diagnostic::Diagnostic;
+use super::{Context, Rule, Sink};
 use crate::document::Document;
 use crate::packs::schema::RawRule;
 
@@ -169,7 +168,7 @@ impl Rule for Existence {
         &mut self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let doc = cx.doc;
         let ranges = scope_ranges(doc, self.scope);
         let mut found = Vec::new();

@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use super::compile::{Compiler, RuleMeta};
 use super::text::render;
-use super::{Context, Rule};
-use crate::diagnostic::{Applicability, Diagnostic};
+use super::{Context, Rule, Sink};
+use crate::diagnostic::Applicability;
 use crate::packs::schema::RawRule;
 
 pub const FIELDS: &[&str] = &[];
@@ -84,7 +84,7 @@ impl Rule for MixedQuotes {
         &mut self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let text = cx.doc.text;
         let straight: Vec<Quoted> = cx
             .doc

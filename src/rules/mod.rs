@@ -53,11 +53,48 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Where a rule pushes its findings. Past `MAX_PER_RULE` findings of one
+/// rule in one file the rest are counted, not kept, so that a degenerate
+/// file (one sentence repeated a million times) cannot exhaust memory.
+pub struct Sink {
+    diagnostics: Vec<Diagnostic>,
+    kept: usize,
+    dropped: usize,
+}
+
+/// Findings of one rule kept per file.
+pub const MAX_PER_RULE: usize = 1000;
+
+impl Sink {
+    pub fn push(&mut self, d: Diagnostic) {
+        if self.kept < MAX_PER_RULE {
+            self.kept += 1;
+            self.diagnostics.push(d);
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// Closes one rule's findings: a note on its last kept finding says how many were left out.
+    fn finish_rule(&mut self) {
+        if self.dropped > 0 {
+            if let Some(last) = self.diagnostics.last_mut() {
+                last.notes.push(format!(
+                    "{} more findings of this rule in this file are not shown (at most {MAX_PER_RULE} per rule and file)",
+                    self.dropped
+                ));
+            }
+        }
+        self.kept = 0;
+        self.dropped = 0;
+    }
+}
+
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     fn meta_mut(&mut self) -> &mut RuleMeta;
     /// Pushes this rule's findings on `doc`; the severity is set by the caller.
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+    fn check(&self, cx: &Context<'_>, out: &mut Sink);
 }
 
 /// Every rule of a run, compiled once and shared by reference across threads.
@@ -110,10 +147,16 @@ impl Ruleset {
             mentions: OnceCell::new(),
             aliases: OnceCell::new(),
         };
-        let mut out = Vec::new();
+        let mut sink = Sink {
+            diagnostics: Vec::new(),
+            kept: 0,
+            dropped: 0,
+        };
         for rule in &self.rules {
-            rule.check(&cx, &mut out);
+            rule.check(&cx, &mut sink);
+            sink.finish_rule();
         }
+        let mut out = sink.diagnostics;
         out.sort_by(|a, b| {
             (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
         });

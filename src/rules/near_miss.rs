@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet};
 use super::compile::{Compiler, RuleMeta};
 use super::entities::EntityId;
 use super::text::{is_all_caps, is_capitalized, render, strip_possessive};
-use super::{Context, Rule};
-use crate::diagnostic::{Applicability, Diagnostic};
+use super::{Context, Rule, Sink};
+use crate::diagnostic::Applicability;
 use crate::document::Word;
 use crate::packs::schema::RawRule;
 
@@ -138,7 +138,7 @@ impl Rule for NearMiss {
         &mut self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         if self.targets.is_empty() {
             return;
         }

@@ -3,8 +3,8 @@
 
 use super::compile::{Compiler, RuleMeta};
 use super::text::render;
-use super::{Context, Rule};
-use crate::diagnostic::{Applicability, Diagnostic};
+use super::{Context, Rule, Sink};
+use crate::diagnostic::Applicability;
 use crate::packs::schema::RawRule;
 
 pub const FIELDS: &[&str] = &[];
@@ -34,7 +34,7 @@ impl Rule for RepeatedHeadline {
         &mut self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let doc = cx.doc;
         let (Some(headline), Some(last_para)) = (&doc.headline, doc.paragraphs.last()) else {
             return;

@@ -16,8 +16,8 @@ use std::ops::Range;
 use super::aliases::is_declared;
 use super::compile::{Compiler, RuleMeta};
 use super::text::{is_all_caps, is_capitalized, quoted_list, strip_possessive};
-use super::{Context, Rule};
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use super::{Context, Rule, Sink};
+use crate::diagnostic::{Applicability, Severity};
 use crate::packs::schema::RawRule;
 
 pub const FIELDS: &[&str] = &["min-length", "ignore"];
@@ -107,7 +107,7 @@ impl Rule for Romanization {
         &mut self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let doc = cx.doc;
         let mut hits = cx.hits.iter().peekable();
         // skeleton → spelling → form

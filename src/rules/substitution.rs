@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use super::compile::{Compiler, RuleMeta};
 use super::lexicon::{CaseMode, TermId};
 use super::text::{keep_case, render};
-use super::{Context, Rule};
-use crate::diagnostic::{Applicability, Diagnostic};
+use super::{Context, Rule, Sink};
+use crate::diagnostic::Applicability;
 use crate::packs::schema::RawRule;
 
 pub const FIELDS: &[&str] = &["swap"];
@@ -65,7 +65,7 @@ impl Rule for Substitution {
         &mut self.meta
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let mut right_seen: HashMap<usize, (std::ops::Range<usize>, usize)> = HashMap::new();
         let mut wrong_seen = Vec::new();
         for hit in cx.hits {
