@@ -18,10 +18,7 @@ struct RuleRow<'a> {
 }
 
 fn summary(m: &RuleMeta) -> Option<&str> {
-    m.doc
-        .as_ref()
-        .map(|d| d.what.as_str())
-        .or(m.description.as_deref())
+    m.description.as_deref().or(m.doc.as_ref().map(|d| d.what.as_str()))
 }
 
 pub fn list(ruleset: &Ruleset, json: bool) -> io::Result<()> {
@@ -43,14 +40,7 @@ pub fn list(ruleset: &Ruleset, json: bool) -> io::Result<()> {
         return writeln!(out);
     }
     for r in rows {
-        let first_sentence = r.summary.map_or("", |s| s.split(". ").next().unwrap_or(s));
-        writeln!(
-            out,
-            "{:<34} {:<8} {}",
-            r.id,
-            r.severity,
-            first_sentence.trim_end_matches('.')
-        )?;
+        writeln!(out, "{:<34} {:<8} {}", r.id, r.severity, r.summary.unwrap_or(""))?;
     }
     Ok(())
 }

@@ -108,10 +108,11 @@ impl Rule for MixedQuotes {
         } else {
             (&curly, &straight)
         };
+        let quotations = |n: usize| if n == 1 { "1 quotation".to_owned() } else { format!("{n} quotations") };
         let note = format!(
-            "{} quotations in straight quotes, {} in curly quotes",
-            straight.len(),
-            curly.len()
+            "{} in straight quotes, {} in curly quotes",
+            quotations(straight.len()),
+            quotations(curly.len())
         );
         for q in flagged {
             let found = &text[q.range.clone()];
