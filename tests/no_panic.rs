@@ -7,11 +7,72 @@ use galley::fix::apply;
 use galley::{check_text, Format, Ruleset};
 
 const PIECES: &[&str] = &[
-    "Lukashenko", "Lukashenka", "Lukashenka’s", "Belarussia", "Belarus", "Belarusian", "Sushoi", "Sukhoi",
-    "MiG-25", "MC21", "Superjet", "attack aircraft", "Boeing", "the", "The", "had", " ", " ", "  ", "\n", "\n\n",
-    "\r\n", ".", ". ", "...", "…", ",", "(", ")", "(, -", "[", "]", "\"", "“", "”", "'", "’", "$", "$ ", "300",
-    "3.5", "é", "e\u{301}", "\u{200b}", "Ж", "Минск", "日本", "🙂", "-", "–", "—", "&nbsp;", "Read also:", "A.", "Mr.",
-    "U.S.", "NET", "Kyiv", "Kiev", "Chicken Kiev", "Khrenin", "Hrenin", "s", "'s", "\t", "\u{feff}",
+    "Lukashenko",
+    "Lukashenka",
+    "Lukashenka’s",
+    "Belarussia",
+    "Belarus",
+    "Belarusian",
+    "Sushoi",
+    "Sukhoi",
+    "MiG-25",
+    "MC21",
+    "Superjet",
+    "attack aircraft",
+    "Boeing",
+    "the",
+    "The",
+    "had",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    ".",
+    ". ",
+    "...",
+    "…",
+    ",",
+    "(",
+    ")",
+    "(, -",
+    "[",
+    "]",
+    "\"",
+    "“",
+    "”",
+    "'",
+    "’",
+    "$",
+    "$ ",
+    "300",
+    "3.5",
+    "é",
+    "e\u{301}",
+    "\u{200b}",
+    "Ж",
+    "Минск",
+    "日本",
+    "🙂",
+    "-",
+    "–",
+    "—",
+    "&nbsp;",
+    "Read also:",
+    "A.",
+    "Mr.",
+    "U.S.",
+    "NET",
+    "Kyiv",
+    "Kiev",
+    "Chicken Kiev",
+    "Khrenin",
+    "Hrenin",
+    "s",
+    "'s",
+    "\t",
+    "\u{feff}",
 ];
 
 struct Rng(u64);
@@ -31,12 +92,20 @@ fn no_input_panics_and_ranges_stay_on_char_boundaries() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..3000 {
         let len = (rng.next() % 60) as usize;
-        let text: String = (0..len).map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize]).collect();
+        let text: String = (0..len)
+            .map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize])
+            .collect();
         let diagnostics = check_text(&ruleset, &text, Format::Plain);
         for d in &diagnostics {
             for r in std::iter::once(&d.range).chain(d.labels.iter().map(|l| &l.range)) {
-                assert!(r.start <= r.end && r.end <= text.len(), "{r:?} outside {text:?}");
-                assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end), "{r:?} in {text:?}");
+                assert!(
+                    r.start <= r.end && r.end <= text.len(),
+                    "{r:?} outside {text:?}"
+                );
+                assert!(
+                    text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+                    "{r:?} in {text:?}"
+                );
             }
         }
         let fixed = apply(&text, &diagnostics, |_| true);

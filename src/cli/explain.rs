@@ -18,7 +18,9 @@ struct RuleRow<'a> {
 }
 
 fn summary(m: &RuleMeta) -> Option<&str> {
-    m.description.as_deref().or(m.doc.as_ref().map(|d| d.what.as_str()))
+    m.description
+        .as_deref()
+        .or(m.doc.as_ref().map(|d| d.what.as_str()))
 }
 
 pub fn list(ruleset: &Ruleset, json: bool) -> io::Result<()> {
@@ -40,7 +42,13 @@ pub fn list(ruleset: &Ruleset, json: bool) -> io::Result<()> {
         return writeln!(out);
     }
     for r in rows {
-        writeln!(out, "{:<34} {:<8} {}", r.id, r.severity, r.summary.unwrap_or(""))?;
+        writeln!(
+            out,
+            "{:<34} {:<8} {}",
+            r.id,
+            r.severity,
+            r.summary.unwrap_or("")
+        )?;
     }
     Ok(())
 }

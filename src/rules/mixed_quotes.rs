@@ -108,7 +108,13 @@ impl Rule for MixedQuotes {
         } else {
             (&curly, &straight)
         };
-        let quotations = |n: usize| if n == 1 { "1 quotation".to_owned() } else { format!("{n} quotations") };
+        let quotations = |n: usize| {
+            if n == 1 {
+                "1 quotation".to_owned()
+            } else {
+                format!("{n} quotations")
+            }
+        };
         let note = format!(
             "{} in straight quotes, {} in curly quotes",
             quotations(straight.len()),
