@@ -60,6 +60,17 @@ pub struct RawRule {
     pub values: Option<Spanned<BTreeMap<String, String>>>,
     // doubled-word
     pub allow: Option<Spanned<Vec<String>>>,
+    // near-miss with its own term list
+    pub terms: Option<Spanned<Vec<String>>>,
+    // occurrence
+    pub max: Option<Spanned<i64>>,
+    pub min: Option<Spanned<i64>>,
+    pub max_words: Option<Spanned<i64>>,
+    // conditional
+    #[serde(rename = "if")]
+    pub if_: Option<Spanned<String>>,
+    pub then: Option<Spanned<String>>,
+    pub position: Option<Spanned<String>>,
 }
 
 macro_rules! present {
@@ -79,7 +90,8 @@ impl RawRule {
             scope => "scope", entity_types => "entity-types", max_distance => "max-distance",
             min_length => "min-length", ignore => "ignore", entity_type => "entity-type",
             attribute => "attribute", window => "window", values => "values", allow => "allow",
-            message => "message",
+            message => "message", terms => "terms", max => "max", min => "min", max_words => "max-words",
+            if_ => "if", then => "then", position => "position",
         )
     }
 }

@@ -9,8 +9,9 @@ use std::sync::Arc;
 use super::entities::EntityBase;
 use super::lexicon::LexiconBuilder;
 use super::{
-    attribute, conflation, consistency, currency, doubled_word, existence, mixed_quotes, near_miss,
-    repeated_headline, romanization, substitution, Rule, Ruleset,
+    attribute, conditional, conflation, consistency, currency, doubled_word, existence,
+    mixed_quotes, near_miss, occurrence, repeated_headline, romanization, substitution, Rule,
+    Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::packs::schema::{RawDoc, RawRule};
@@ -43,83 +44,51 @@ impl RuleMeta {
 
 type CompileFn = fn(&mut Compiler<'_>, RawRule, RuleMeta) -> Option<Box<dyn Rule>>;
 
-/// A rule kind: its name in TOML, the fields it reads, how to compile it.
+/// A rule kind: its name in TOML, the fields it reads, the placeholders its
+/// messages may use, how to compile it.
 pub struct Kind {
     pub name: &'static str,
     pub fields: &'static [&'static str],
+    pub placeholders: &'static [&'static str],
     pub summary: &'static str,
     compile: CompileFn,
 }
 
+const FOUND: &[&str] = &["found"];
+
 /// The registry of rule kinds, sorted by name: one line per kind.
+#[rustfmt::skip]
 pub const KINDS: &[Kind] = &[
-    Kind {
-        name: "attribute",
-        fields: attribute::FIELDS,
-        summary: "an entity near an attribute value it does not have",
-        compile: attribute::compile,
-    },
-    Kind {
-        name: "conflation",
-        fields: conflation::FIELDS,
-        summary: "two different entities run together in one noun phrase",
-        compile: conflation::compile,
-    },
-    Kind {
-        name: "consistency",
-        fields: consistency::FIELDS,
-        summary: "two spellings of one name in one article",
-        compile: consistency::compile,
-    },
-    Kind {
-        name: "currency-spacing",
-        fields: currency::FIELDS,
-        summary: "a currency amount written with and without a space",
-        compile: currency::compile,
-    },
-    Kind {
-        name: "doubled-word",
-        fields: doubled_word::FIELDS,
-        summary: "a word written twice in a row",
-        compile: doubled_word::compile,
-    },
-    Kind {
-        name: "existence",
-        fields: existence::FIELDS,
-        summary: "a pattern or phrase that should not appear",
-        compile: existence::compile,
-    },
-    Kind {
-        name: "mixed-quotes",
-        fields: mixed_quotes::FIELDS,
-        summary: "straight and curly double quotes in one article",
-        compile: mixed_quotes::compile,
-    },
-    Kind {
-        name: "near-miss",
-        fields: near_miss::FIELDS,
-        summary: "a word one or two letters away from a known name",
-        compile: near_miss::compile,
-    },
-    Kind {
-        name: "repeated-headline",
-        fields: repeated_headline::FIELDS,
-        summary: "the headline repeated as the last line",
-        compile: repeated_headline::compile,
-    },
-    Kind {
-        name: "romanization-variants",
-        fields: romanization::FIELDS,
-        summary: "names that differ only as romanizations do",
-        compile: romanization::compile,
-    },
-    Kind {
-        name: "substitution",
-        fields: substitution::FIELDS,
-        summary: "a known wrong form and its right one",
-        compile: substitution::compile,
-    },
+    Kind { name: "attribute", fields: attribute::FIELDS, placeholders: &["found", "entity", "expected", "attribute"], summary: "an entity near an attribute value it does not have", compile: attribute::compile },
+    Kind { name: "conditional", fields: conditional::FIELDS, placeholders: &["found"], summary: "if one pattern appears, another must too (before it, or anywhere)", compile: conditional::compile },
+    Kind { name: "conflation", fields: conflation::FIELDS, placeholders: &["found", "entity"], summary: "two different entities run together in one noun phrase", compile: conflation::compile },
+    Kind { name: "consistency", fields: consistency::FIELDS, placeholders: &["found", "expected", "count"], summary: "two spellings of one name in one article", compile: consistency::compile },
+    Kind { name: "currency-spacing", fields: currency::FIELDS, placeholders: FOUND, summary: "a currency amount written with and without a space", compile: currency::compile },
+    Kind { name: "doubled-word", fields: doubled_word::FIELDS, placeholders: FOUND, summary: "a word written twice in a row", compile: doubled_word::compile },
+    Kind { name: "existence", fields: existence::FIELDS, placeholders: FOUND, summary: "a pattern or phrase that should not appear", compile: existence::compile },
+    Kind { name: "mixed-quotes", fields: mixed_quotes::FIELDS, placeholders: FOUND, summary: "straight and curly double quotes in one article", compile: mixed_quotes::compile },
+    Kind { name: "near-miss", fields: near_miss::FIELDS, placeholders: &["found", "expected", "entity"], summary: "a word one or two letters away from a known name", compile: near_miss::compile },
+    Kind { name: "occurrence", fields: occurrence::FIELDS, placeholders: &["found", "count", "max", "min"], summary: "a term more (or fewer) than N times, a sentence longer than N words", compile: occurrence::compile },
+    Kind { name: "repeated-headline", fields: repeated_headline::FIELDS, placeholders: FOUND, summary: "the headline repeated as the last line", compile: repeated_headline::compile },
+    Kind { name: "romanization-variants", fields: romanization::FIELDS, placeholders: &["found", "expected"], summary: "names that differ only as romanizations do", compile: romanization::compile },
+    Kind { name: "substitution", fields: substitution::FIELDS, placeholders: &["found", "expected"], summary: "a known wrong form and its right one", compile: substitution::compile },
 ];
+
+/// The `{name}` placeholders of a message template, with their byte offsets.
+pub fn placeholders(template: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    let mut base = 0;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        out.push((base + open, &rest[open + 1..open + close]));
+        base += open + close + 1;
+        rest = &rest[open + close + 1..];
+    }
+    out
+}
 
 /// State shared while compiling: the lexicon every rule adds terms to, the
 /// entity base, and the errors found so far.
@@ -174,9 +143,8 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
     let mut errors = Vec::new();
     let mut parsed = Vec::new();
     for source in &sources {
-        match packs::parse(source) {
-            Ok(raw) => parsed.push((source.name.clone(), raw)),
-            Err(e) => errors.push(e),
+        if let Some(raw) = packs::parse(source, &mut errors) {
+            parsed.push((source.name.clone(), raw));
         }
     }
 
@@ -288,6 +256,31 @@ fn compile_rule(
                 format!("kind `{}` reads: {}", kind.name, kind.fields.join(", ")),
             );
             ok = false;
+        }
+    }
+    if let Some(message) = &raw.message {
+        for (at, name) in placeholders(message.get_ref()) {
+            if !kind.placeholders.contains(&name) {
+                // +1: the span includes the opening quote of the TOML string.
+                let start = message.span().start + 1 + at;
+                cx.error_help(
+                    start..start + name.len() + 2,
+                    format!(
+                        "placeholder `{{{name}}}` is not provided by rules of kind `{}`",
+                        kind.name
+                    ),
+                    format!(
+                        "kind `{}` provides: {}",
+                        kind.name,
+                        kind.placeholders
+                            .iter()
+                            .map(|p| format!("{{{p}}}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+                ok = false;
+            }
         }
     }
     let severity = match &raw.severity {

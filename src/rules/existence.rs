@@ -55,7 +55,15 @@ pub fn compile_regex(cx: &mut Compiler<'_>, pattern: &str, span: Range<usize>) -
     {
         Ok(re) => Some(re),
         Err(e) => {
-            cx.error(span, format!("invalid regex: {e}"));
+            // The syntax error's last line names the problem; the span already points at the pattern.
+            let text = e.to_string();
+            let why = text
+                .lines()
+                .last()
+                .unwrap_or(&text)
+                .trim()
+                .trim_start_matches("error: ");
+            cx.error(span, format!("invalid regex: {why}"));
             None
         }
     }

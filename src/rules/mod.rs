@@ -4,6 +4,7 @@
 mod aliases;
 mod attribute;
 mod compile;
+mod conditional;
 mod conflation;
 mod consistency;
 mod currency;
@@ -13,6 +14,7 @@ mod existence;
 pub mod lexicon;
 mod mixed_quotes;
 mod near_miss;
+mod occurrence;
 mod repeated_headline;
 mod romanization;
 mod substitution;

@@ -6,13 +6,20 @@ use std::collections::{HashMap, HashSet};
 
 use super::compile::{Compiler, RuleMeta};
 use super::entities::EntityId;
+use super::lexicon::CaseMode;
 use super::text::{is_all_caps, is_capitalized, render, strip_possessive};
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
 use crate::document::Word;
 use crate::packs::schema::RawRule;
 
-pub const FIELDS: &[&str] = &["entity-types", "max-distance", "min-length", "ignore"];
+pub const FIELDS: &[&str] = &[
+    "entity-types",
+    "terms",
+    "max-distance",
+    "min-length",
+    "ignore",
+];
 
 /// A line with more capitalised words than this share is in title case,
 /// where capitals say nothing about names.
@@ -21,7 +28,7 @@ const TITLE_CASE_SHARE: f32 = 0.6;
 struct Target {
     lower: String,
     name: String,
-    entity: EntityId,
+    entity: Option<EntityId>,
 }
 
 pub struct NearMiss {
@@ -51,25 +58,37 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
         Some(d) => *d.get_ref() as usize,
         None => 5,
     };
+    // A term list of the rule's own, or the names of the entity base.
+    let names: Vec<(String, Option<EntityId>)> = match raw.terms {
+        Some(terms) => terms
+            .into_inner()
+            .into_iter()
+            .map(|t| {
+                cx.lexicon.add(&t, CaseMode::Exact);
+                (t, None)
+            })
+            .collect(),
+        None => cx
+            .entities
+            .iter()
+            .filter(|(_, e)| types.as_ref().is_none_or(|t| t.contains(&e.kind)))
+            .flat_map(|(id, e)| e.names().map(move |n| (n.to_owned(), Some(id))))
+            .collect(),
+    };
     let mut targets: HashMap<char, Vec<Target>> = HashMap::new();
-    for (id, e) in cx.entities.iter() {
-        if types.as_ref().is_some_and(|t| !t.contains(&e.kind)) {
+    for (name, entity) in names {
+        if name.chars().count() < min_length || !name.chars().all(char::is_alphabetic) {
             continue;
         }
-        for name in e.names() {
-            if name.chars().count() < min_length || !name.chars().all(char::is_alphabetic) {
-                continue;
-            }
-            let lower = name.to_lowercase();
-            let Some(first) = lower.chars().next() else {
-                continue;
-            };
-            targets.entry(first).or_default().push(Target {
-                lower,
-                name: name.to_owned(),
-                entity: id,
-            });
-        }
+        let lower = name.to_lowercase();
+        let Some(first) = lower.chars().next() else {
+            continue;
+        };
+        targets.entry(first).or_default().push(Target {
+            lower,
+            name,
+            entity,
+        });
     }
     let ignore = raw
         .ignore
@@ -171,14 +190,15 @@ impl Rule for NearMiss {
                 continue;
             }
             let range = w.start..w.start + word.len();
-            let entity = cx.entities.get(target.entity);
+            let entity = target.entity.map(|id| cx.entities.get(id));
+            let entity_name = entity.map_or(target.name.as_str(), |e| e.name.as_str());
             let message = match &self.meta.message {
                 Some(t) => render(
                     t,
                     &[
                         ("found", word),
                         ("expected", &target.name),
-                        ("entity", &entity.name),
+                        ("entity", entity_name),
                     ],
                 ),
                 None => format!("'{word}' looks like a misspelling of '{}'", target.name),
@@ -187,13 +207,15 @@ impl Rule for NearMiss {
                 .meta
                 .diag(range, message)
                 .with_help(format!("did you mean '{}'?", target.name));
-            if entity.name != target.name {
-                d = d.with_note(format!(
-                    "'{}' is a name of {} ({})",
-                    target.name, entity.name, entity.kind
-                ));
-            } else {
-                d = d.with_note(format!("'{}' is a known {}", target.name, entity.kind));
+            match entity {
+                Some(e) if e.name != target.name => {
+                    d = d.with_note(format!(
+                        "'{}' is a name of {} ({})",
+                        target.name, e.name, e.kind
+                    ));
+                }
+                Some(e) => d = d.with_note(format!("'{}' is a known {}", target.name, e.kind)),
+                None => {}
             }
             out.push(d.with_fix(target.name.clone(), Applicability::Unsafe));
         }
