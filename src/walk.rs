@@ -6,8 +6,16 @@ use std::path::PathBuf;
 use crate::check::{display_path, FileError};
 use crate::document::Format;
 
+/// A file to check; `explicit` when named on the command line (config
+/// `exclude` globs apply only to files found by walking).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Found {
+    pub path: PathBuf,
+    pub explicit: bool,
+}
+
 /// The files to check, sorted and deduplicated, and the paths that failed.
-pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
+pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<FileError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -17,7 +25,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
             continue;
         }
         if !path.is_dir() {
-            files.push(path.clone());
+            files.push(Found {
+                path: path.clone(),
+                explicit: true,
+            });
             continue;
         }
         let before = files.len();
@@ -39,7 +50,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
                                 Format::EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
                             });
                     if is_article {
-                        files.push(e.into_path());
+                        files.push(Found {
+                            path: e.into_path(),
+                            explicit: false,
+                        });
                     }
                 }
                 Err(err) => errors.push(FileError::Io {
@@ -53,6 +67,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
         }
     }
     files.sort();
-    files.dedup();
+    // A file both named and found by a walk counts as named.
+    files.dedup_by(|b, a| {
+        let same = a.path == b.path;
+        a.explicit |= same && b.explicit;
+        same
+    });
     (files, errors)
 }

@@ -3,20 +3,19 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod check;
 mod explain;
+mod init;
 mod pack_errors;
+mod show_config;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
-use crate::check::{check_file, FileError};
-use crate::diagnostic::Severity;
-use crate::output::{self, OutputFormat, Report};
+use crate::output::OutputFormat;
 use crate::packs::PackSource;
 use crate::rules::Ruleset;
 
@@ -38,6 +37,8 @@ enum Command {
     Check(CheckArgs),
     /// List the rules of the shipped packs (and of --rules files).
     Rules(RulesArgs),
+    /// Write a commented starter galley.toml and an example rule file here.
+    Init,
     /// Explain a rule: what it finds, why, an example, what stays silent, the fix.
     Explain {
         /// A rule id, e.g. names/variant-spelling.
@@ -83,6 +84,15 @@ struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j')]
     jobs: Option<usize>,
+    /// Use this config for every file instead of discovering galley.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore every galley.toml.
+    #[arg(long)]
+    no_config: bool,
+    /// Print the settings in force for PATH, and where each came from, then exit.
+    #[arg(long, value_name = "PATH")]
+    show_config: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -104,7 +114,8 @@ enum ListFormat {
 pub fn run() -> anyhow::Result<u8> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check::run(args),
+        Command::Init => init::run(std::path::Path::new(".")),
         Command::Rules(args) => {
             let Some(ruleset) = load_ruleset(&args.rules)? else {
                 return Ok(2);
@@ -121,21 +132,33 @@ pub fn run() -> anyhow::Result<u8> {
     }
 }
 
+/// Reads rule files given on the command line or in a config.
+fn load_rule_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PackSource>> {
+    paths
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read rule file {}", path.display()))?;
+            Ok(PackSource {
+                name: crate::check::display_path(path),
+                text: text.into(),
+            })
+        })
+        .collect()
+}
+
+fn print_pack_errors(errors: &crate::packs::PackErrors) -> io::Result<()> {
+    pack_errors::print(errors, color_for(ColorChoice::Auto, &io::stderr()))
+}
+
 /// The shipped packs plus `extra`; `None` when a pack has errors (already printed).
 fn load_ruleset(extra: &[PathBuf]) -> anyhow::Result<Option<Ruleset>> {
     let mut sources = crate::packs::shipped_sources();
-    for path in extra {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read rule file {}", path.display()))?;
-        sources.push(PackSource {
-            name: crate::check::display_path(path),
-            text: text.into(),
-        });
-    }
+    sources.extend(load_rule_files(extra)?);
     match Ruleset::compile(sources) {
         Ok(r) => Ok(Some(r)),
         Err(errors) => {
-            pack_errors::print(&errors, color_for(ColorChoice::Auto, &io::stderr()))?;
+            print_pack_errors(&errors)?;
             Ok(None)
         }
     }
@@ -149,62 +172,4 @@ fn color_for(choice: ColorChoice, stream: &impl IsTerminal) -> bool {
             stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
-}
-
-fn check(args: CheckArgs) -> anyhow::Result<u8> {
-    let Some(ruleset) = load_ruleset(&args.rules)? else {
-        return Ok(2);
-    };
-    let (files, mut errors) = crate::walk::discover(&args.paths);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
-    let ruleset = Arc::new(ruleset);
-    let results: Vec<_> =
-        pool.install(|| files.par_iter().map(|f| check_file(&ruleset, f)).collect());
-    let mut reports = Vec::new();
-    for r in results {
-        match r {
-            Ok(report) => reports.push(report),
-            Err(e) => errors.push(e),
-        }
-    }
-    // An empty directory beside others that hold articles is worth a word, not a failure.
-    let checked_any = !reports.is_empty() || !files.is_empty();
-    let mut failed = false;
-    for e in &errors {
-        let is_warning = matches!(e, FileError::NoArticles { .. }) && checked_any;
-        eprintln!("{}: {e}", if is_warning { "warning" } else { "error" });
-        failed |= !is_warning;
-    }
-    for r in &reports {
-        if r.text.trim().is_empty() {
-            eprintln!("warning: {}: empty file, nothing to check", r.path);
-        }
-    }
-    let report = Report {
-        files_checked: reports.len(),
-        files: reports,
-    };
-    let color = args.format == OutputFormat::Human && color_for(args.color, &io::stdout());
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    output::write(&report, args.format, color, &mut out)?;
-    out.flush()?;
-
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    let findings = threshold.is_some_and(|t| report.diagnostics().any(|(_, d)| d.severity >= t));
-    Ok(if failed {
-        2
-    } else if findings {
-        1
-    } else {
-        0
-    })
 }

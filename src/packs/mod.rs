@@ -102,6 +102,18 @@ pub fn parse(source: &PackSource, errors: &mut Vec<PackError>) -> Option<RawPack
     Some(pack)
 }
 
+/// The shipped packs named in a config's `packs` (`default` is all of them).
+pub fn shipped_by_name(names: &[String]) -> Vec<PackSource> {
+    SHIPPED
+        .iter()
+        .filter(|(name, _)| names.iter().any(|n| n == "default" || n == name))
+        .map(|(name, text)| PackSource {
+            name: format!("<builtin>/rules/{name}.toml"),
+            text: (*text).into(),
+        })
+        .collect()
+}
+
 pub fn shipped_sources() -> Vec<PackSource> {
     SHIPPED
         .iter()

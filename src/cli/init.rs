@@ -1,0 +1,75 @@
+//! `galley init`: a commented starter `galley.toml` and an example rule file.
+
+use std::path::Path;
+
+const CONFIG: &str = r#"# galley configuration. Found from each checked file's directory upward;
+# the closest galley.toml (or .galley.toml) wins. See docs/rules.md.
+
+# The articles' language.
+language = "en"
+
+# Shipped rule packs by name: core, names, names-world, facts-aircraft,
+# facts-leaders, or "default" for all of them.
+packs = ["default"]
+
+# Your own rule files, relative to this file.
+rules = ["house-rules.toml"]
+
+# Files not to check when walking directories (globs, relative to this file).
+exclude = ["archive/**"]
+
+# Severity by rule id or whole category: error, warning, info or off.
+[severity]
+# "typography" = "off"
+# "names/variant-spelling" = "error"
+
+# Settings for some paths only.
+# [[override]]
+# files = ["opinion/**"]
+# severity = { "facts" = "info" }
+"#;
+
+const RULES: &str = r#"# House rules for galley. Each [[rule]] has an id (category/name) and a kind.
+# `galley check --rules house-rules.toml FILE` tries them without any config.
+
+[pack]
+name = "house"
+description = "Our house style"
+
+# One spelling of a name, chosen by the house: the fix becomes safe.
+[[rule]]
+id = "names/house-kyiv"
+kind = "consistency"
+variants = ["Kyiv", "Kiev"]
+prefer = "Kyiv"
+except = ["Chicken Kiev"]
+
+# A phrase that should never reach print.
+[[rule]]
+id = "markers/agency-tag"
+kind = "existence"
+pattern = '\((?:BelTA|TASS|RIA Novosti)\)'
+message = "agency tag '{found}' left in the text"
+severity = "info"
+"#;
+
+pub fn run(dir: &Path) -> anyhow::Result<u8> {
+    let files = [("galley.toml", CONFIG), ("house-rules.toml", RULES)];
+    let existing: Vec<&str> = files
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| dir.join(n).exists())
+        .collect();
+    if !existing.is_empty() {
+        eprintln!(
+            "error: {} already exists; galley init does not overwrite",
+            existing.join(" and ")
+        );
+        return Ok(2);
+    }
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text)?;
+        println!("wrote {name}");
+    }
+    Ok(0)
+}

@@ -1,0 +1,73 @@
+//! `galley check --show-config PATH`: the settings in force for one file,
+//! and where each came from.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::config::Settings;
+
+pub fn print(path: &Path, s: &Settings, cli_rules: &[PathBuf]) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let row = |out: &mut dyn Write, key: &str, value: String, origin: &str| {
+        writeln!(out, "{:<44} # {origin}", format!("{key} = {value}"))
+    };
+    writeln!(out, "# settings for {}", crate::check::display_path(path))?;
+    match &s.config {
+        Some(c) => row(
+            &mut out,
+            "config",
+            format!("{:?}", crate::check::display_path(&c.path)),
+            "closest galley.toml",
+        )?,
+        None => row(
+            &mut out,
+            "config",
+            "none".into(),
+            "no galley.toml found (or --no-config)",
+        )?,
+    }
+    match &s.language {
+        Some((l, o)) => row(&mut out, "language", format!("{l:?}"), &o.place)?,
+        None => row(
+            &mut out,
+            "language",
+            "unset".into(),
+            "default: all packs run",
+        )?,
+    }
+    row(
+        &mut out,
+        "packs",
+        format!("{:?}", s.packs.0),
+        &s.packs.1.place,
+    )?;
+    for (p, o) in &s.rules {
+        row(
+            &mut out,
+            "rules",
+            format!("{:?}", crate::check::display_path(p)),
+            &o.place,
+        )?;
+    }
+    for p in cli_rules {
+        row(
+            &mut out,
+            "rules",
+            format!("{:?}", crate::check::display_path(p)),
+            "--rules",
+        )?;
+    }
+    for (key, level, o) in s.severity_keys() {
+        row(
+            &mut out,
+            &format!("severity.{key:?}"),
+            format!("{:?}", level.as_str()),
+            &o.place,
+        )?;
+    }
+    match &s.excluded {
+        Some(o) => row(&mut out, "excluded", "true".into(), &o.place),
+        None => row(&mut out, "excluded", "false".into(), "default"),
+    }
+}

@@ -1,0 +1,460 @@
+//! Configuration: `galley.toml` (or `.galley.toml`), found from each checked
+//! file's directory upward, closest first, stopping at the repository root.
+//! Raw options are read with spans, resolved once per config file, and
+//! merged per file with the `[[override]]` blocks whose globs match it; only
+//! the resolved `Settings` reach the engine.
+
+mod schema;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use toml::Spanned;
+
+use crate::diagnostic::{category_of, Severity};
+use crate::packs::reader::{table_value, Reader};
+use crate::packs::{PackError, PackErrors, PackSource};
+use schema::{RawConfig, RawOverride, Strings};
+pub use schema::{CONFIG_FIELDS, OVERRIDE_FIELDS};
+
+pub const CONFIG_NAMES: &[&str] = &["galley.toml", ".galley.toml"];
+
+/// Where a setting came from, for `--show-config` and for errors found after loading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    pub span: Option<Range<usize>>,
+    /// `file:line`, computed when the config is read.
+    pub place: String,
+}
+
+impl Origin {
+    pub fn default_value() -> Origin {
+        Origin {
+            file: String::new(),
+            span: None,
+            place: "default".into(),
+        }
+    }
+}
+
+/// A severity setting: a level, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+impl Level {
+    fn parse(s: &str) -> Option<Level> {
+        match s {
+            "off" => Some(Level::Off),
+            other => Severity::parse(other).map(Level::On),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Off => "off",
+            Level::On(s) => s.as_str(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Layer {
+    language: Option<(String, Origin)>,
+    packs: Option<(Vec<String>, Origin)>,
+    rules: Option<(Vec<PathBuf>, Origin)>,
+    exclude: Option<(GlobSet, Origin)>,
+    severity: Vec<(String, Level, Origin)>,
+}
+
+#[derive(Debug)]
+struct Override {
+    files: GlobSet,
+    layer: Layer,
+}
+
+/// One config file, read and resolved.
+#[derive(Debug)]
+pub struct Config {
+    pub path: PathBuf,
+    pub dir: PathBuf,
+    pub source: PackSource,
+    base: Layer,
+    overrides: Vec<Override>,
+}
+
+/// The settings that apply to one file.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub config: Option<Arc<Config>>,
+    pub language: Option<(String, Origin)>,
+    pub packs: (Vec<String>, Origin),
+    pub rules: Vec<(PathBuf, Origin)>,
+    /// Severity settings by layer (the config, then each matching override), lowest precedence first.
+    pub severity: Vec<Vec<(String, Level, Origin)>>,
+    pub excluded: Option<Origin>,
+}
+
+impl Settings {
+    pub fn defaults() -> Settings {
+        Settings {
+            config: None,
+            language: None,
+            packs: (vec!["default".into()], Origin::default_value()),
+            rules: Vec::new(),
+            severity: Vec::new(),
+            excluded: None,
+        }
+    }
+
+    /// What the ruleset depends on: files with equal keys share one compiled ruleset.
+    pub fn ruleset_key(&self) -> (Vec<String>, Vec<PathBuf>) {
+        (
+            self.packs.0.clone(),
+            self.rules.iter().map(|(p, _)| p.clone()).collect(),
+        )
+    }
+
+    /// The level configured for `rule`, if any: later layers win, and within
+    /// one layer a rule id beats its category.
+    pub fn level(&self, rule: &str) -> Option<Level> {
+        let category = category_of(rule);
+        self.severity.iter().fold(None, |level, layer| {
+            let exact = layer.iter().find(|(k, _, _)| k == rule);
+            let by_category = layer.iter().find(|(k, _, _)| k == category);
+            exact.or(by_category).map(|(_, l, _)| *l).or(level)
+        })
+    }
+
+    /// Every severity key, for checking them against the rules that exist.
+    pub fn severity_keys(&self) -> impl Iterator<Item = &(String, Level, Origin)> {
+        self.severity.iter().flatten()
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+struct Loader<'a, 'e> {
+    r: Reader<'e>,
+    text: &'a str,
+    dir: &'a Path,
+}
+
+impl Loader<'_, '_> {
+    fn origin(&self, span: Range<usize>, what: &str) -> Origin {
+        Origin {
+            file: self.r.file.clone(),
+            place: format!("{}:{}{what}", self.r.file, line_of(self.text, span.start)),
+            span: Some(span),
+        }
+    }
+
+    fn strings(&self, s: &Strings) -> Vec<String> {
+        s.get_ref().iter().map(|v| v.get_ref().clone()).collect()
+    }
+
+    fn globs(&mut self, s: &Strings) -> GlobSet {
+        let mut b = GlobSetBuilder::new();
+        for g in s.get_ref() {
+            match Glob::new(g.get_ref()) {
+                Ok(glob) => {
+                    b.add(glob);
+                }
+                Err(e) => self
+                    .r
+                    .error(Some(g.span()), format!("invalid glob: {}", e.kind())),
+            }
+        }
+        b.build().unwrap_or_else(|_| GlobSet::empty())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn layer(
+        &mut self,
+        language: Option<Spanned<String>>,
+        packs: Option<Strings>,
+        rules: Option<Strings>,
+        exclude: Option<Strings>,
+        severity: Option<std::collections::BTreeMap<String, Spanned<String>>>,
+        what: &str,
+    ) -> Layer {
+        let mut layer = Layer {
+            language: None,
+            packs: None,
+            rules: None,
+            exclude: None,
+            severity: Vec::new(),
+        };
+        if let Some(l) = language {
+            let o = self.origin(l.span(), what);
+            layer.language = Some((l.into_inner(), o));
+        }
+        if let Some(p) = packs {
+            for name in p.get_ref() {
+                let known = crate::packs::SHIPPED
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .chain(["default"]);
+                if !known.clone().any(|k| k == name.get_ref()) {
+                    let mut e = PackError::new(
+                        &self.r.file,
+                        Some(name.span()),
+                        format!("no shipped pack is named `{}`", name.get_ref()),
+                    );
+                    e.help = Some(match crate::rules::suggest(name.get_ref(), known.clone()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("the packs are: {}", known.collect::<Vec<_>>().join(", ")),
+                    });
+                    self.r.errors.push(e);
+                }
+            }
+            layer.packs = Some((self.strings(&p), self.origin(p.span(), what)));
+        }
+        if let Some(rs) = rules {
+            let paths = rs
+                .get_ref()
+                .iter()
+                .map(|p| self.dir.join(p.get_ref()))
+                .collect();
+            layer.rules = Some((paths, self.origin(rs.span(), what)));
+        }
+        if let Some(ex) = exclude {
+            let set = self.globs(&ex);
+            layer.exclude = Some((set, self.origin(ex.span(), what)));
+        }
+        for (key, value) in severity.unwrap_or_default() {
+            match Level::parse(value.get_ref()) {
+                Some(level) => {
+                    let o = self.origin(value.span(), what);
+                    layer.severity.push((key, level, o));
+                }
+                None => {
+                    let mut e = PackError::new(
+                        &self.r.file,
+                        Some(value.span()),
+                        format!("unknown severity `{}`", value.get_ref()),
+                    );
+                    e.help = Some("a severity is one of: error, warning, info, off".into());
+                    self.r.errors.push(e);
+                }
+            }
+        }
+        layer
+    }
+}
+
+impl Config {
+    /// Reads and resolves one config file; every error in it is collected.
+    pub fn load(path: &Path, errors: &mut Vec<PackError>) -> Option<Config> {
+        let name = crate::check::display_path(path);
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(PackError::new(
+                    &name,
+                    None,
+                    format!("cannot read config: {e}"),
+                ));
+                return None;
+            }
+        };
+        let dir = path
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let source = PackSource {
+            name: name.clone(),
+            text: text.as_str().into(),
+        };
+        let before = errors.len();
+        let mut loader = Loader {
+            r: Reader { file: name, errors },
+            text: &text,
+            dir: &dir,
+        };
+        let mut root = loader.r.parse(&text)?;
+        loader.r.check_keys(&mut root, CONFIG_FIELDS, "galley.toml");
+        let overrides_raw = root.remove("override");
+        let raw: RawConfig = loader
+            .r
+            .value(table_value(0..text.len(), root))
+            .unwrap_or_default();
+        let base = loader.layer(
+            raw.language,
+            raw.packs,
+            raw.rules,
+            raw.exclude,
+            raw.severity,
+            "",
+        );
+        let mut overrides = Vec::new();
+        if let Some(o) = overrides_raw {
+            for (span, mut t) in loader.r.tables(o, "override") {
+                loader
+                    .r
+                    .check_keys(&mut t, OVERRIDE_FIELDS, "an [[override]]");
+                let Some(raw) = loader.r.value::<RawOverride>(table_value(span.clone(), t)) else {
+                    continue;
+                };
+                let files = loader.globs(&raw.files);
+                let what = format!(" ([[override]] files = {:?})", loader.strings(&raw.files));
+                let layer = loader.layer(
+                    raw.language,
+                    raw.packs,
+                    raw.rules,
+                    raw.exclude,
+                    raw.severity,
+                    &what,
+                );
+                overrides.push(Override { files, layer });
+            }
+        }
+        (errors.len() == before).then_some(Config {
+            path: path.to_path_buf(),
+            dir,
+            source,
+            base,
+            overrides,
+        })
+    }
+
+    /// The settings for `file` under this config.
+    pub fn settings(self: &Arc<Config>, file: &Path) -> Settings {
+        let mut s = Settings::defaults();
+        s.config = Some(Arc::clone(self));
+        let rel = file.strip_prefix(&self.dir).unwrap_or(file);
+        let mut layers = vec![&self.base];
+        layers.extend(
+            self.overrides
+                .iter()
+                .filter(|o| o.files.is_match(rel))
+                .map(|o| &o.layer),
+        );
+        for layer in layers {
+            if let Some(l) = &layer.language {
+                s.language = Some(l.clone());
+            }
+            if let Some(p) = &layer.packs {
+                s.packs = p.clone();
+            }
+            if let Some((paths, o)) = &layer.rules {
+                s.rules.extend(paths.iter().map(|p| (p.clone(), o.clone())));
+            }
+            if let Some((set, o)) = &layer.exclude {
+                if set.is_match(rel) {
+                    s.excluded = Some(o.clone());
+                }
+            }
+            s.severity.push(layer.severity.clone());
+        }
+        s
+    }
+}
+
+/// How configs are found for a run.
+#[derive(Debug, Clone)]
+pub enum Discovery {
+    /// Upward from each file.
+    Upward,
+    /// `--config FILE` for every file.
+    Forced(PathBuf),
+    /// `--no-config`.
+    None,
+}
+
+/// Configs found so far, by directory, so each is read once per run.
+pub struct Configs {
+    discovery: Discovery,
+    by_dir: HashMap<PathBuf, Option<Arc<Config>>>,
+    forced: Option<Arc<Config>>,
+    pub errors: Vec<PackError>,
+    pub sources: Vec<PackSource>,
+}
+
+impl Configs {
+    pub fn new(discovery: Discovery) -> Configs {
+        let mut c = Configs {
+            discovery,
+            by_dir: HashMap::new(),
+            forced: None,
+            errors: Vec::new(),
+            sources: Vec::new(),
+        };
+        if let Discovery::Forced(path) = &c.discovery {
+            let path = path.clone();
+            c.forced = c.read(&path);
+        }
+        c
+    }
+
+    fn read(&mut self, path: &Path) -> Option<Arc<Config>> {
+        let before = self.errors.len();
+        let config = Config::load(path, &mut self.errors).map(Arc::new);
+        if self.errors.len() > before || config.is_some() {
+            if let Ok(text) = std::fs::read_to_string(path) {
+                self.sources.push(PackSource {
+                    name: crate::check::display_path(path),
+                    text: text.into(),
+                });
+            }
+        }
+        config
+    }
+
+    /// The closest config of `file`, reading it on first use.
+    pub fn for_file(&mut self, file: &Path) -> Option<Arc<Config>> {
+        match &self.discovery {
+            Discovery::None => return None,
+            Discovery::Forced(_) => return self.forced.clone(),
+            Discovery::Upward => {}
+        }
+        let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let mut dir = abs.parent().map(Path::to_path_buf);
+        let mut visited = Vec::new();
+        let mut found = None;
+        while let Some(d) = dir {
+            if let Some(cached) = self.by_dir.get(&d) {
+                found = cached.clone();
+                break;
+            }
+            visited.push(d.clone());
+            if let Some(path) = CONFIG_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file()) {
+                found = self.read(&path);
+                break;
+            }
+            // The repository root ends the search.
+            if d.join(".git").exists() {
+                break;
+            }
+            dir = d.parent().map(Path::to_path_buf);
+        }
+        for d in visited {
+            self.by_dir.insert(d, found.clone());
+        }
+        found
+    }
+
+    pub fn settings(&mut self, file: &Path) -> Settings {
+        match self.for_file(file) {
+            Some(c) => {
+                let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+                c.settings(&abs)
+            }
+            None => Settings::defaults(),
+        }
+    }
+
+    pub fn into_errors(self) -> Option<PackErrors> {
+        (!self.errors.is_empty()).then_some(PackErrors {
+            errors: self.errors,
+            sources: self.sources,
+        })
+    }
+}

@@ -1,0 +1,35 @@
+//! The raw schema of `galley.toml`: every value keeps its span.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub const CONFIG_FIELDS: &[&str] = &[
+    "language", "packs", "rules", "exclude", "severity", "override",
+];
+pub const OVERRIDE_FIELDS: &[&str] =
+    &["files", "language", "packs", "rules", "exclude", "severity"];
+
+pub type Strings = Spanned<Vec<Spanned<String>>>;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    pub language: Option<Spanned<String>>,
+    pub packs: Option<Strings>,
+    pub rules: Option<Strings>,
+    pub exclude: Option<Strings>,
+    pub severity: Option<BTreeMap<String, Spanned<String>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOverride {
+    pub files: Strings,
+    pub language: Option<Spanned<String>>,
+    pub packs: Option<Strings>,
+    pub rules: Option<Strings>,
+    pub exclude: Option<Strings>,
+    pub severity: Option<BTreeMap<String, Spanned<String>>>,
+}
