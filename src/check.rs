@@ -96,8 +96,13 @@ pub fn check_file(ruleset: &Ruleset, path: &Path) -> Result<FileReport, FileErro
     })
 }
 
-/// Paths as the user wrote them, without a leading `./`, with `/` separators.
+/// Paths as the user wrote them (absolute ones relative to the working
+/// directory when under it), without a leading `./`, with `/` separators.
 pub fn display_path(path: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
+    let path = relative.as_deref().unwrap_or(path);
     let s = path.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
 }

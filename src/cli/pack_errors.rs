@@ -43,7 +43,7 @@ pub fn print(errors: &PackErrors, color: bool) -> io::Result<()> {
     }
     writeln!(
         out,
-        "error: {} error(s) in rule packs; nothing was checked",
+        "error: {} error(s) in configuration or rule files; nothing was checked",
         errors.errors.len()
     )
 }
