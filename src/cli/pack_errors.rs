@@ -1,25 +1,22 @@
-//! Rule-pack errors rendered like compiler errors, pointing into the pack.
+//! Config and rule-file errors rendered like compiler errors, pointing into
+//! the file. Lines are windowed as article lines are, so an error in a
+//! 10 MB one-line regex prints a few dozen characters, not the line.
 
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic, Label};
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use codespan_reporting::term::{self, Config};
 
+use crate::document::LineIndex;
+use crate::output::window::Window;
 use crate::packs::PackErrors;
 
 pub fn print(errors: &PackErrors, color: bool) -> io::Result<()> {
-    let mut files = SimpleFiles::new();
-    let ids: Vec<(String, usize)> = errors
+    let indexes: Vec<LineIndex> = errors
         .sources
         .iter()
-        .map(|s| {
-            (
-                s.name.clone(),
-                files.add(s.name.clone(), s.text.to_string()),
-            )
-        })
+        .map(|s| LineIndex::new(&s.text))
         .collect();
     let stream = StandardStream::stderr(if color {
         ColorChoice::Always
@@ -28,18 +25,33 @@ pub fn print(errors: &PackErrors, color: bool) -> io::Result<()> {
     });
     let mut out = stream.lock();
     for e in &errors.errors {
-        let mut d = Diagnostic::error().with_message(e.message.clone());
-        match (ids.iter().find(|(n, _)| *n == e.file), &e.span) {
-            (Some((_, id)), Some(span)) => {
-                d = d.with_labels(vec![Label::primary(*id, span.clone())])
-            }
-            _ => d = d.with_notes(vec![format!("in {}", e.file)]),
-        }
+        let mut notes = Vec::new();
         if let Some(help) = &e.help {
-            d = d.with_notes(vec![format!("help: {help}")]);
+            notes.push(format!("help: {help}"));
         }
-        term::emit_to_write_style(&mut out, &Config::default(), &files, &d)
-            .map_err(io::Error::other)?;
+        let source = errors.sources.iter().position(|s| s.name == e.file);
+        match (source, &e.span) {
+            (Some(i), Some(span)) => {
+                let s = &errors.sources[i];
+                let (files, mapped) =
+                    Window::new(&s.name, &s.text, &indexes[i], std::slice::from_ref(span));
+                let d = Diagnostic::error()
+                    .with_message(e.message.clone())
+                    .with_labels(vec![Label::primary((), mapped[0].clone())])
+                    .with_notes(notes);
+                term::emit_to_write_style(&mut out, &Config::default(), &files, &d)
+                    .map_err(io::Error::other)?;
+            }
+            _ => {
+                notes.insert(0, format!("in {}", e.file));
+                let d = Diagnostic::<()>::error()
+                    .with_message(e.message.clone())
+                    .with_notes(notes);
+                let files = codespan_reporting::files::SimpleFile::new("", "");
+                term::emit_to_write_style(&mut out, &Config::default(), &files, &d)
+                    .map_err(io::Error::other)?;
+            }
+        }
     }
     writeln!(
         out,

@@ -4,7 +4,7 @@
 mod human;
 mod json;
 mod short;
-mod window;
+pub mod window;
 
 use std::io::{self, Write};
 

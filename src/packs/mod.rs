@@ -12,6 +12,11 @@ use schema::RawPack;
 pub const SHIPPED: &[(&str, &str)] = &[
     ("core", include_str!("../../rules/core.toml")),
     ("names", include_str!("../../rules/names.toml")),
+    ("names-world", include_str!("../../rules/names-world.toml")),
+    (
+        "facts-leaders",
+        include_str!("../../rules/facts-leaders.toml"),
+    ),
     (
         "facts-aircraft",
         include_str!("../../rules/facts-aircraft.toml"),

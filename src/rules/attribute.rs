@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::compile::{Compiler, RuleMeta};
 use super::entities::{Entity, EntityId, Mention};
-use super::lexicon::{CaseMode, TermId};
+use super::lexicon::{resolve, CaseMode, TermId};
 use super::text::{or_list, render};
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
@@ -122,8 +122,24 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
     }))
 }
 
-/// What joins a maker and a model written together, in either order.
-fn joins(gap: &str, value_first: bool) -> bool {
+fn has_digit(name: &str) -> bool {
+    name.chars().any(|c| c.is_ascii_digit())
+}
+
+/// `the MiG-25`, but `Vilnius` and `Alexander Lukashenko`.
+fn the(name: &str) -> String {
+    if has_digit(name) {
+        format!("the {name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// What joins an entity and a value written together, in either order:
+/// `Sukhoi Su-25`, `Boeing's 737`, `the MC-21, built by Irkut`, and, for
+/// phrases (`appositive`), `Vilnius, the Latvian capital`. Entity values
+/// never join after a comma: `the MC-21, Boeing and Airbus` is a list.
+fn joins(gap: &str, value_first: bool, appositive: bool) -> bool {
     let g = gap.trim();
     if gap.is_empty() {
         return false;
@@ -137,8 +153,12 @@ fn joins(gap: &str, value_first: bool) -> bool {
             "built" | "made" | "designed" | "produced"
         ) && gap.starts_with('-')
     } else {
+        let after_comma = g.starts_with(',');
         let g = g.trim_start_matches(',').trim();
         let words: Vec<&str> = g.split_whitespace().collect();
+        if appositive && after_comma && matches!(words.as_slice(), [] | ["the"]) {
+            return true;
+        }
         matches!(
             words.as_slice(),
             ["by"]
@@ -171,7 +191,14 @@ impl Attribute {
             .word_index_from(b.start)
             .saturating_sub(doc.word_index_from(a.end));
         let ok = match self.window {
-            Window::Adjacent => b.start >= a.end && joins(&doc.text[a.end..b.start], a == value),
+            Window::Adjacent => {
+                b.start >= a.end
+                    && joins(
+                        &doc.text[a.end..b.start],
+                        a == value,
+                        matches!(self.values, Values::Phrases(_)),
+                    )
+            }
             Window::Words(n) => words <= n,
             Window::Sentence => doc.sentence_at(a.start) == doc.sentence_at(b.start),
             Window::Paragraph => true,
@@ -181,9 +208,8 @@ impl Attribute {
 
     fn value_mentions(&self, cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
         match &self.values {
-            Values::Phrases(p) => cx
-                .hits
-                .iter()
+            Values::Phrases(p) => resolve(cx.hits, |t| p.contains_key(&t))
+                .into_iter()
                 .filter_map(|h| p.get(&h.term).map(|v| (h.range.clone(), v.clone())))
                 .collect(),
             Values::Entities(e) => cx
@@ -270,21 +296,24 @@ impl Rule for Attribute {
                         ("attribute", &self.attribute),
                     ],
                 ),
-                None => format!("'{found}' does not fit the {}", entity.name),
+                None => format!("'{found}' does not fit {}", the(&entity.name)),
             };
             let mut d = self
                 .meta
                 .diag(subject.range.clone(), message)
-                .with_label(vrange.clone(), format!("{} given here", self.attribute))
-                .with_note(format!(
-                    "the {} of the {}: {actual_text}",
-                    self.attribute, entity.name
-                ));
+                .with_label(vrange.clone(), format!("{} given here", self.attribute));
             let suggestions = self.suggestions(cx, entity, &value);
             match suggestions.first() {
-                Some(s) if matches!(self.values, Values::Phrases(_)) => {
+                // Only designations are swapped for one another (MiG-25 for Su-25); with a
+                // person or a city the phrase is the likelier mistake.
+                Some(s) if matches!(self.values, Values::Phrases(_)) && has_digit(&entity.name) => {
                     let names: Vec<&str> = suggestions.iter().map(|e| e.name.as_str()).collect();
                     d = d
+                        .with_note(format!(
+                            "the {} of {}: {actual_text}",
+                            self.attribute,
+                            the(&entity.name)
+                        ))
                         .with_help(format!(
                             "if '{found}' is right, the {} may be the {}",
                             self.entity_type,
@@ -294,8 +323,9 @@ impl Rule for Attribute {
                 }
                 _ => {
                     d = d.with_help(format!(
-                        "name the {} of the {}: {actual_text}",
-                        self.attribute, entity.name
+                        "the {} of {} is {actual_text}",
+                        self.attribute,
+                        the(&entity.name)
                     ))
                 }
             }
@@ -310,13 +340,15 @@ mod tests {
 
     #[test]
     fn adjacency_joins() {
-        assert!(joins(" ", true));
-        assert!(joins("'s ", true));
-        assert!(joins("-built ", true));
-        assert!(joins(", built by ", false));
-        assert!(joins(" by ", false));
-        assert!(!joins(" and ", true));
-        assert!(!joins(", while ", false));
-        assert!(!joins("", true));
+        assert!(joins(" ", true, false));
+        assert!(joins("'s ", true, false));
+        assert!(joins("-built ", true, false));
+        assert!(joins(", built by ", false, false));
+        assert!(joins(" by ", false, false));
+        assert!(!joins(" and ", true, false));
+        assert!(!joins(", while ", false, true));
+        assert!(!joins("", true, false));
+        assert!(joins(", the ", false, true));
+        assert!(!joins(", ", false, false));
     }
 }

@@ -56,6 +56,10 @@ pub struct Kind {
 
 const FOUND: &[&str] = &["found"];
 
+/// Dictionary terms (variants, names, aliases, phrases) across all packs of a run:
+/// bounds the automaton an untrusted pack can make galley build.
+pub const MAX_TERMS: usize = 500_000;
+
 /// The registry of rule kinds, sorted by name: one line per kind.
 #[rustfmt::skip]
 pub const KINDS: &[Kind] = &[
@@ -179,6 +183,17 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
         }
     }
 
+    if lexicon.len() > MAX_TERMS {
+        errors.push(PackError::new(
+            "<rule packs>",
+            None,
+            format!(
+                "the packs hold {} dictionary terms, more than the limit of {MAX_TERMS}",
+                lexicon.len()
+            ),
+        ));
+        return Err(PackErrors { errors, sources });
+    }
     let lexicon = match lexicon.build() {
         Ok(l) => l,
         Err(e) => {

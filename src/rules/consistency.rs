@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::aliases::is_declared;
 use super::compile::{Compiler, RuleMeta};
-use super::lexicon::{CaseMode, TermId};
+use super::lexicon::{resolve, CaseMode, TermId};
 use super::text::{keep_case, quoted_list};
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
@@ -122,7 +122,7 @@ impl Rule for Consistency {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         // group → variant → occurrences, in text order
         let mut seen: HashMap<usize, HashMap<usize, Vec<std::ops::Range<usize>>>> = HashMap::new();
-        for hit in cx.hits {
+        for hit in &resolve(cx.hits, |t| self.terms.contains_key(&t)) {
             if let Some(Some((g, v))) = self.terms.get(&hit.term) {
                 seen.entry(*g)
                     .or_default()

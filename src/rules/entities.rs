@@ -111,7 +111,8 @@ impl EntityBase {
     }
 
     pub(super) fn mentions(&self, hits: &[Hit]) -> Vec<Mention> {
-        hits.iter()
+        super::lexicon::resolve(hits, |t| self.by_term.contains_key(&t))
+            .into_iter()
             .filter_map(|h| {
                 self.by_term.get(&h.term).map(|&entity| Mention {
                     entity,

@@ -7,7 +7,7 @@ use std::ops::Range;
 use regex::{Regex, RegexBuilder};
 
 use super::compile::{Compiler, RuleMeta};
-use super::lexicon::{CaseMode, TermId};
+use super::lexicon::{resolve, CaseMode, TermId};
 use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::document::Document;
@@ -46,7 +46,20 @@ pub struct Existence {
     words: HashSet<TermId>,
 }
 
+/// Longer pattern sources are refused before the regex parser sees them.
+pub const MAX_PATTERN_BYTES: usize = 64 << 10;
+
 pub fn compile_regex(cx: &mut Compiler<'_>, pattern: &str, span: Range<usize>) -> Option<Regex> {
+    if pattern.len() > MAX_PATTERN_BYTES {
+        cx.error(
+            span,
+            format!(
+                "regex is {} bytes, more than the {MAX_PATTERN_BYTES}-byte limit",
+                pattern.len()
+            ),
+        );
+        return None;
+    }
     match RegexBuilder::new(pattern)
         .multi_line(true)
         .size_limit(REGEX_SIZE_LIMIT)
@@ -190,7 +203,7 @@ impl Rule for Existence {
             }
         }
         if !self.words.is_empty() {
-            for hit in cx.hits {
+            for hit in &resolve(cx.hits, |t| self.words.contains(&t)) {
                 if self.words.contains(&hit.term)
                     && ranges
                         .iter()

@@ -38,6 +38,14 @@ impl LexiconBuilder {
         id
     }
 
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
     pub fn build(self) -> Result<Lexicon, aho_corasick::BuildError> {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -67,8 +75,9 @@ impl Lexicon {
         self.terms.get(id as usize).map_or("", |(t, _)| t.as_str())
     }
 
-    /// Whole-word matches, the longest winning where two overlap (so
-    /// `Chicken Kiev` hides `Kiev`, and `Sukhoi Superjet 100` hides `Sukhoi`).
+    /// Every whole-word match, overlapping ones included, by start and then
+    /// longest first. Overlaps are resolved per rule (`resolve`): a full name
+    /// in the entity base must not hide the surname a variant rule counts.
     pub fn scan(&self, doc: &Document<'_>) -> Vec<Hit> {
         let text = doc.text;
         let mut found: Vec<Hit> = Vec::new();
@@ -92,17 +101,27 @@ impl Lexicon {
                 .cmp(&b.range.start)
                 .then(b.range.end.cmp(&a.range.end))
         });
-        let mut out: Vec<Hit> = Vec::with_capacity(found.len());
-        for h in found {
-            if out
+        found
+    }
+}
+
+/// The hits a rule owns, the longest winning where two overlap (so
+/// `Chicken Kiev` hides `Kiev`, and `Sukhoi Superjet 100` hides `Sukhoi`).
+pub fn resolve<'h>(
+    hits: impl IntoIterator<Item = &'h Hit>,
+    owns: impl Fn(TermId) -> bool,
+) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::new();
+    for h in hits {
+        if owns(h.term)
+            && out
                 .last()
                 .is_none_or(|last| h.range.start >= last.range.end)
-            {
-                out.push(h);
-            }
+        {
+            out.push(h.clone());
         }
-        out
     }
+    out
 }
 
 fn case_matches(term: &str, mode: CaseMode, found: &str) -> bool {
@@ -150,7 +169,7 @@ mod tests {
         }
         let lex = b.build().unwrap();
         let doc = Document::parse(text, Format::Plain);
-        lex.scan(&doc)
+        resolve(&lex.scan(&doc), |_| true)
             .into_iter()
             .map(|h| text[h.range].to_owned())
             .collect()

@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::compile::{Compiler, RuleMeta};
 use super::existence::compile_regex;
-use super::lexicon::{CaseMode, TermId};
+use super::lexicon::{resolve, CaseMode, TermId};
 use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::packs::schema::RawRule;
@@ -121,10 +121,8 @@ impl Rule for Occurrence {
         if self.max.is_none() && self.min.is_none() {
             return;
         }
-        let mut found: Vec<Range<usize>> = cx
-            .hits
-            .iter()
-            .filter(|h| self.words.contains(&h.term))
+        let mut found: Vec<Range<usize>> = resolve(cx.hits, |t| self.words.contains(&t))
+            .into_iter()
             .map(|h| h.range.clone())
             .collect();
         if let Some(re) = &self.pattern {

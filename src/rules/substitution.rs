@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::compile::{Compiler, RuleMeta};
-use super::lexicon::{CaseMode, TermId};
+use super::lexicon::{resolve, CaseMode, TermId};
 use super::text::{keep_case, render};
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
@@ -18,6 +18,7 @@ pub struct Substitution {
     wrong: HashMap<TermId, usize>,
     /// Right forms, found too so the message can point at them.
     right: Vec<(String, TermId)>,
+    right_terms: HashMap<TermId, usize>,
 }
 
 pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
@@ -33,6 +34,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
         meta,
         wrong: HashMap::new(),
         right: Vec::new(),
+        right_terms: HashMap::new(),
     };
     for (wrong, right) in swap.into_inner() {
         if wrong.trim().is_empty() || wrong == right {
@@ -42,14 +44,12 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
             );
             continue;
         }
-        let r = match rule.right.iter().position(|(s, _)| *s == right) {
-            Some(i) => i,
-            None => {
-                let term = cx.lexicon.add(&right, CaseMode::Exact);
-                rule.right.push((right, term));
-                rule.right.len() - 1
-            }
-        };
+        let term = cx.lexicon.add(&right, CaseMode::Exact);
+        let next = rule.right.len();
+        let r = *rule.right_terms.entry(term).or_insert(next);
+        if r == next {
+            rule.right.push((right, term));
+        }
         rule.wrong
             .insert(cx.lexicon.add(&wrong, CaseMode::Exact), r);
     }
@@ -68,10 +68,11 @@ impl Rule for Substitution {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let mut right_seen: HashMap<usize, (std::ops::Range<usize>, usize)> = HashMap::new();
         let mut wrong_seen = Vec::new();
-        for hit in cx.hits {
+        let own = |t| self.wrong.contains_key(&t) || self.right_terms.contains_key(&t);
+        for hit in &resolve(cx.hits, own) {
             if let Some(&r) = self.wrong.get(&hit.term) {
                 wrong_seen.push((hit.range.clone(), r));
-            } else if let Some(r) = self.right.iter().position(|(_, t)| *t == hit.term) {
+            } else if let Some(&r) = self.right_terms.get(&hit.term) {
                 right_seen.entry(r).or_insert((hit.range.clone(), 0)).1 += 1;
             }
         }
