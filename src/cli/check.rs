@@ -33,7 +33,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             print_pack_errors(&errors)?;
             return Ok(2);
         }
-        super::show_config::print(path, &settings, &args.rules)?;
+        super::show_config::print(path, &settings, &args.rules, args.config.is_some())?;
         return Ok(0);
     }
 

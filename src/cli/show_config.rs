@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Settings;
 
-pub fn print(path: &Path, s: &Settings, cli_rules: &[PathBuf]) -> io::Result<()> {
+pub fn print(path: &Path, s: &Settings, cli_rules: &[PathBuf], forced: bool) -> io::Result<()> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let row = |out: &mut dyn Write, key: &str, value: String, origin: &str| {
@@ -18,7 +18,11 @@ pub fn print(path: &Path, s: &Settings, cli_rules: &[PathBuf]) -> io::Result<()>
             &mut out,
             "config",
             format!("{:?}", crate::check::display_path(&c.path)),
-            "closest galley.toml",
+            if forced {
+                "--config"
+            } else {
+                "closest galley.toml"
+            },
         )?,
         None => row(
             &mut out,

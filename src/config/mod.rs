@@ -266,7 +266,10 @@ impl Config {
                 return None;
             }
         };
-        let dir = path
+        // Globs and rule paths are relative to the config's directory, which must be
+        // absolute so that it prefixes the absolute paths of checked files.
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let dir = abs
             .parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         let source = PackSource {
@@ -317,7 +320,7 @@ impl Config {
             }
         }
         (errors.len() == before).then_some(Config {
-            path: path.to_path_buf(),
+            path: abs,
             dir,
             source,
             base,

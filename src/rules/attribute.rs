@@ -15,7 +15,7 @@ use crate::diagnostic::Applicability;
 use crate::document::Document;
 use crate::packs::schema::{RawRule, RawWindow};
 
-pub const FIELDS: &[&str] = &["entity-type", "attribute", "window", "values"];
+pub const FIELDS: &[&str] = &["entity-type", "attribute", "window", "values", "ignore"];
 
 #[derive(Debug, Clone, Copy)]
 pub enum Window {
@@ -37,6 +37,9 @@ pub struct Attribute {
     attribute: String,
     window: Window,
     values: Values,
+    /// Phrases that contain a value phrase but name no role ("Patriot interceptor",
+    /// "suicide bomber"): matched like values, so the longest match hides the role word.
+    stop: std::collections::HashSet<TermId>,
 }
 
 pub fn required(
@@ -113,12 +116,20 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
             Values::Entities(named)
         }
     };
+    let stop = raw
+        .ignore
+        .map(|i| i.into_inner())
+        .unwrap_or_default()
+        .iter()
+        .map(|phrase| cx.lexicon.add(phrase, CaseMode::Insensitive))
+        .collect();
     Some(Box::new(Attribute {
         meta,
         entity_type,
         attribute,
         window,
         values,
+        stop,
     }))
 }
 
@@ -208,10 +219,12 @@ impl Attribute {
 
     fn value_mentions(&self, cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
         match &self.values {
-            Values::Phrases(p) => resolve(cx.hits, |t| p.contains_key(&t))
-                .into_iter()
-                .filter_map(|h| p.get(&h.term).map(|v| (h.range.clone(), v.clone())))
-                .collect(),
+            Values::Phrases(p) => {
+                resolve(cx.hits, |t| p.contains_key(&t) || self.stop.contains(&t))
+                    .into_iter()
+                    .filter_map(|h| p.get(&h.term).map(|v| (h.range.clone(), v.clone())))
+                    .collect()
+            }
             Values::Entities(e) => cx
                 .mentions()
                 .iter()
@@ -260,6 +273,7 @@ impl Rule for Attribute {
             .filter(|m| cx.entities.get(m.entity).kind == self.entity_type)
             .collect();
         for (vrange, value) in values {
+            let plural = cx.doc.text[vrange.end..].starts_with('s');
             let near: Vec<(usize, bool, &Mention)> = subjects
                 .iter()
                 .filter(|m| m.range != vrange)
@@ -267,10 +281,27 @@ impl Rule for Attribute {
                     self.distance(cx.doc, &m.range, &vrange)
                         .map(|d| (d, m.range.start > vrange.start, *m))
                 })
+                // A plural ("fighter jets") is often a class, not a description: it
+                // counts only right after the aircraft ("three MiG-29 bombers").
+                .filter(|(d, after, _)| !plural || (*d <= 1 && !after))
                 .collect();
             if near
                 .iter()
                 .any(|(_, _, m)| cx.entities.get(m.entity).has(&self.attribute, &value))
+            {
+                continue;
+            }
+            // "the passenger jet" refers back to an aircraft named earlier that is one.
+            let definite = cx
+                .doc
+                .text
+                .get(vrange.start.saturating_sub(4)..vrange.start)
+                .is_some_and(|s| s.eq_ignore_ascii_case("the "));
+            if definite
+                && subjects.iter().any(|m| {
+                    m.range.end <= vrange.start
+                        && cx.entities.get(m.entity).has(&self.attribute, &value)
+                })
             {
                 continue;
             }

@@ -85,7 +85,9 @@ impl Rule for Conditional {
                 }
                 let Ok(then) =
                     regex::RegexBuilder::new(&self.then.replace("$1", &regex::escape(&key)))
+                        .multi_line(true)
                         .size_limit(REGEX_SIZE_LIMIT)
+                        .dfa_size_limit(REGEX_SIZE_LIMIT)
                         .build()
                 else {
                     continue;

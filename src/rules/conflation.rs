@@ -54,7 +54,12 @@ impl Rule for Conflation {
             .collect();
         for pair in subjects.windows(2) {
             let (a, b) = (pair[0], pair[1]);
-            if a.entity == b.entity || !run_together(&cx.doc.text[a.range.end..b.range.start]) {
+            let gap = &cx.doc.text[a.range.end..b.range.start];
+            if a.entity == b.entity || !run_together(gap) {
+                continue;
+            }
+            // "Sweden Weighs Sending Gripen After F-16": capitals in a headline join nothing.
+            if !gap.trim().is_empty() && super::text::in_title_case(cx.doc, a.range.start) {
                 continue;
             }
             let (ea, eb) = (cx.entities.get(a.entity), cx.entities.get(b.entity));

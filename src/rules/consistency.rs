@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::aliases::is_declared;
 use super::compile::{Compiler, RuleMeta};
 use super::lexicon::{resolve, CaseMode, TermId};
-use super::text::{keep_case, quoted_list};
+use super::text::{keep_case, quoted_list, render};
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
 use crate::packs::schema::RawRule;
@@ -174,17 +174,26 @@ impl Rule for Consistency {
                         .meta
                         .diag(
                             r.clone(),
-                            self.meta.message.clone().unwrap_or_else(|| {
-                                format!(
+                            match &self.meta.message {
+                                Some(t) => render(
+                                    t,
+                                    &[
+                                        ("found", found),
+                                        ("expected", keep_word),
+                                        ("count", &ranges.len().to_string()),
+                                    ],
+                                ),
+                                None => format!(
                                     "{} spell the same name in this article",
                                     quoted_list(&[word, keep_word])
-                                )
-                            }),
+                                ),
+                            },
                         )
                         .with_label(keep_at[0].clone(), format!("'{keep_word}' here"))
                         .with_note(counts.clone())
                         .with_help(format!("use one spelling: '{keep_word}' ({why})"));
-                    let applicability = if group.prefer.is_some() {
+                    // Safe only when the kept spelling is the house's own choice.
+                    let applicability = if group.prefer == Some(keep) {
                         Applicability::Safe
                     } else {
                         Applicability::Unsafe

@@ -12,6 +12,11 @@ use crate::packs::schema::RawRule;
 
 pub const FIELDS: &[&str] = &["allow"];
 
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "to", "of", "for", "and", "or", "but", "is", "it", "he",
+    "she", "we", "they", "this", "that", "with", "by", "as", "was", "be",
+];
+
 pub struct DoubledWord {
     meta: RuleMeta,
     allow: HashSet<String>,
@@ -63,8 +68,11 @@ impl Rule for DoubledWord {
             {
                 continue;
             }
-            // Reduplicated names ("Bora Bora", "Baden-Baden" is one word) keep their capitals.
-            if wa == wb && wa.chars().next().is_some_and(char::is_uppercase) && !a.sentence_initial
+            // Reduplicated names ("Bora Bora", "Duran Duran", "Boutros Boutros-Ghali") keep
+            // their capitals, even opening a sentence; "The The" is still a slip.
+            if wa == wb
+                && wa.chars().next().is_some_and(char::is_uppercase)
+                && !FUNCTION_WORDS.contains(&wa.to_lowercase().as_str())
             {
                 continue;
             }

@@ -86,7 +86,8 @@ impl Lexicon {
             for m in self.automaton.find_overlapping_iter(hay) {
                 let range = para.start + m.start()..para.start + m.end();
                 let (term, mode) = &self.terms[m.pattern().as_usize()];
-                if case_matches(term, *mode, &text[range.clone()]) && whole_word(text, &range, term)
+                if case_matches(term, *mode, &text[range.clone()])
+                    && whole_word(text, &range, term, *mode)
                 {
                     found.push(Hit {
                         term: m.pattern().as_u32(),
@@ -134,7 +135,7 @@ fn case_matches(term: &str, mode: CaseMode, found: &str) -> bool {
     }
 }
 
-fn whole_word(text: &str, range: &Range<usize>, term: &str) -> bool {
+fn whole_word(text: &str, range: &Range<usize>, term: &str, mode: CaseMode) -> bool {
     let before = text[..range.start].chars().next_back();
     let after = text[range.end..].chars().next();
     let starts_word = term.chars().next().is_some_and(char::is_alphanumeric);
@@ -144,9 +145,9 @@ fn whole_word(text: &str, range: &Range<usize>, term: &str) -> bool {
         || match after {
             None => true,
             Some(c) if !c.is_alphanumeric() => true,
-            // A plural of a designation: "two MiG-25s".
+            // A plural of a designation ("two MiG-25s") or of a phrase ("bombers").
             Some('s') => {
-                term.ends_with(|c: char| c.is_ascii_digit())
+                (term.ends_with(|c: char| c.is_ascii_digit()) || mode == CaseMode::Insensitive)
                     && !text[range.end + 1..]
                         .chars()
                         .next()

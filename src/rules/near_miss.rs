@@ -10,7 +10,6 @@ use super::lexicon::CaseMode;
 use super::text::{is_all_caps, is_capitalized, render, strip_possessive};
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
-use crate::document::Word;
 use crate::packs::schema::RawRule;
 
 pub const FIELDS: &[&str] = &[
@@ -20,10 +19,6 @@ pub const FIELDS: &[&str] = &[
     "min-length",
     "ignore",
 ];
-
-/// A line with more capitalised words than this share is in title case,
-/// where capitals say nothing about names.
-const TITLE_CASE_SHARE: f32 = 0.6;
 
 struct Target {
     lower: String,
@@ -43,8 +38,11 @@ pub struct NearMiss {
 pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
     let types = raw.entity_types.map(|t| t.into_inner());
     let max_distance = match raw.max_distance {
-        Some(d) if !(1..=3).contains(d.get_ref()) => {
-            cx.error(d.span(), "`max-distance` must be 1, 2 or 3");
+        Some(d) if !(1..=2).contains(d.get_ref()) => {
+            cx.error(
+                d.span(),
+                "`max-distance` must be 1 or 2 (2 applies to names of nine letters or more)",
+            );
             return None;
         }
         Some(d) => *d.get_ref() as usize,
@@ -132,20 +130,6 @@ impl NearMiss {
             .min_by_key(|(d, t)| (*d, t.entity))
             .map(|(_, t)| t)
     }
-
-    fn in_title_case(cx: &Context<'_>, w: &Word) -> bool {
-        let Some(s) = cx.doc.sentence_at(w.start) else {
-            return false;
-        };
-        let sentence = &cx.doc.sentences[s];
-        let words = &cx.doc.words
-            [cx.doc.word_index_from(sentence.start)..cx.doc.word_index_from(sentence.end)];
-        let caps = words
-            .iter()
-            .filter(|w| is_capitalized(cx.doc.slice(&w.range())))
-            .count();
-        words.len() >= 3 && caps as f32 > TITLE_CASE_SHARE * words.len() as f32
-    }
 }
 
 impl Rule for NearMiss {
@@ -186,7 +170,7 @@ impl Rule for NearMiss {
             let Some(target) = self.best(&lower) else {
                 continue;
             };
-            if Self::in_title_case(cx, w) {
+            if super::text::in_title_case(cx.doc, w.start) {
                 continue;
             }
             let range = w.start..w.start + word.len();

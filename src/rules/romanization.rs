@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use super::aliases::is_declared;
 use super::compile::{Compiler, RuleMeta};
-use super::text::{is_all_caps, is_capitalized, quoted_list, strip_possessive};
+use super::text::{is_all_caps, is_capitalized, quoted_list, render, strip_possessive};
 use super::{Context, Rule, Sink};
 use crate::diagnostic::{Applicability, Severity};
 use crate::packs::schema::RawRule;
@@ -96,6 +96,12 @@ struct Form<'a> {
     ranges: Vec<Range<usize>>,
     /// Followed by another capitalised word, as a given name is.
     given_name: bool,
+    /// The capitalised words that follow it (the surnames of a given name).
+    followers: std::collections::BTreeSet<&'a str>,
+    /// Every occurrence is followed by a capitalised word.
+    always_followed: bool,
+    /// A term of some pack: pairs of two known words are the dictionary rules' business.
+    known: bool,
 }
 
 impl Rule for Romanization {
@@ -119,14 +125,15 @@ impl Rule for Romanization {
                 || is_all_caps(word)
                 || word.chars().count() < self.min_length
                 || !word.chars().all(char::is_alphabetic)
-                || hits.peek().is_some_and(|h| h.range.start < w.end)
                 || self.ignore.iter().any(|x| x == word)
             {
                 continue;
             }
-            let next_capitalized = doc.words.get(i + 1).is_some_and(|n| {
+            let known = hits.peek().is_some_and(|h| h.range.start < w.end);
+            let next = doc.words.get(i + 1).filter(|n| {
                 doc.text[w.end..n.start].trim().is_empty() && is_capitalized(doc.slice(&n.range()))
             });
+            let next_capitalized = next.is_some();
             let form = by_skeleton
                 .entry(skeleton(word))
                 .or_default()
@@ -135,9 +142,17 @@ impl Rule for Romanization {
                     word,
                     ranges: Vec::new(),
                     given_name: false,
+                    followers: Default::default(),
+                    always_followed: true,
+                    known,
                 });
             form.ranges.push(w.start..w.start + word.len());
             form.given_name |= next_capitalized;
+            form.always_followed &= next_capitalized;
+            form.known |= known;
+            if let Some(n) = next {
+                form.followers.insert(doc.slice(&n.range()));
+            }
         }
         for forms in by_skeleton.values() {
             if forms.len() < 2 {
@@ -167,7 +182,16 @@ impl Rule for Romanization {
                 .collect::<Vec<_>>()
                 .join(", ");
             for f in &forms[1..] {
-                if is_declared(cx.declared_aliases(), f.word, keep.word) {
+                if is_declared(cx.declared_aliases(), f.word, keep.word) || (f.known && keep.known)
+                {
+                    continue;
+                }
+                // "Dmitry Peskov" and "Dmitri Shostakovich": two given names, always
+                // with surnames, never the same one, are two people.
+                if f.always_followed
+                    && keep.always_followed
+                    && f.followers.is_disjoint(&keep.followers)
+                {
                     continue;
                 }
                 // Given names vary between people ("Sergei Lavrov", "Sergey Shoigu"):
@@ -182,10 +206,13 @@ impl Rule for Romanization {
                         .meta
                         .diag(
                             r.clone(),
-                            format!(
-                                "{} look like two romanizations of one name",
-                                quoted_list(&[f.word, keep.word])
-                            ),
+                            match &self.meta.message {
+                                Some(t) => render(t, &[("found", f.word), ("expected", keep.word)]),
+                                None => format!(
+                                    "{} look like two romanizations of one name",
+                                    quoted_list(&[f.word, keep.word])
+                                ),
+                            },
                         )
                         .with_label(keep.ranges[0].clone(), format!("'{}' here", keep.word))
                         .with_note(counts.clone())

@@ -73,6 +73,24 @@ pub fn plural(noun: &str) -> String {
     }
 }
 
+/// A sentence with more capitalised words than this share is in title case,
+/// where capitals say nothing about names.
+const TITLE_CASE_SHARE: f32 = 0.6;
+
+/// Whether the sentence holding `offset` is written in title case.
+pub fn in_title_case(doc: &crate::document::Document<'_>, offset: usize) -> bool {
+    let Some(s) = doc.sentence_at(offset) else {
+        return false;
+    };
+    let sentence = &doc.sentences[s];
+    let words = &doc.words[doc.word_index_from(sentence.start)..doc.word_index_from(sentence.end)];
+    let caps = words
+        .iter()
+        .filter(|w| is_capitalized(doc.slice(&w.range())))
+        .count();
+    words.len() >= 3 && caps as f32 > TITLE_CASE_SHARE * words.len() as f32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
