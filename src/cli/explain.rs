@@ -93,5 +93,11 @@ pub fn explain(ruleset: &Ruleset, id: &str) -> anyhow::Result<u8> {
                 .unwrap_or("This rule has no documentation.")
         )?,
     }
+    writeln!(
+        out,
+        "\n## Configure\n\nIn galley.toml, change its severity or turn it off, alone or with its whole category:\n\n    [severity]\n    \"{id}\" = \"off\"        # or \"error\", \"warning\", \"info\"\n    \"{cat}\" = \"info\"\n\nFor some paths only, put the same table in an [[override]] with `files` globs.",
+        id = m.id,
+        cat = m.category()
+    )?;
     Ok(0)
 }

@@ -113,6 +113,17 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
                     }
                 }
             }
+            // Every entity of the types the values name counts, not only those some
+            // subject has: "Stadler Sapsan" is a slip even if no train of Stadler's is known.
+            let types: std::collections::HashSet<String> = named
+                .keys()
+                .map(|&id| cx.entities.get(id).kind.clone())
+                .collect();
+            for (id, e) in cx.entities.iter() {
+                if types.contains(&e.kind) {
+                    named.entry(id).or_insert_with(|| e.name.clone());
+                }
+            }
             Values::Entities(named)
         }
     };
