@@ -14,8 +14,27 @@ pub struct Found {
     pub explicit: bool,
 }
 
+/// How directories are walked.
+#[derive(Debug, Default)]
+pub struct WalkOptions {
+    /// Also walk hidden files and directories.
+    pub hidden: bool,
+    /// When non-empty, walked files must match one of these globs.
+    pub include: Option<globset::GlobSet>,
+    /// Walked files matching these globs are skipped.
+    pub exclude: Option<globset::GlobSet>,
+}
+
+impl WalkOptions {
+    fn keeps(&self, path: &std::path::Path) -> bool {
+        let rel = path.strip_prefix(".").unwrap_or(path);
+        self.include.as_ref().is_none_or(|g| g.is_match(rel))
+            && !self.exclude.as_ref().is_some_and(|g| g.is_match(rel))
+    }
+}
+
 /// The files to check, sorted and deduplicated, and the paths that failed.
-pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<FileError>) {
+pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> (Vec<Found>, Vec<FileError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -33,7 +52,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<FileError>) {
         }
         let before = files.len();
         let walker = ignore::WalkBuilder::new(path)
-            .hidden(true)
+            .hidden(!options.hidden)
             .git_ignore(true)
             .git_exclude(true)
             .require_git(false)
@@ -49,7 +68,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<FileError>) {
                             .is_some_and(|x| {
                                 Format::EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
                             });
-                    if is_article {
+                    if is_article && options.keeps(e.path()) {
                         files.push(Found {
                             path: e.into_path(),
                             explicit: false,

@@ -37,14 +37,23 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         return Ok(0);
     }
 
-    let (found, mut errors) = crate::walk::discover(&args.paths);
+    let Some(inputs) = Inputs::gather(&args)? else {
+        return Ok(2);
+    };
+    let (found, mut errors) = crate::walk::discover(&inputs.paths, &inputs.walk);
     let mut files: Vec<(PathBuf, Settings)> = Vec::new();
+    if let Some((name, _)) = &inputs.stdin {
+        files.push((name.clone(), configs.settings(name)));
+    }
     for f in found {
         let settings = configs.settings(&f.path);
         if settings.excluded.is_some() && !f.explicit {
             continue;
         }
         files.push((f.path, settings));
+    }
+    if let Some((k, n)) = args.shard {
+        files.retain(|(path, _)| shard_of(path, n) == k);
     }
     let sources = std::mem::take(&mut configs.sources);
     if let Some(mut e) = configs.into_errors() {
@@ -77,6 +86,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         print_pack_errors(&e)?;
         return Ok(2);
     }
+    let selection = Selection::new(&args);
+    if let Some(msg) = selection.unknown(rulesets.values()) {
+        eprintln!("error: {msg}");
+        return Ok(2);
+    }
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
@@ -87,8 +101,21 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             .par_iter()
             .map(|(path, settings)| {
                 let ruleset = &rulesets[&settings.ruleset_key()];
-                check_file(ruleset, path).map(|mut report| {
+                let report = match &inputs.stdin {
+                    Some((name, text)) if name == path => Ok(FileReport {
+                        path: crate::check::display_path(name),
+                        text: text.clone(),
+                        diagnostics: crate::check::check_text(
+                            ruleset,
+                            text,
+                            crate::document::Format::from_path(name),
+                        ),
+                    }),
+                    _ => check_file(ruleset, path),
+                };
+                report.map(|mut report| {
                     apply_levels(&mut report, settings);
+                    report.diagnostics.retain(|d| selection.keeps(&d.rule));
                     report
                 })
             })
@@ -106,11 +133,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     for e in &errors {
         // An empty directory beside others that hold articles is worth a word, not a failure.
         let is_warning = matches!(e, FileError::NoArticles { .. }) && checked_any;
-        eprintln!("{}: {e}", if is_warning { "warning" } else { "error" });
+        if !(is_warning && args.quiet) {
+            eprintln!("{}: {e}", if is_warning { "warning" } else { "error" });
+        }
         failed |= !is_warning;
     }
     for r in &reports {
-        if r.text.trim().is_empty() {
+        if r.text.trim().is_empty() && !args.quiet {
             eprintln!("warning: {}: empty file, nothing to check", r.path);
         }
     }
@@ -118,10 +147,20 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         files_checked: reports.len(),
         files: reports,
     };
-    let color = args.format == OutputFormat::Human && color_for(args.color, &io::stdout());
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    output::write(&report, args.format, color, &mut out)?;
+    let to_terminal = args.output.is_none() && color_for(args.color, &io::stdout());
+    let color = args.format == OutputFormat::Human && to_terminal;
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot write {}", path.display()))?,
+        )),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    if args.statistics {
+        write_statistics(&report, &mut out)?;
+    } else {
+        output::write(&report, args.format, color, &mut out)?;
+    }
     out.flush()?;
 
     let threshold = match args.fail_on {
@@ -201,4 +240,154 @@ fn unknown_severity_keys(
         }
     }
     (!errors.is_empty()).then_some(PackErrors { errors, sources })
+}
+
+/// What the command line asks to check: paths (with `--files-from`), the
+/// article on standard input, and how to walk directories.
+struct Inputs {
+    paths: Vec<PathBuf>,
+    stdin: Option<(PathBuf, String)>,
+    walk: crate::walk::WalkOptions,
+}
+
+impl Inputs {
+    fn gather(args: &CheckArgs) -> anyhow::Result<Option<Inputs>> {
+        let mut paths: Vec<PathBuf> = args
+            .paths
+            .iter()
+            .filter(|p| p.as_os_str() != "-")
+            .cloned()
+            .collect();
+        let wants_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+        if let Some(list) = &args.files_from {
+            let text = if list.as_os_str() == "-" {
+                io::read_to_string(io::stdin())
+                    .context("cannot read the file list from standard input")?
+            } else {
+                std::fs::read_to_string(list)
+                    .with_context(|| format!("cannot read {}", list.display()))?
+            };
+            paths.extend(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(PathBuf::from),
+            );
+        }
+        let stdin = if wants_stdin {
+            let mut bytes = Vec::new();
+            io::Read::read_to_end(&mut io::stdin(), &mut bytes)
+                .context("cannot read standard input")?;
+            let name = args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("<stdin>"));
+            let text = match crate::check::decode(&crate::check::display_path(&name), bytes) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Ok(None);
+                }
+            };
+            Some((name, text))
+        } else {
+            None
+        };
+        if paths.is_empty() && stdin.is_none() && args.files_from.is_none() {
+            paths.push(PathBuf::from("."));
+        }
+        let globs = |list: &[String]| -> anyhow::Result<Option<globset::GlobSet>> {
+            if list.is_empty() {
+                return Ok(None);
+            }
+            let mut b = globset::GlobSetBuilder::new();
+            for g in list {
+                b.add(globset::Glob::new(g).with_context(|| format!("invalid glob {g:?}"))?);
+            }
+            Ok(Some(b.build()?))
+        };
+        let walk = crate::walk::WalkOptions {
+            hidden: args.hidden,
+            include: globs(&args.include)?,
+            exclude: globs(&args.exclude)?,
+        };
+        Ok(Some(Inputs { paths, stdin, walk }))
+    }
+}
+
+/// The 1-based shard of `path` among `n`: FNV-1a of the path as displayed,
+/// so every runner of a CI matrix agrees without talking to the others.
+fn shard_of(path: &std::path::Path, n: u64) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in crate::check::display_path(path).bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h % n + 1
+}
+
+/// `--select`, `--extend-select` and `--ignore`, by rule id or category.
+struct Selection {
+    select: Vec<String>,
+    ignore: Vec<String>,
+}
+
+impl Selection {
+    fn new(args: &CheckArgs) -> Selection {
+        let mut select = args.select.clone();
+        if !select.is_empty() {
+            select.extend(args.extend_select.iter().cloned());
+        }
+        Selection {
+            select,
+            ignore: args.ignore.clone(),
+        }
+    }
+
+    fn matches(key: &str, rule: &str) -> bool {
+        key == rule || key == crate::diagnostic::category_of(rule)
+    }
+
+    fn keeps(&self, rule: &str) -> bool {
+        (self.select.is_empty() || self.select.iter().any(|k| Self::matches(k, rule)))
+            && !self.ignore.iter().any(|k| Self::matches(k, rule))
+    }
+
+    /// A selector naming no rule and no category of any ruleset in force.
+    fn unknown<'r>(
+        &self,
+        rulesets: impl Iterator<Item = &'r Arc<Ruleset>> + Clone,
+    ) -> Option<String> {
+        let names: Vec<String> = rulesets
+            .flat_map(|r| {
+                r.rules()
+                    .flat_map(|m| [m.id.to_string(), m.category().to_owned()])
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        self.select
+            .iter()
+            .chain(&self.ignore)
+            .find(|k| !names.contains(k))
+            .map(|k| {
+                let hint = crate::rules::suggest(k, names.iter().map(String::as_str))
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                format!("no rule or category is named `{k}`{hint}; `galley rules` lists them")
+            })
+    }
+}
+
+/// Findings per rule, most frequent first.
+fn write_statistics(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut counts: std::collections::BTreeMap<(&str, Severity), usize> = Default::default();
+    for (_, d) in report.diagnostics() {
+        *counts.entry((&d.rule, d.severity)).or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for ((rule, severity), n) in rows {
+        writeln!(out, "{n:>6}  {rule:<34} {severity}")?;
+    }
+    Ok(())
 }

@@ -34,7 +34,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check articles and report what is wrong with them.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List the rules of the shipped packs (and of --rules files).
     Rules(RulesArgs),
     /// Write a commented starter galley.toml and an example rule file here.
@@ -66,8 +66,8 @@ enum FailOn {
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
-    /// Files and directories to check (directories are walked for .txt articles).
-    #[arg(default_value = ".")]
+    /// Files and directories to check (directories are walked for .txt articles;
+    /// `-` reads standard input). Default: the current directory.
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
@@ -93,6 +93,54 @@ struct CheckArgs {
     /// Print the settings in force for PATH, and where each came from, then exit.
     #[arg(long, value_name = "PATH")]
     show_config: Option<PathBuf>,
+    /// Only these rules or categories (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    select: Vec<String>,
+    /// Add these rules or categories to the selection.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    extend_select: Vec<String>,
+    /// Leave out these rules or categories.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    ignore: Vec<String>,
+    /// Print the number of findings per rule, most frequent first, instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Read more paths from FILE, one per line (`-`: standard input), e.g. `git diff --name-only`.
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<PathBuf>,
+    /// The name to report and to find the config by when the article comes on standard input (`-`).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<PathBuf>,
+    /// Check only shard K of N (1-based): each file falls in exactly one shard, by its path.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<(u64, u64)>,
+    /// Walk only files matching these globs.
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Skip walked files matching these globs.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Walk hidden files and directories too.
+    #[arg(long)]
+    hidden: bool,
+    /// Print nothing but the findings (no warnings on standard error).
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+fn parse_shard(s: &str) -> Result<(u64, u64), String> {
+    let (k, n) = s.split_once('/').ok_or("a shard is K/N, e.g. 2/5")?;
+    let (k, n): (u64, u64) = (
+        k.trim().parse().map_err(|_| "K is not a number")?,
+        n.trim().parse().map_err(|_| "N is not a number")?,
+    );
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("shard {k}/{n}: K must be from 1 to N"));
+    }
+    Ok((k, n))
 }
 
 #[derive(Debug, clap::Args)]
@@ -114,7 +162,7 @@ enum ListFormat {
 pub fn run() -> anyhow::Result<u8> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(*args),
         Command::Init => init::run(std::path::Path::new(".")),
         Command::Rules(args) => {
             let Some(ruleset) = load_ruleset(&args.rules)? else {
