@@ -45,7 +45,10 @@ pub struct FileReport {
 /// Checks one text with a compiled ruleset.
 pub fn check_text(ruleset: &Ruleset, text: &str, format: Format) -> Vec<Diagnostic> {
     let doc = Document::parse(text, format);
-    ruleset.check(&doc)
+    let mut diagnostics = ruleset.check(&doc);
+    let known = |k: &str| ruleset.rules().any(|m| &*m.id == k || m.category() == k);
+    crate::suppress::apply(text, &mut diagnostics, &known);
+    diagnostics
 }
 
 /// Decodes an article's bytes: UTF-8 (a BOM is allowed and kept), else a

@@ -6,15 +6,18 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod fingerprint;
 pub mod fix;
 pub mod output;
 pub mod packs;
 pub mod rules;
+pub mod suppress;
 pub mod walk;
 
 pub use check::{check_text, FileError, FileReport};

@@ -143,6 +143,29 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             eprintln!("warning: {}: empty file, nothing to check", r.path);
         }
     }
+    if let Some(path) = &args.write_baseline {
+        let baseline = crate::baseline::Baseline::record(&reports);
+        let json = serde_json::to_string_pretty(&baseline)?;
+        std::fs::write(path, json + "\n")
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!(
+            "Recorded {} findings in {} files to {}",
+            baseline.entries.len(),
+            reports.len(),
+            path.display()
+        );
+        return Ok(if failed { 2 } else { 0 });
+    }
+    if let Some(path) = &args.baseline {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read baseline {}", path.display()))?;
+        let baseline: crate::baseline::Baseline = serde_json::from_str(&text)
+            .with_context(|| format!("{} is not a galley baseline", path.display()))?;
+        let gone = baseline.filter(&mut reports);
+        if gone > 0 && !args.quiet {
+            eprintln!("{gone} baseline entries no longer occur; `galley baseline` records the current findings");
+        }
+    }
     let report = Report {
         files_checked: reports.len(),
         files: reports,

@@ -39,6 +39,19 @@ enum Command {
     Rules(RulesArgs),
     /// Write a commented starter galley.toml and an example rule file here.
     Init,
+    /// Record today's findings so that `check --baseline` reports only new ones.
+    Baseline {
+        /// Where to write the baseline.
+        #[arg(
+            long,
+            short = 'o',
+            value_name = "FILE",
+            default_value = ".galley-baseline.json"
+        )]
+        output: PathBuf,
+        #[command(flatten)]
+        check: Box<CheckArgs>,
+    },
     /// Explain a rule: what it finds, why, an example, what stays silent, the fix.
     Explain {
         /// A rule id, e.g. names/variant-spelling.
@@ -126,6 +139,12 @@ struct CheckArgs {
     /// Walk hidden files and directories too.
     #[arg(long)]
     hidden: bool,
+    /// Report only findings that the baseline FILE does not hold.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Set by `galley baseline`: record the findings in FILE instead of reporting them.
+    #[arg(skip)]
+    write_baseline: Option<PathBuf>,
     /// Print nothing but the findings (no warnings on standard error).
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -164,6 +183,10 @@ pub fn run() -> anyhow::Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(*args),
         Command::Init => init::run(std::path::Path::new(".")),
+        Command::Baseline { output, mut check } => {
+            check.write_baseline = Some(output);
+            check::run(*check)
+        }
         Command::Rules(args) => {
             let Some(ruleset) = load_ruleset(&args.rules)? else {
                 return Ok(2);

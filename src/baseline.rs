@@ -1,0 +1,71 @@
+//! The baseline: today's findings of an archive, recorded so that CI reports
+//! only new ones. Keyed by path, rule and fingerprint, counted (one text may
+//! hold the same finding twice).
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::check::FileReport;
+use crate::fingerprint::fingerprint;
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Baseline {
+    pub version: u32,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Entry {
+    pub path: String,
+    pub rule: String,
+    pub fingerprint: String,
+}
+
+impl Baseline {
+    pub fn record(reports: &[FileReport]) -> Baseline {
+        let mut entries: Vec<Entry> = reports
+            .iter()
+            .flat_map(|r| {
+                r.diagnostics.iter().map(|d| Entry {
+                    path: r.path.clone(),
+                    rule: d.rule.to_string(),
+                    fingerprint: fingerprint(&r.text, &d.rule, &d.range),
+                })
+            })
+            .collect();
+        entries.sort_by(|a, b| {
+            (&a.path, &a.rule, &a.fingerprint).cmp(&(&b.path, &b.rule, &b.fingerprint))
+        });
+        Baseline {
+            version: 1,
+            entries,
+        }
+    }
+
+    /// Drops the findings the baseline holds; returns how many entries no longer occur.
+    pub fn filter(&self, reports: &mut [FileReport]) -> usize {
+        let mut left: HashMap<&Entry, usize> = HashMap::new();
+        for e in &self.entries {
+            *left.entry(e).or_default() += 1;
+        }
+        for r in reports.iter_mut() {
+            let (path, text) = (r.path.clone(), &r.text);
+            r.diagnostics.retain(|d| {
+                let key = Entry {
+                    path: path.clone(),
+                    rule: d.rule.to_string(),
+                    fingerprint: fingerprint(text, &d.rule, &d.range),
+                };
+                match left.get_mut(&key) {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        false
+                    }
+                    _ => true,
+                }
+            });
+        }
+        left.values().sum()
+    }
+}

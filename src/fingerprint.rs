@@ -1,0 +1,65 @@
+//! A finding's identity that survives edits elsewhere in the file: the rule,
+//! the flagged text and up to 40 characters around it on its line, hashed
+//! (FNV-1a, 64 bits). Line numbers are left out on purpose, so a line
+//! inserted above a finding does not change it. Used by the baseline and by
+//! SARIF `partialFingerprints`.
+
+use std::ops::Range;
+
+use crate::document::floor_char_boundary;
+
+const CONTEXT: usize = 40;
+
+fn fnv1a(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain(std::iter::once(0)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+pub fn fingerprint(text: &str, rule: &str, range: &Range<usize>) -> String {
+    let start = floor_char_boundary(text, range.start);
+    let end = floor_char_boundary(text, range.end.max(start));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let before = &text[line_start..start];
+    let before = &before[before
+        .char_indices()
+        .rev()
+        .nth(CONTEXT - 1)
+        .map_or(0, |(i, _)| i)..];
+    let after = &text[end..line_end];
+    let after = &after[..after
+        .char_indices()
+        .nth(CONTEXT)
+        .map_or(after.len(), |(i, _)| i)];
+    format!(
+        "{:016x}",
+        fnv1a(&[
+            rule,
+            before.trim_start(),
+            &text[start..end],
+            after.trim_end()
+        ])
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn survives_lines_above_and_changes_with_the_text() {
+        let a = "Title\n\nThe the end.\n";
+        let b = "Editor's note.\n\nTitle\n\nThe the end.\n";
+        let at = |t: &str| t.find("The the").unwrap()..t.find("The the").unwrap() + 7;
+        assert_eq!(fingerprint(a, "x/y", &at(a)), fingerprint(b, "x/y", &at(b)));
+        assert_ne!(fingerprint(a, "x/y", &at(a)), fingerprint(a, "x/z", &at(a)));
+        let c = "Title\n\nThe the start.\n";
+        assert_ne!(fingerprint(a, "x/y", &at(a)), fingerprint(c, "x/y", &at(c)));
+    }
+}
