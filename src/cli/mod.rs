@@ -40,15 +40,8 @@ enum Command {
     /// Write a commented starter galley.toml and an example rule file here.
     Init,
     /// Record today's findings so that `check --baseline` reports only new ones.
+    /// (`--output FILE` says where; default `.galley-baseline.json`.)
     Baseline {
-        /// Where to write the baseline.
-        #[arg(
-            long,
-            short = 'o',
-            value_name = "FILE",
-            default_value = ".galley-baseline.json"
-        )]
-        output: PathBuf,
         #[command(flatten)]
         check: Box<CheckArgs>,
     },
@@ -183,8 +176,13 @@ pub fn run() -> anyhow::Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(*args),
         Command::Init => init::run(std::path::Path::new(".")),
-        Command::Baseline { output, mut check } => {
-            check.write_baseline = Some(output);
+        Command::Baseline { mut check } => {
+            check.write_baseline = Some(
+                check
+                    .output
+                    .take()
+                    .unwrap_or_else(|| PathBuf::from(".galley-baseline.json")),
+            );
             check::run(*check)
         }
         Command::Rules(args) => {
