@@ -24,19 +24,22 @@ fn fnv1a(parts: &[&str]) -> u64 {
 pub fn fingerprint(text: &str, rule: &str, range: &Range<usize>) -> String {
     let start = floor_char_boundary(text, range.start);
     let end = floor_char_boundary(text, range.end.max(start));
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let before = &text[line_start..start];
-    let before = &before[before
+    // At most CONTEXT characters each side, stopping at the line's ends: walking no
+    // further keeps a 50 MB single-line file linear in its findings.
+    let from = text[..start]
         .char_indices()
         .rev()
-        .nth(CONTEXT - 1)
-        .map_or(0, |(i, _)| i)..];
-    let after = &text[end..line_end];
-    let after = &after[..after
+        .take_while(|&(_, c)| c != '\n')
+        .take(CONTEXT)
+        .last()
+        .map_or(start, |(i, _)| i);
+    let to = text[end..]
         .char_indices()
-        .nth(CONTEXT)
-        .map_or(after.len(), |(i, _)| i)];
+        .take_while(|&(_, c)| c != '\n')
+        .take(CONTEXT)
+        .last()
+        .map_or(end, |(i, c)| end + i + c.len_utf8());
+    let (before, after) = (&text[from..start], &text[end..to]);
     format!(
         "{:016x}",
         fnv1a(&[

@@ -166,9 +166,15 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             eprintln!("{gone} baseline entries no longer occur; `galley baseline` records the current findings");
         }
     }
+    // Sorted: the hash map's order would change SARIF's ruleIndex from run to run.
+    let mut rules: Vec<crate::rules::RuleMeta> =
+        rulesets.values().flat_map(|r| r.rules().cloned()).collect();
+    rules.sort_by(|a, b| a.id.cmp(&b.id));
+    rules.dedup_by(|a, b| a.id == b.id);
     let report = Report {
         files_checked: reports.len(),
         files: reports,
+        rules,
     };
     let to_terminal = args.output.is_none() && color_for(args.color, &io::stdout());
     let color = args.format == OutputFormat::Human && to_terminal;

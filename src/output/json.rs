@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Report;
+use crate::check::FileReport;
 use crate::diagnostic::{Applicability, Severity};
 use crate::document::{LineIndex, PositionCursor};
 
@@ -25,45 +26,47 @@ struct Summary {
 }
 
 #[derive(Serialize)]
-struct Pos {
-    line: usize,
-    column: usize,
-    offset: usize,
+pub(super) struct Pos {
+    pub line: usize,
+    pub column: usize,
+    pub offset: usize,
 }
 
 #[derive(Serialize)]
-struct Range {
-    start: Pos,
-    end: Pos,
+pub(super) struct Range {
+    pub start: Pos,
+    pub end: Pos,
 }
 
 #[derive(Serialize)]
-struct JsonLabel<'a> {
-    message: &'a str,
-    range: Range,
+pub(super) struct JsonLabel<'a> {
+    pub message: &'a str,
+    pub range: Range,
 }
 
 #[derive(Serialize)]
-struct JsonFix<'a> {
-    replacement: &'a str,
-    applicability: Applicability,
+pub(super) struct JsonFix<'a> {
+    pub replacement: &'a str,
+    pub applicability: Applicability,
 }
 
+/// One item of `diagnostics[]`; also one line of the `json-lines` format.
 #[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    path: &'a str,
-    rule: &'a str,
-    category: &'a str,
-    severity: Severity,
-    message: &'a str,
-    range: Range,
-    labels: Vec<JsonLabel<'a>>,
-    notes: &'a [String],
-    help: Option<&'a str>,
-    fix: Option<JsonFix<'a>>,
+pub(super) struct JsonDiagnostic<'a> {
+    pub path: &'a str,
+    pub rule: &'a str,
+    pub category: &'a str,
+    pub severity: Severity,
+    pub message: &'a str,
+    pub range: Range,
+    pub labels: Vec<JsonLabel<'a>>,
+    pub notes: &'a [String],
+    pub help: Option<&'a str>,
+    pub fix: Option<JsonFix<'a>>,
 }
 
-fn range(cursor: &mut PositionCursor<'_>, r: &std::ops::Range<usize>) -> Range {
+/// Line and column of both ends of a byte range.
+pub(super) fn range(cursor: &mut PositionCursor<'_>, r: &std::ops::Range<usize>) -> Range {
     let mut pos = |offset: usize| {
         let p = cursor.position(offset);
         Pos {
@@ -78,37 +81,49 @@ fn range(cursor: &mut PositionCursor<'_>, r: &std::ops::Range<usize>) -> Range {
     }
 }
 
+/// Calls `f` with each diagnostic of `file`, in order, positions computed.
+pub(super) fn each_diagnostic<'a>(
+    file: &'a FileReport,
+    mut f: impl FnMut(JsonDiagnostic<'a>) -> io::Result<()>,
+) -> io::Result<()> {
+    let index = LineIndex::new(&file.text);
+    // Primary ranges come in order; labels point anywhere, so they get their own cursor.
+    let mut primary = PositionCursor::new(&index, &file.text);
+    let mut labels = PositionCursor::new(&index, &file.text);
+    for d in &file.diagnostics {
+        f(JsonDiagnostic {
+            path: &file.path,
+            rule: &d.rule,
+            category: d.category(),
+            severity: d.severity,
+            message: &d.message,
+            range: range(&mut primary, &d.range),
+            labels: d
+                .labels
+                .iter()
+                .map(|l| JsonLabel {
+                    message: &l.message,
+                    range: range(&mut labels, &l.range),
+                })
+                .collect(),
+            notes: &d.notes,
+            help: d.help.as_deref(),
+            fix: d.fix.as_ref().map(|f| JsonFix {
+                replacement: &f.replacement,
+                applicability: f.applicability,
+            }),
+        })?;
+    }
+    Ok(())
+}
+
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut diagnostics = Vec::new();
     for file in &report.files {
-        let index = LineIndex::new(&file.text);
-        // Primary ranges come in order; labels point anywhere, so they get their own cursor.
-        let mut primary = PositionCursor::new(&index, &file.text);
-        let mut labels = PositionCursor::new(&index, &file.text);
-        for d in &file.diagnostics {
-            diagnostics.push(JsonDiagnostic {
-                path: &file.path,
-                rule: &d.rule,
-                category: d.category(),
-                severity: d.severity,
-                message: &d.message,
-                range: range(&mut primary, &d.range),
-                labels: d
-                    .labels
-                    .iter()
-                    .map(|l| JsonLabel {
-                        message: &l.message,
-                        range: range(&mut labels, &l.range),
-                    })
-                    .collect(),
-                notes: &d.notes,
-                help: d.help.as_deref(),
-                fix: d.fix.as_ref().map(|f| JsonFix {
-                    replacement: &f.replacement,
-                    applicability: f.applicability,
-                }),
-            });
-        }
+        each_diagnostic(file, |d| {
+            diagnostics.push(d);
+            Ok(())
+        })?;
     }
     let output = Output {
         version: 1,

@@ -1,8 +1,14 @@
 //! Emitting a run's findings: one module per output format. Everything is
 //! sorted before it reaches here; nothing is printed from worker threads.
 
+mod checkstyle;
+mod github;
+mod gitlab;
 mod human;
 mod json;
+mod json_lines;
+mod junit;
+mod sarif;
 mod short;
 pub mod window;
 
@@ -10,7 +16,9 @@ use std::io::{self, Write};
 
 use crate::check::FileReport;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::RuleMeta;
 
+pub use github::{escape_data as github_escape_data, escape_property as github_escape_property};
 pub use human::render as render_human;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -18,12 +26,30 @@ pub enum OutputFormat {
     Human,
     Short,
     Json,
+    /// One JSON object per finding and line (the JSON format's `diagnostics[]` items).
+    JsonLines,
+    /// SARIF 2.1.0, as GitHub code scanning uploads it.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// GitLab Code Quality report.
+    Gitlab,
+    /// Checkstyle XML, as Jenkins and most CI dashboards read it.
+    Checkstyle,
+    /// JUnit XML: one failing test case per finding.
+    Junit,
 }
 
 /// All findings of a run, files in path order, diagnostics in position order.
 pub struct Report {
     pub files: Vec<FileReport>,
     pub files_checked: usize,
+    /// Every rule the run could report, in a stable order (by id), each id
+    /// once; with several rulesets in one run (per-directory configs), their
+    /// union. Formats that describe the tool (SARIF's `tool.driver.rules`)
+    /// read it; the others ignore it. A finding whose rule is missing here
+    /// is still reported.
+    pub rules: Vec<RuleMeta>,
 }
 
 impl Report {
@@ -50,5 +76,79 @@ pub fn write(
         OutputFormat::Human => human::write(report, color, out),
         OutputFormat::Short => short::write(report, out),
         OutputFormat::Json => json::write(report, out),
+        OutputFormat::JsonLines => json_lines::write(report, out),
+        OutputFormat::Sarif => sarif::write(report, out),
+        OutputFormat::Github => github::write(report, out),
+        OutputFormat::Gitlab => gitlab::write(report, out),
+        OutputFormat::Checkstyle => checkstyle::write(report, out),
+        OutputFormat::Junit => junit::write(report, out),
+    }
+}
+
+/// Stable identities of one file's findings, in order: `crate::fingerprint`
+/// (rule, flagged text and its context on the line, never line numbers),
+/// with `:2`, `:3`… appended to the second and later findings that share one,
+/// so that every finding of a file has its own.
+fn fingerprints(file: &FileReport) -> Vec<String> {
+    let mut seen = std::collections::HashMap::new();
+    file.diagnostics
+        .iter()
+        .map(|d| {
+            let fp = crate::fingerprint::fingerprint(&file.text, &d.rule, &d.range);
+            let n = seen.entry(fp.clone()).or_insert(0usize);
+            *n += 1;
+            if *n == 1 {
+                fp
+            } else {
+                format!("{fp}:{n}")
+            }
+        })
+        .collect()
+}
+
+/// Text escaped for an XML attribute or element: the five predefined
+/// entities, line breaks and tabs as character references (attribute values
+/// would otherwise be normalised to spaces), and the control characters XML
+/// 1.0 cannot hold at all replaced by U+FFFD.
+fn xml_escape(s: &str) -> std::borrow::Cow<'_, str> {
+    let needs = |c: char| {
+        matches!(
+            c,
+            '&' | '<' | '>' | '"' | '\'' | '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'
+        )
+    };
+    if !s.chars().any(needs) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_escape_covers_entities_breaks_and_forbidden_characters() {
+        assert_eq!(xml_escape("plain Минск"), "plain Минск");
+        assert_eq!(
+            xml_escape("a & b < c > d \"e\" 'f'"),
+            "a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;"
+        );
+        assert_eq!(xml_escape("x\ny\r\tz\u{1}"), "x&#10;y&#13;&#9;z\u{fffd}");
     }
 }

@@ -1,0 +1,70 @@
+//! GitLab Code Quality: a JSON array of issues, shown in merge requests.
+//! <https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format>
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{fingerprints, Report};
+use crate::diagnostic::Severity;
+use crate::document::{LineIndex, PositionCursor};
+
+#[derive(Serialize)]
+struct Issue<'a> {
+    description: String,
+    check_name: &'a str,
+    fingerprint: String,
+    severity: &'static str,
+    location: Location<'a>,
+}
+
+#[derive(Serialize)]
+struct Location<'a> {
+    path: &'a str,
+    lines: Lines,
+}
+
+#[derive(Serialize)]
+struct Lines {
+    begin: usize,
+}
+
+/// GitLab wants fingerprints unique in the whole report, and the same words
+/// in the same sentence may well be flagged in two articles: the path goes
+/// into the hash beside the finding's own fingerprint.
+fn unique(path: &str, fingerprint: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in path.bytes().chain([0]).chain(fingerprint.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut issues = Vec::new();
+    for file in &report.files {
+        let index = LineIndex::new(&file.text);
+        let mut cursor = PositionCursor::new(&index, &file.text);
+        for (d, fp) in file.diagnostics.iter().zip(fingerprints(file)) {
+            issues.push(Issue {
+                description: format!("{}: {}", d.rule, d.message),
+                check_name: &d.rule,
+                fingerprint: unique(&file.path, &fp),
+                severity: match d.severity {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                    Severity::Info => "info",
+                },
+                location: Location {
+                    path: &file.path,
+                    lines: Lines {
+                        begin: cursor.position(d.range.start).line,
+                    },
+                },
+            });
+        }
+    }
+    serde_json::to_writer_pretty(&mut *out, &issues)?;
+    writeln!(out)
+}

@@ -1,0 +1,18 @@
+//! `json-lines`: one JSON object per finding and line, each exactly an item
+//! of the JSON format's `diagnostics[]`, for streaming into `jq` or a log
+//! pipeline. No summary line: count the lines.
+
+use std::io::{self, Write};
+
+use super::json::each_diagnostic;
+use super::Report;
+
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    for file in &report.files {
+        each_diagnostic(file, |d| {
+            serde_json::to_writer(&mut *out, &d)?;
+            writeln!(out)
+        })?;
+    }
+    Ok(())
+}

@@ -1,0 +1,69 @@
+//! JUnit XML, for CI systems that show test reports and nothing else: each
+//! finding is a failing test case; a file without findings is one passing
+//! test case named after the file.
+
+use std::io::{self, Write};
+
+use super::{xml_escape, Report};
+use crate::document::{LineIndex, PositionCursor};
+
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let failures = report.diagnostics().count();
+    let clean = report
+        .files
+        .iter()
+        .filter(|f| f.diagnostics.is_empty())
+        .count();
+    let tests = failures + clean;
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<testsuites name="galley" tests="{tests}" failures="{failures}" errors="0">"#
+    )?;
+    writeln!(
+        out,
+        r#"  <testsuite name="galley" tests="{tests}" failures="{failures}" errors="0" skipped="0">"#
+    )?;
+    for file in &report.files {
+        let path = xml_escape(&file.path);
+        if file.diagnostics.is_empty() {
+            writeln!(out, r#"    <testcase classname="{path}" name="{path}"/>"#)?;
+            continue;
+        }
+        let index = LineIndex::new(&file.text);
+        let mut cursor = PositionCursor::new(&index, &file.text);
+        for d in &file.diagnostics {
+            let pos = cursor.position(d.range.start);
+            let rule = xml_escape(&d.rule);
+            writeln!(
+                out,
+                r#"    <testcase classname="{path}" name="{rule} {}:{}">"#,
+                pos.line, pos.column
+            )?;
+            writeln!(
+                out,
+                r#"      <failure message="{}" type="{rule}">"#,
+                xml_escape(&d.message)
+            )?;
+            let mut body = format!(
+                "{}:{}:{}: {}[{}] {}",
+                file.path, pos.line, pos.column, d.severity, d.rule, d.message
+            );
+            for note in &d.notes {
+                body.push_str("\nnote: ");
+                body.push_str(note);
+            }
+            if let Some(help) = &d.help {
+                body.push_str("\nhelp: ");
+                body.push_str(help);
+            }
+            // Element text may hold line breaks as they are.
+            let body: Vec<_> = body.split('\n').map(xml_escape).collect();
+            writeln!(out, "{}", body.join("\n"))?;
+            writeln!(out, "      </failure>")?;
+            writeln!(out, "    </testcase>")?;
+        }
+    }
+    writeln!(out, "  </testsuite>")?;
+    writeln!(out, "</testsuites>")
+}
