@@ -175,6 +175,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         files_checked: reports.len(),
         files: reports,
         rules,
+        quiet: args.quiet,
     };
     let to_terminal = args.output.is_none() && color_for(args.color, &io::stdout());
     let color = args.format == OutputFormat::Human && to_terminal;

@@ -91,6 +91,9 @@ pub fn write(report: &Report, color: bool, out: &mut dyn Write) -> io::Result<()
             out.write_all(buf.as_slice())?;
         }
     }
+    if report.quiet {
+        return Ok(());
+    }
     let (e, w, i) = (
         report.count(Severity::Error),
         report.count(Severity::Warning),

@@ -50,6 +50,8 @@ pub struct Report {
     /// read it; the others ignore it. A finding whose rule is missing here
     /// is still reported.
     pub rules: Vec<RuleMeta>,
+    /// `--quiet`: the findings only, no closing summary line.
+    pub quiet: bool,
 }
 
 impl Report {
