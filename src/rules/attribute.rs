@@ -265,13 +265,7 @@ impl Attribute {
 }
 
 impl Rule for Attribute {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn meta_mut(&mut self) -> &mut RuleMeta {
-        &mut self.meta
-    }
+    rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let values = self.value_mentions(cx);

@@ -38,13 +38,7 @@ fn run_together(gap: &str) -> bool {
 }
 
 impl Rule for Conflation {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn meta_mut(&mut self) -> &mut RuleMeta {
-        &mut self.meta
-    }
+    rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let subjects: Vec<_> = cx

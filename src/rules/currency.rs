@@ -29,13 +29,7 @@ fn amount() -> Option<&'static Regex> {
 }
 
 impl Rule for CurrencySpacing {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn meta_mut(&mut self) -> &mut RuleMeta {
-        &mut self.meta
-    }
+    rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let Some(re) = amount() else {

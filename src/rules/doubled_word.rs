@@ -34,13 +34,7 @@ pub fn compile(_: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box
 }
 
 impl Rule for DoubledWord {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn meta_mut(&mut self) -> &mut RuleMeta {
-        &mut self.meta
-    }
+    rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let text = cx.doc.text;

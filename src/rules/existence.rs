@@ -181,13 +181,7 @@ fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 impl Rule for Existence {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn meta_mut(&mut self) -> &mut RuleMeta {
-        &mut self.meta
-    }
+    rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let doc = cx.doc;

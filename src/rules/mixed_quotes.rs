@@ -76,13 +76,7 @@ fn first_char(text: &str, r: &Range<usize>) -> Range<usize> {
 }
 
 impl Rule for MixedQuotes {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn meta_mut(&mut self) -> &mut RuleMeta {
-        &mut self.meta
-    }
+    rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let text = cx.doc.text;

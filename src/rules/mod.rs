@@ -1,6 +1,19 @@
 //! The rule engine: the `Rule` trait, the registry of rule kinds, and the
 //! `Ruleset` compiled once per run from rule packs.
 
+/// The `meta` accessors every rule kind writes the same way.
+macro_rules! rule_meta {
+    () => {
+        fn meta(&self) -> &RuleMeta {
+            &self.meta
+        }
+
+        fn meta_mut(&mut self) -> &mut RuleMeta {
+            &mut self.meta
+        }
+    };
+}
+
 mod aliases;
 mod attribute;
 mod compile;

@@ -133,13 +133,7 @@ impl NearMiss {
 }
 
 impl Rule for NearMiss {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn meta_mut(&mut self) -> &mut RuleMeta {
-        &mut self.meta
-    }
+    rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         if self.targets.is_empty() {

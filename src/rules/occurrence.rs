@@ -83,13 +83,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
 }
 
 impl Rule for Occurrence {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn meta_mut(&mut self) -> &mut RuleMeta {
-        &mut self.meta
-    }
+    rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let doc = cx.doc;

@@ -26,13 +26,7 @@ fn normalized(s: &str) -> String {
 }
 
 impl Rule for RepeatedHeadline {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn meta_mut(&mut self) -> &mut RuleMeta {
-        &mut self.meta
-    }
+    rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let doc = cx.doc;

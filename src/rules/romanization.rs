@@ -105,13 +105,7 @@ struct Form<'a> {
 }
 
 impl Rule for Romanization {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn meta_mut(&mut self) -> &mut RuleMeta {
-        &mut self.meta
-    }
+    rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let doc = cx.doc;
