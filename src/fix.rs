@@ -66,3 +66,59 @@ mod tests {
         assert_eq!((f.applied, f.skipped), (2, 1));
     }
 }
+
+/// Why a fixed file was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{path}: changed on disk since galley read it; not written")]
+    Changed { path: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Writes `new` over `path` so that the file holds either its old or its new
+/// content at every moment: a temporary file in the same directory, flushed
+/// and synced, given the original's permissions, then renamed over it. A
+/// file whose bytes are no longer `old` is left alone.
+pub fn write_atomic(
+    path: &std::path::Path,
+    display: &str,
+    old: &str,
+    new: &str,
+) -> Result<(), WriteError> {
+    use std::io::Write as _;
+    let io = |source| WriteError::Io {
+        path: display.to_owned(),
+        source,
+    };
+    let current = std::fs::read(path).map_err(io)?;
+    if current != old.as_bytes() {
+        return Err(WriteError::Changed {
+            path: display.to_owned(),
+        });
+    }
+    let permissions = std::fs::metadata(path).map_err(io)?.permissions();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "article".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.galley-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(new.as_bytes())?;
+        f.sync_all()?;
+        std::fs::set_permissions(&tmp, permissions)?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io)
+}

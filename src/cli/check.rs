@@ -121,15 +121,47 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             })
             .collect()
     });
+    let mut failed = false;
     let mut reports = Vec::new();
-    for r in results {
+    let (mut fixed, mut files_fixed) = (0usize, 0usize);
+    let mut diff = Vec::new();
+    for ((path, settings), r) in files.iter().zip(results) {
         match r {
-            Ok(report) => reports.push(report),
+            Ok(mut report) => {
+                let is_stdin = inputs.stdin.as_ref().is_some_and(|(name, _)| name == path);
+                if (args.fix || args.diff) && !is_stdin {
+                    let keep = |r: &mut FileReport| {
+                        apply_levels(r, settings);
+                        r.diagnostics.retain(|d| selection.keeps(&d.rule));
+                    };
+                    let ruleset = &rulesets[&settings.ruleset_key()];
+                    let out: Option<&mut dyn Write> =
+                        if args.diff { Some(&mut diff) } else { None };
+                    let (n, ok) = super::fix::fix_report(
+                        &mut report,
+                        ruleset,
+                        path,
+                        args.unsafe_fixes,
+                        out,
+                        &keep,
+                    )?;
+                    fixed += n;
+                    files_fixed += usize::from(n > 0);
+                    failed |= !ok;
+                }
+                reports.push(report);
+            }
             Err(e) => errors.push(e),
         }
     }
+    if args.diff {
+        io::stdout().write_all(&diff)?;
+        if !args.quiet {
+            eprintln!("Would fix {fixed} findings in {files_fixed} files");
+        }
+        return Ok(if failed { 2 } else { u8::from(fixed > 0) });
+    }
     let checked_any = !files.is_empty();
-    let mut failed = false;
     for e in &errors {
         // An empty directory beside others that hold articles is worth a word, not a failure.
         let is_warning = matches!(e, FileError::NoArticles { .. }) && checked_any;
@@ -171,6 +203,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         rulesets.values().flat_map(|r| r.rules().cloned()).collect();
     rules.sort_by(|a, b| a.id.cmp(&b.id));
     rules.dedup_by(|a, b| a.id == b.id);
+    if args.fix && !args.quiet {
+        let remain: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+        eprintln!("Fixed {fixed} findings in {files_fixed} files ({remain} remain)");
+    }
     let report = Report {
         files_checked: reports.len(),
         files: reports,

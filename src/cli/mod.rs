@@ -5,6 +5,7 @@
 
 mod check;
 mod explain;
+mod fix;
 mod init;
 mod pack_errors;
 mod show_config;
@@ -138,6 +139,15 @@ struct CheckArgs {
     /// Set by `galley baseline`: record the findings in FILE instead of reporting them.
     #[arg(skip)]
     write_baseline: Option<PathBuf>,
+    /// Apply the safe fixes, writing each changed file atomically.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, also apply fixes that need an editor's eye (a majority spelling, a fact).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change, and write nothing.
+    #[arg(long)]
+    diff: bool,
     /// Print nothing but the findings (no warnings on standard error).
     #[arg(long, short = 'q')]
     quiet: bool,

@@ -1,0 +1,67 @@
+//! `--fix`, `--unsafe-fixes` and `--diff`: apply fixes until none applies,
+//! then write atomically, or print a unified diff and write nothing.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::check::FileReport;
+use crate::diagnostic::Applicability;
+use crate::fix::{apply, write_atomic};
+use crate::rules::Ruleset;
+
+/// Rounds of fixing: a fix skipped for overlapping an earlier one applies next round.
+const ROUNDS: usize = 8;
+
+/// Fixes one report in place (its text and diagnostics become the fixed file's);
+/// returns the fixes applied and whether the file could be written.
+pub fn fix_report(
+    report: &mut FileReport,
+    ruleset: &Ruleset,
+    path: &Path,
+    unsafe_fixes: bool,
+    diff: Option<&mut dyn Write>,
+    keep: &dyn Fn(&mut FileReport),
+) -> std::io::Result<(usize, bool)> {
+    let accept =
+        |a: Applicability| a == Applicability::Safe || (unsafe_fixes && a == Applicability::Unsafe);
+    let original = report.text.clone();
+    let mut applied = 0;
+    for _ in 0..ROUNDS {
+        let fixed = apply(&report.text, &report.diagnostics, accept);
+        if fixed.applied == 0 || fixed.text == report.text {
+            break;
+        }
+        applied += fixed.applied;
+        report.text = fixed.text;
+        report.diagnostics = crate::check::check_text(
+            ruleset,
+            &report.text,
+            crate::document::Format::from_path(path),
+        );
+        keep(report);
+    }
+    if report.text == original {
+        return Ok((0, true));
+    }
+    if let Some(out) = diff {
+        let d = similar::TextDiff::from_lines(&original, &report.text);
+        write!(
+            out,
+            "{}",
+            d.unified_diff()
+                .context_radius(2)
+                .header(&report.path, &report.path)
+        )?;
+        // Nothing is written: the report shows the file as it is on disk.
+        report.text = original;
+        report.diagnostics.clear();
+        return Ok((applied, true));
+    }
+    match write_atomic(path, &report.path, &original, &report.text) {
+        Ok(()) => Ok((applied, true)),
+        Err(e) => {
+            eprintln!("error: {e}");
+            Ok((0, false))
+        }
+    }
+}
