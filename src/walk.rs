@@ -39,8 +39,15 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> (Vec<Found>, Vec<Fi
     let mut errors = Vec::new();
     for path in paths {
         let display = display_path(path);
-        if !path.exists() {
-            errors.push(FileError::Missing { path: display });
+        if let Err(e) = std::fs::metadata(path) {
+            // A dangling link or a link loop exists but cannot be followed: say why.
+            errors.push(match std::fs::symlink_metadata(path) {
+                Ok(_) => FileError::Io {
+                    path: display,
+                    source: e,
+                },
+                Err(_) => FileError::Missing { path: display },
+            });
             continue;
         }
         if !path.is_dir() {
