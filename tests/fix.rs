@@ -146,3 +146,39 @@ fn a_failed_write_leaves_the_original_intact() {
     assert!(write_atomic(&path, "a.txt", "old\n", "new\n").is_err());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "old\n");
 }
+
+#[test]
+fn a_killed_fix_leaves_every_file_old_or_new_never_truncated() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = "Title\n\n".to_owned()
+        + &"Belarussia grew, and the the plant opened. ".repeat(40_000)
+        + "\n";
+    let new =
+        "Title\n\n".to_owned() + &"Belarus grew, and the plant opened. ".repeat(40_000) + "\n";
+    let bin = assert_cmd::cargo::cargo_bin("galley");
+    for delay_ms in [5u64, 20, 40, 80, 160] {
+        for i in 0..6 {
+            std::fs::write(dir.path().join(format!("a{i}.txt")), &old).unwrap();
+        }
+        let mut child = std::process::Command::new(&bin)
+            .current_dir(dir.path())
+            .args([
+                "check", "--fix", "--jobs", "1", "--quiet", "--format", "short", ".",
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        for i in 0..6 {
+            let now = std::fs::read_to_string(dir.path().join(format!("a{i}.txt"))).unwrap();
+            assert!(
+                now == old || now == new,
+                "a{i}.txt after a kill at {delay_ms} ms: {} bytes",
+                now.len()
+            );
+        }
+    }
+}
