@@ -10,8 +10,8 @@ use super::entities::EntityBase;
 use super::lexicon::LexiconBuilder;
 use super::{
     attribute, conditional, conflation, consistency, currency, doubled_word, existence,
-    mixed_quotes, near_miss, occurrence, repeated_headline, romanization, substitution, Rule,
-    Ruleset,
+    mixed_quotes, mixed_script, near_miss, occurrence, repeated_headline, romanization,
+    substitution, Rule, Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::packs::schema::{RawDoc, RawRule};
@@ -71,6 +71,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "doubled-word", fields: doubled_word::FIELDS, placeholders: FOUND, summary: "a word written twice in a row", compile: doubled_word::compile },
     Kind { name: "existence", fields: existence::FIELDS, placeholders: FOUND, summary: "a pattern or phrase that should not appear", compile: existence::compile },
     Kind { name: "mixed-quotes", fields: mixed_quotes::FIELDS, placeholders: FOUND, summary: "straight and curly double quotes in one article", compile: mixed_quotes::compile },
+        Kind { name: "mixed-script", fields: mixed_script::FIELDS, placeholders: FOUND, summary: "a word mixing scripts, or hiding an invisible character", compile: mixed_script::compile },
     Kind { name: "near-miss", fields: near_miss::FIELDS, placeholders: &["found", "expected", "entity"], summary: "a word one or two letters away from a known name", compile: near_miss::compile },
     Kind { name: "occurrence", fields: occurrence::FIELDS, placeholders: &["found", "count", "max", "min"], summary: "a term more (or fewer) than N times, a sentence longer than N words", compile: occurrence::compile },
     Kind { name: "repeated-headline", fields: repeated_headline::FIELDS, placeholders: FOUND, summary: "the headline repeated as the last line", compile: repeated_headline::compile },

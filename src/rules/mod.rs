@@ -26,6 +26,8 @@ mod entities;
 mod existence;
 pub mod lexicon;
 mod mixed_quotes;
+mod mixed_script;
+
 mod near_miss;
 mod occurrence;
 mod repeated_headline;

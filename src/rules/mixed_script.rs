@@ -1,0 +1,227 @@
+//! `mixed-script`: a word that mixes scripts — a Cyrillic or Greek look-alike
+//! letter inside a Latin word (`Mоscow` with a Cyrillic о), a designation
+//! typed with Cyrillic letters (`МС-21`, `Su-30СМ`) — or that hides an
+//! invisible character (zero-width space, soft hyphen, bidi control).
+//! Invisible to editors, it breaks search and spell checking. The message
+//! names the code points; the fix swaps each look-alike for the letter of
+//! the word's main script, or deletes the invisible character.
+
+use std::ops::Range;
+
+use super::compile::{Compiler, RuleMeta};
+use super::text::render;
+use super::{Context, Rule, Sink};
+use crate::diagnostic::Applicability;
+use crate::packs::schema::RawRule;
+
+pub const FIELDS: &[&str] = &[];
+
+pub struct MixedScript {
+    meta: RuleMeta,
+}
+
+pub fn compile(_: &mut Compiler<'_>, _: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    Some(Box::new(MixedScript { meta }))
+}
+
+/// Cyrillic and Greek letters that look like Latin ones, and their Latin twin.
+const CONFUSABLES: &[(char, char)] = &[
+    ('а', 'a'),
+    ('е', 'e'),
+    ('о', 'o'),
+    ('р', 'p'),
+    ('с', 'c'),
+    ('у', 'y'),
+    ('х', 'x'),
+    ('і', 'i'),
+    ('ј', 'j'),
+    ('ѕ', 's'),
+    ('ԁ', 'd'),
+    ('ԛ', 'q'),
+    ('ԝ', 'w'),
+    ('һ', 'h'),
+    ('А', 'A'),
+    ('В', 'B'),
+    ('Е', 'E'),
+    ('К', 'K'),
+    ('М', 'M'),
+    ('Н', 'H'),
+    ('О', 'O'),
+    ('Р', 'P'),
+    ('С', 'C'),
+    ('Т', 'T'),
+    ('Х', 'X'),
+    ('І', 'I'),
+    ('Ј', 'J'),
+    ('Ѕ', 'S'),
+    ('ο', 'o'),
+    ('α', 'a'),
+    ('ν', 'v'),
+    ('ι', 'i'),
+    ('Ο', 'O'),
+    ('Α', 'A'),
+    ('Β', 'B'),
+    ('Ε', 'E'),
+    ('Ζ', 'Z'),
+    ('Η', 'H'),
+    ('Ι', 'I'),
+    ('Κ', 'K'),
+    ('Μ', 'M'),
+    ('Ν', 'N'),
+    ('Ρ', 'P'),
+    ('Τ', 'T'),
+    ('Χ', 'X'),
+    ('Υ', 'Y'),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Other,
+}
+
+fn script(c: char) -> Script {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{c0}'..='\u{24f}' => Script::Latin,
+        '\u{400}'..='\u{52f}' => Script::Cyrillic,
+        '\u{370}'..='\u{3ff}' => Script::Greek,
+        _ => Script::Other,
+    }
+}
+
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{ad}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+fn latin_twin(c: char) -> Option<char> {
+    CONFUSABLES.iter().find(|(k, _)| *k == c).map(|(_, v)| *v)
+}
+
+/// Runs of letters, digits, hyphens and invisible characters.
+fn tokens(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part =
+            c.is_alphanumeric() || c == '-' || invisible(c) || ('\u{300}'..='\u{36f}').contains(&c);
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+impl Rule for MixedScript {
+    rule_meta!();
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        for para in &cx.doc.paragraphs {
+            let text = cx.doc.slice(para);
+            for t in tokens(text) {
+                let word = &text[t.clone()];
+                let range = para.start + t.start..para.start + t.end;
+                if word.chars().any(invisible)
+                    && word.chars().any(char::is_alphanumeric)
+                    && !word.starts_with('\u{feff}')
+                {
+                    let codes: Vec<String> = word
+                        .chars()
+                        .filter(|&c| invisible(c))
+                        .map(|c| format!("U+{:04X}", c as u32))
+                        .collect();
+                    let clean: String = word.chars().filter(|&c| !invisible(c)).collect();
+                    let message = match &self.meta.message {
+                        Some(t) => render(t, &[("found", word)]),
+                        None => format!(
+                            "'{clean}' hides an invisible character ({})",
+                            codes.join(", ")
+                        ),
+                    };
+                    out.push(
+                        self.meta
+                            .diag(range, message)
+                            .with_help("delete the invisible character")
+                            .with_fix(clean, Applicability::Safe),
+                    );
+                    continue;
+                }
+                let latin = word.chars().filter(|&c| script(c) == Script::Latin).count();
+                let foreign: Vec<char> = word
+                    .chars()
+                    .filter(|&c| matches!(script(c), Script::Cyrillic | Script::Greek))
+                    .collect();
+                let has_digit = word.chars().any(|c| c.is_ascii_digit());
+                // A Latin word with look-alikes, or a designation (letters and digits) typed in Cyrillic.
+                let designation = latin == 0
+                    && has_digit
+                    && !foreign.is_empty()
+                    && foreign.iter().all(|&c| latin_twin(c).is_some());
+                if foreign.is_empty()
+                    || (latin == 0 && !designation)
+                    || (latin > 0 && foreign.len() > latin)
+                {
+                    continue;
+                }
+                let codes: Vec<String> = foreign
+                    .iter()
+                    .map(|&c| format!("'{c}' U+{:04X}", c as u32))
+                    .collect();
+                let fixed: Option<String> = word
+                    .chars()
+                    .map(|c| {
+                        if matches!(script(c), Script::Cyrillic | Script::Greek) {
+                            latin_twin(c)
+                        } else {
+                            Some(c)
+                        }
+                    })
+                    .collect();
+                let kind = if foreign.iter().any(|&c| script(c) == Script::Greek) {
+                    "Greek"
+                } else {
+                    "Cyrillic"
+                };
+                let message = match &self.meta.message {
+                    Some(t) => render(t, &[("found", word)]),
+                    None if latin == 0 => format!(
+                        "'{word}' is typed with {kind} letters that look Latin: {}",
+                        codes.join(", ")
+                    ),
+                    None => format!(
+                        "'{word}' mixes Latin with {kind} look-alike letters: {}",
+                        codes.join(", ")
+                    ),
+                };
+                let mut d = self.meta.diag(range, message);
+                if let Some(f) = fixed {
+                    d = d
+                        .with_help(format!("write '{f}' in Latin letters"))
+                        .with_fix(f, Applicability::Safe);
+                }
+                out.push(d);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_designations_whole() {
+        let t = "Su-30СМ and М\u{43e}scow.";
+        let words: Vec<&str> = tokens(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(words, ["Su-30СМ", "and", "М\u{43e}scow"]);
+    }
+}
