@@ -95,6 +95,20 @@ fn invisible(c: char) -> bool {
     matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{ad}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
+/// How a Cyrillic look-alike is romanized, where that differs from its shape.
+fn transliterate(c: char) -> Option<char> {
+    match c {
+        'С' => Some('S'),
+        'с' => Some('s'),
+        'Р' => Some('R'),
+        'р' => Some('r'),
+        'В' => Some('V'),
+        'Н' => Some('N'),
+        'у' => Some('u'),
+        _ => latin_twin(c),
+    }
+}
+
 fn latin_twin(c: char) -> Option<char> {
     CONFUSABLES.iter().find(|(k, _)| *k == c).map(|(_, v)| *v)
 }
@@ -203,10 +217,24 @@ impl Rule for MixedScript {
                     ),
                 };
                 let mut d = self.meta.diag(range, message);
-                if let Some(f) = fixed {
+                // A designation may be meant by shape (МС-21 → MC-21) or by sound
+                // (Su-30СМ → Su-30SM): the one the knowledge base knows is safe.
+                let by_sound: Option<String> = has_digit.then(|| {
+                    word.chars()
+                        .map(|c| transliterate(c).unwrap_or(c))
+                        .collect()
+                });
+                let known = |s: &String| cx.entities.by_name(s).is_some();
+                let choice = match (fixed, by_sound) {
+                    (Some(f), _) if known(&f) || !has_digit => Some((f, Applicability::Safe)),
+                    (_, Some(t)) if known(&t) => Some((t, Applicability::Safe)),
+                    (Some(f), _) => Some((f, Applicability::Unsafe)),
+                    (None, _) => None,
+                };
+                if let Some((f, applicability)) = choice {
                     d = d
                         .with_help(format!("write '{f}' in Latin letters"))
-                        .with_fix(f, Applicability::Safe);
+                        .with_fix(f, applicability);
                 }
                 out.push(d);
             }
