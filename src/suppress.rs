@@ -72,7 +72,8 @@ fn directives(text: &str) -> Vec<Directive> {
                     used: false,
                 });
             }
-            "disable" => {
+            // `disable` and `enable` both close the open block; `disable` opens a new one.
+            kind => {
                 if let Some((at, rules)) = open.take() {
                     out.push(Directive {
                         covers: at.end..all.start(),
@@ -81,16 +82,8 @@ fn directives(text: &str) -> Vec<Directive> {
                         used: false,
                     });
                 }
-                open = Some((all.range(), rules));
-            }
-            _ => {
-                if let Some((at, rules)) = open.take() {
-                    out.push(Directive {
-                        covers: at.end..all.start(),
-                        at,
-                        rules,
-                        used: false,
-                    });
+                if kind == "disable" {
+                    open = Some((all.range(), rules));
                 }
             }
         }
