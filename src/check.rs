@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::{Document, Format};
+use crate::document::{Document, Format, Source};
 use crate::rules::Ruleset;
 
 /// Files larger than this are refused rather than read whole into memory.
@@ -42,13 +42,53 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Checks one text with a compiled ruleset.
+/// Checks one text with a compiled ruleset, in the language detected from it.
 pub fn check_text(ruleset: &Ruleset, text: &str, format: Format) -> Vec<Diagnostic> {
-    let doc = Document::parse(text, format);
+    check_article(ruleset, text, format, None)
+}
+
+/// Checks one text; `language` (an ISO 639-1 code) forces the article's
+/// language instead of detecting it. Every range returned points into `text`.
+pub fn check_article(
+    ruleset: &Ruleset,
+    text: &str,
+    format: Format,
+    language: Option<&str>,
+) -> Vec<Diagnostic> {
+    let source = Source::read(text, format);
+    let doc = Document::new(&source, language);
     let mut diagnostics = ruleset.check(&doc);
+    if source.text() != text {
+        for d in &mut diagnostics {
+            to_original(&source, d);
+        }
+    }
     let known = |k: &str| ruleset.rules().any(|m| &*m.id == k || m.category() == k);
     crate::suppress::apply(text, &mut diagnostics, &known);
     diagnostics
+}
+
+/// Moves a diagnostic found in a marked-up file's prose onto the original.
+fn to_original(source: &Source<'_>, d: &mut Diagnostic) {
+    d.range = source.original_range(d.range.clone());
+    for l in &mut d.labels {
+        l.range = source.original_range(l.range.clone());
+    }
+    if source.format == Format::Html {
+        if let Some(fix) = &mut d.fix {
+            fix.replacement = escape_html(&fix.replacement);
+        }
+    }
+}
+
+/// A replacement written into HTML must not open markup or an entity.
+fn escape_html(s: &str) -> String {
+    if !s.contains(['&', '<', '>']) {
+        return s.to_owned();
+    }
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Decodes an article's bytes: UTF-8 (a BOM is allowed and kept), else a
@@ -87,11 +127,15 @@ pub fn read_article(path: &Path, display: &str) -> Result<String, FileError> {
     decode(display, bytes)
 }
 
-/// Reads and checks one file.
-pub fn check_file(ruleset: &Ruleset, path: &Path) -> Result<FileReport, FileError> {
+/// Reads and checks one file; `language` as in [`check_article`].
+pub fn check_file(
+    ruleset: &Ruleset,
+    path: &Path,
+    language: Option<&str>,
+) -> Result<FileReport, FileError> {
     let display = display_path(path);
     let text = read_article(path, &display)?;
-    let diagnostics = check_text(ruleset, &text, Format::from_path(path));
+    let diagnostics = check_article(ruleset, &text, Format::from_path(path), language);
     Ok(FileReport {
         path: display,
         text,

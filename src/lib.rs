@@ -20,7 +20,7 @@ pub mod rules;
 pub mod suppress;
 pub mod walk;
 
-pub use check::{check_text, FileError, FileReport};
+pub use check::{check_article, check_text, FileError, FileReport};
 pub use diagnostic::{Applicability, Diagnostic, Fix, Label, Severity};
-pub use document::{Document, Format};
+pub use document::{Document, Format, Source};
 pub use rules::Ruleset;

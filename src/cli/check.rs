@@ -105,13 +105,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                     Some((name, text)) if name == path => Ok(FileReport {
                         path: crate::check::display_path(name),
                         text: text.clone(),
-                        diagnostics: crate::check::check_text(
+                        diagnostics: crate::check::check_article(
                             ruleset,
                             text,
                             crate::document::Format::from_path(name),
+                            settings.language(),
                         ),
                     }),
-                    _ => check_file(ruleset, path),
+                    _ => check_file(ruleset, path, settings.language()),
                 };
                 report.map(|mut report| {
                     apply_levels(&mut report, settings);
@@ -140,7 +141,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                     let (n, ok) = super::fix::fix_report(
                         &mut report,
                         ruleset,
-                        path,
+                        (path, settings.language()),
                         args.unsafe_fixes,
                         out,
                         &keep,

@@ -17,7 +17,7 @@ const ROUNDS: usize = 8;
 pub fn fix_report(
     report: &mut FileReport,
     ruleset: &Ruleset,
-    path: &Path,
+    (path, language): (&Path, Option<&str>),
     unsafe_fixes: bool,
     diff: Option<&mut dyn Write>,
     keep: &dyn Fn(&mut FileReport),
@@ -33,10 +33,11 @@ pub fn fix_report(
         }
         applied += fixed.applied;
         report.text = fixed.text;
-        report.diagnostics = crate::check::check_text(
+        report.diagnostics = crate::check::check_article(
             ruleset,
             &report.text,
             crate::document::Format::from_path(path),
+            language,
         );
         keep(report);
     }

@@ -113,6 +113,11 @@ impl Settings {
         }
     }
 
+    /// The articles' language when the configuration sets it.
+    pub fn language(&self) -> Option<&str> {
+        self.language.as_ref().map(|(l, _)| l.as_str())
+    }
+
     /// What the ruleset depends on: files with equal keys share one compiled ruleset.
     pub fn ruleset_key(&self) -> (Vec<String>, Vec<PathBuf>) {
         (

@@ -2,8 +2,13 @@
 //! sentences, paragraphs, headline), built once and read by every rule.
 //! Every range is a byte range into the original text.
 
+mod front_matter;
+mod html;
+pub mod language;
 mod line_index;
+mod markdown;
 mod plain;
+pub mod prose;
 pub mod sentences;
 
 use std::ops::Range;
@@ -15,14 +20,63 @@ use unicode_segmentation::UnicodeSegmentation;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Plain,
+    Markdown,
+    Html,
 }
 
 impl Format {
     /// Article extensions checked when walking a directory.
-    pub const EXTENSIONS: &'static [&'static str] = &["txt", "text"];
+    pub const EXTENSIONS: &'static [&'static str] =
+        &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
 
-    pub fn from_path(_path: &std::path::Path) -> Format {
-        Format::Plain
+    /// The format an extension names; any other file given by name is read as plain text.
+    pub fn from_path(path: &std::path::Path) -> Format {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("md" | "markdown") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
+            _ => Format::Plain,
+        }
+    }
+}
+
+/// An article as read from its file: the original text and, for marked-up
+/// formats, its prose with the way back to the original.
+#[derive(Debug)]
+pub struct Source<'a> {
+    pub original: &'a str,
+    pub format: Format,
+    prose: Option<prose::Prose>,
+}
+
+impl<'a> Source<'a> {
+    pub fn read(original: &'a str, format: Format) -> Self {
+        let prose = match format {
+            Format::Plain => None,
+            Format::Markdown => Some(markdown::read(original)),
+            Format::Html => Some(html::read(original)),
+        };
+        Source {
+            original,
+            format,
+            prose,
+        }
+    }
+
+    /// The text rules read: the original, or the prose of a marked-up file.
+    pub fn text(&self) -> &str {
+        self.prose.as_ref().map_or(self.original, |p| &p.text)
+    }
+
+    /// The original range of a range in `text()`.
+    pub fn original_range(&self, r: Range<usize>) -> Range<usize> {
+        match &self.prose {
+            Some(p) => p.map.range(r),
+            None => r,
+        }
     }
 }
 
@@ -42,8 +96,11 @@ impl Word {
 
 #[derive(Debug)]
 pub struct Document<'a> {
+    /// The text rules read (for marked-up formats, the prose with markup blanked).
     pub text: &'a str,
     pub format: Format,
+    /// The article's language, an ISO 639-1 code: configured or detected.
+    pub language: String,
     pub lines: LineIndex,
     /// Maximal runs of non-blank lines, trimmed.
     pub paragraphs: Vec<Range<usize>>,
@@ -58,15 +115,45 @@ pub struct Document<'a> {
 }
 
 impl<'a> Document<'a> {
-    pub fn parse(text: &'a str, format: Format) -> Self {
-        match format {
-            Format::Plain => plain::parse(text),
-        }
+    /// Builds the document of a source; `language` forces the article's
+    /// language, else it is detected from the prose.
+    pub fn new(source: &'a Source<'_>, language: Option<&str>) -> Self {
+        let text = source.text();
+        let (paragraphs, headline, masthead) = match &source.prose {
+            None => plain::structure(text),
+            Some(p) => (p.blocks.clone(), p.headline.clone(), Vec::new()),
+        };
+        let language = match language {
+            Some(l) => l.to_owned(),
+            None => language::detect(&prose_sample(text, &paragraphs)).to_owned(),
+        };
+        Document::from_parts(
+            text,
+            source.format,
+            language,
+            paragraphs,
+            headline,
+            masthead,
+        )
+    }
+
+    /// A plain-text document in English (for tests of rule logic).
+    pub fn plain(text: &'a str) -> Self {
+        let (paragraphs, headline, masthead) = plain::structure(text);
+        Document::from_parts(
+            text,
+            Format::Plain,
+            "en".into(),
+            paragraphs,
+            headline,
+            masthead,
+        )
     }
 
     fn from_parts(
         text: &'a str,
         format: Format,
+        language: String,
         paragraphs: Vec<Range<usize>>,
         headline: Option<Range<usize>>,
         masthead: Vec<Range<usize>>,
@@ -80,6 +167,7 @@ impl<'a> Document<'a> {
         Document {
             text,
             format,
+            language,
             lines,
             paragraphs,
             sentences: sentences_out,
@@ -110,6 +198,20 @@ impl<'a> Document<'a> {
     pub fn position(&self, offset: usize) -> Position {
         self.lines.position(self.text, offset)
     }
+}
+
+/// The start of an article's paragraphs, joined, for language detection
+/// (markup blanks would only dilute the statistics).
+fn prose_sample(text: &str, paragraphs: &[Range<usize>]) -> String {
+    let mut out = String::new();
+    for p in paragraphs {
+        if out.len() >= 6 * 1024 {
+            break;
+        }
+        out.push_str(&text[p.clone()]);
+        out.push('\n');
+    }
+    out
 }
 
 fn containing(ranges: &[Range<usize>], offset: usize) -> Option<usize> {
@@ -149,7 +251,7 @@ mod tests {
     #[test]
     fn words_sentences_and_paragraphs_point_into_the_original() {
         let text = "Headline here\n\nLukashenka’s plan. The MiG-25 flew.\nSecond line.\n\nLast.";
-        let doc = Document::parse(text, Format::Plain);
+        let doc = Document::plain(text);
         let para: Vec<_> = doc.paragraphs.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(
             para,

@@ -3,8 +3,6 @@
 
 use std::ops::Range;
 
-use super::{Document, Format};
-
 /// Words that mark a short line as a site or feed name rather than a headline.
 const SITE_WORDS: &[&str] = &[
     "NET", "COM", "ORG", "INFO", "RU", "BY", "UA", "TV", "News", "NEWS", "Online", "ONLINE",
@@ -16,12 +14,15 @@ const TLDS: &[&str] = &[
 /// A headline longer than this is taken for an opening paragraph.
 const HEADLINE_MAX_WORDS: usize = 30;
 
-pub(super) fn parse(text: &str) -> Document<'_> {
+/// Paragraphs, headline and masthead of a plain-text article.
+pub(super) fn structure(text: &str) -> Structure {
     let lines = non_blank_lines(text);
     let paragraphs = paragraphs(text, &lines);
     let (headline, masthead) = headline(text, &lines);
-    Document::from_parts(text, Format::Plain, paragraphs, headline, masthead)
+    (paragraphs, headline, masthead)
 }
+
+pub(super) type Structure = (Vec<Range<usize>>, Option<Range<usize>>, Vec<Range<usize>>);
 
 fn non_blank_lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -110,10 +111,10 @@ mod tests {
     use super::*;
 
     fn head(text: &str) -> (Option<&str>, Vec<&str>) {
-        let d = parse(text);
+        let (_, headline, masthead) = structure(text);
         (
-            d.headline.map(|r| &text[r]),
-            d.masthead.into_iter().map(|r| &text[r]).collect(),
+            headline.map(|r| &text[r]),
+            masthead.into_iter().map(|r| &text[r]).collect(),
         )
     }
 

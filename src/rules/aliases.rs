@@ -47,10 +47,9 @@ pub fn is_declared(set: &HashSet<(String, String)>, a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Format;
 
     fn pairs(text: &str) -> Vec<(String, String)> {
-        let doc = Document::parse(text, Format::Plain);
+        let doc = Document::plain(text);
         let mut v: Vec<_> = declared(&doc).into_iter().filter(|(a, b)| a < b).collect();
         v.sort();
         v

@@ -26,6 +26,8 @@ pub struct RuleMeta {
     pub kind: &'static str,
     pub severity: Severity,
     pub pack: String,
+    /// The pack's language: the rule runs only on articles in it (none: every article).
+    pub language: Option<Arc<str>>,
     pub description: Option<String>,
     /// The pack's own message, overriding the kind's.
     pub message: Option<String>,
@@ -171,6 +173,11 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
             .pack
             .as_ref()
             .map_or_else(|| file.clone(), |p| p.name.get_ref().clone());
+        let language = raw
+            .pack
+            .as_ref()
+            .and_then(|p| p.language.as_ref())
+            .and_then(|l| pack_language(l, &file, &mut errors));
         let mut cx = Compiler {
             file: &file,
             lexicon: &mut lexicon,
@@ -178,7 +185,8 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
             errors: &mut errors,
         };
         for rule in raw.rule {
-            if let Some(r) = compile_rule(&mut cx, rule.into_inner(), &pack, &mut seen) {
+            if let Some(mut r) = compile_rule(&mut cx, rule.into_inner(), &pack, &mut seen) {
+                r.meta_mut().language.clone_from(&language);
                 rules.push(r);
             }
         }
@@ -215,6 +223,27 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
         lexicon,
         entities,
     })
+}
+
+/// A pack's `language`: an ISO 639-1 code galley knows, or `"any"`.
+fn pack_language(
+    l: &toml::Spanned<String>,
+    file: &str,
+    errors: &mut Vec<PackError>,
+) -> Option<Arc<str>> {
+    let code = l.get_ref().as_str();
+    if code == "any" {
+        return None;
+    }
+    if !crate::document::language::is_known(code) {
+        errors.push(
+            PackError::new(file, Some(l.span()), format!("unknown language `{code}`")).with_help(
+                "a pack's language is an ISO 639-1 code such as `en`, `de`, `ru`, or `any`",
+            ),
+        );
+        return None;
+    }
+    Some(code.into())
 }
 
 fn compile_rule(
@@ -319,6 +348,7 @@ fn compile_rule(
         kind: kind.name,
         severity,
         pack: pack.to_owned(),
+        language: None,
         description: raw.description.clone(),
         message: raw.message.as_ref().map(|m| m.get_ref().clone()),
         doc: raw.doc.clone(),

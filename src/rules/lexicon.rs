@@ -161,7 +161,6 @@ fn whole_word(text: &str, range: &Range<usize>, term: &str, mode: CaseMode) -> b
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Format;
 
     fn scan(terms: &[(&str, CaseMode)], text: &str) -> Vec<String> {
         let mut b = LexiconBuilder::default();
@@ -169,7 +168,7 @@ mod tests {
             b.add(t, *m);
         }
         let lex = b.build().unwrap();
-        let doc = Document::parse(text, Format::Plain);
+        let doc = Document::plain(text);
         resolve(&lex.scan(&doc), |_| true)
             .into_iter()
             .map(|h| text[h.range].to_owned())
