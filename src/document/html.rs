@@ -81,6 +81,7 @@ pub(super) fn read(original: &str) -> Prose {
     let mut first_h1 = None;
     let mut title: Option<usize> = None;
     let mut first_title = None;
+    let mut body_start = 0;
 
     for item in parser {
         let Ok((token, trace)) = item;
@@ -162,6 +163,7 @@ pub(super) fn read(original: &str) -> Prose {
                     "title" => {
                         if let Some(start) = title.take() {
                             first_title = Some(start..b.position());
+                            body_start = b.position();
                         }
                     }
                     _ => {}
@@ -179,6 +181,7 @@ pub(super) fn read(original: &str) -> Prose {
         .or(first_title)
         .map(|r| trim(&prose.text, r))
         .filter(|r| !r.is_empty());
+    prose.body_start = body_start;
     prose
 }
 

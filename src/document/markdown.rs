@@ -4,6 +4,8 @@
 //! keys are markup. Text is kept as written (an entity stays `&nbsp;`, so
 //! that a literal entity left by a converter can be reported).
 
+use std::ops::Range;
+
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::front_matter;
@@ -23,6 +25,7 @@ pub(super) fn read(original: &str) -> Prose {
     let mut opaque = 0usize;
     let mut metadata: Option<bool> = None;
     let mut heading_start: Option<usize> = None;
+    let mut body_start = 0;
 
     for (event, range) in Parser::new_ext(original, options).into_offset_iter() {
         match event {
@@ -75,6 +78,7 @@ pub(super) fn read(original: &str) -> Prose {
                 TagEnd::MetadataBlock(_) => {
                     opaque = opaque.saturating_sub(1);
                     metadata = None;
+                    body_start = b.position();
                 }
                 _ => {}
             },
@@ -92,16 +96,34 @@ pub(super) fn read(original: &str) -> Prose {
                     }
                 }
             }
-            Event::Text(_) => {
-                b.keep(range);
-            }
+            Event::Text(_) => keep_text(&mut b, original, range),
             // Code spans, math, HTML, footnote references and rules are markup.
             _ => {}
         }
     }
     let mut prose = b.finish();
     prose.headline = title.or(headline).map(|r| trim(&prose.text, r));
+    prose.body_start = body_start;
     prose
+}
+
+/// Keeps a text event's source. pulldown-cmark leaves the backslash of an
+/// escape (`\[`) out of the event's range; the escaped character is put in
+/// the prose in place of both, so that `\[ad\_1\]` reads `[ad_1]`. An entity
+/// stays as written, for markers/literal-entity to see.
+fn keep_text(b: &mut ProseBuilder<'_>, original: &str, range: Range<usize>) {
+    let bytes = original.as_bytes();
+    let escaped = range.start > 0
+        && bytes[range.start - 1] == b'\\'
+        && bytes.get(range.start).is_some_and(u8::is_ascii_punctuation)
+        && b.cursor() < range.start;
+    if escaped {
+        let c = &original[range.start..range.start + 1];
+        b.replace(range.start - 1..range.start + 1, c);
+        b.keep(range.start + 1..range.end);
+    } else {
+        b.keep(range);
+    }
 }
 
 fn trim(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
@@ -144,6 +166,15 @@ mod tests {
         // Offsets in the prose are offsets in the file.
         let at = p.text.find("link").unwrap();
         assert_eq!(&md[at..at + 4], "link");
+    }
+
+    #[test]
+    fn escapes_read_as_their_character_and_map_back() {
+        let md = "Text \\[ad\\_1\\] and \\\\[x] &amp; y\n";
+        let p = read(md);
+        let at = p.text.find("[ad_1]").expect("escapes resolved");
+        assert_eq!(&md[p.map.range(at..at + 6)], "\\[ad\\_1\\]");
+        assert!(p.text.contains("&amp;"));
     }
 
     #[test]

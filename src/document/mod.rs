@@ -121,7 +121,9 @@ impl<'a> Document<'a> {
         let text = source.text();
         let (paragraphs, headline, masthead) = match &source.prose {
             None => plain::structure(text),
-            Some(p) => (p.blocks.clone(), p.headline.clone(), Vec::new()),
+            Some(p) => {
+                plain::structure_of_blocks(text, &p.blocks, p.headline.clone(), p.body_start)
+            }
         };
         let language = match language {
             Some(l) => l.to_owned(),

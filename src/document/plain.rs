@@ -22,6 +22,35 @@ pub(super) fn structure(text: &str) -> Structure {
     (paragraphs, headline, masthead)
 }
 
+/// The same for a marked-up article, whose blocks are known. A headline the
+/// markup names (front-matter title, `<h1>`) is taken as it is; the masthead
+/// is then the site-name blocks of the body above it.
+pub(super) fn structure_of_blocks(
+    text: &str,
+    blocks: &[Range<usize>],
+    named: Option<Range<usize>>,
+    body_start: usize,
+) -> Structure {
+    let body: Vec<Range<usize>> = blocks
+        .iter()
+        .filter(|b| b.start >= body_start)
+        .cloned()
+        .collect();
+    let (headline, masthead) = match named {
+        Some(h) => {
+            let masthead = body
+                .iter()
+                .take_while(|b| b.end <= h.start)
+                .filter(|b| is_site_line(&text[(*b).clone()]))
+                .cloned()
+                .collect();
+            (Some(h), masthead)
+        }
+        None => headline(text, &body),
+    };
+    (blocks.to_vec(), headline, masthead)
+}
+
 pub(super) type Structure = (Vec<Range<usize>>, Option<Range<usize>>, Vec<Range<usize>>);
 
 fn non_blank_lines(text: &str) -> Vec<Range<usize>> {

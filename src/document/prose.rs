@@ -79,6 +79,11 @@ impl<'a> ProseBuilder<'a> {
         self.text.len()
     }
 
+    /// How far the original has been read.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
     /// Keeps the original bytes of `r` as prose; what lies between the last
     /// kept stretch and `r` is markup and becomes blank. Ranges must come in
     /// order; one that overlaps what was consumed keeps only its new part.
@@ -141,6 +146,7 @@ impl<'a> ProseBuilder<'a> {
             map: self.map,
             blocks: self.blocks,
             headline: None,
+            body_start: 0,
         }
     }
 
@@ -173,6 +179,9 @@ pub struct Prose {
     /// Blocks of prose, in order, trimmed: the paragraphs of the article.
     pub blocks: Vec<Range<usize>>,
     pub headline: Option<Range<usize>>,
+    /// Where the body begins: blocks before it (front matter, `<title>`)
+    /// describe the article and are never taken for a masthead.
+    pub body_start: usize,
 }
 
 fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
