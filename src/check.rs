@@ -12,7 +12,7 @@ pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
 /// Why one file could not be checked. The run goes on with the others.
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
-    #[error("{path}: {source}")]
+    #[error("{path}: {}", describe(source))]
     Io {
         path: String,
         #[source]
@@ -32,6 +32,23 @@ pub enum FileError {
     Missing { path: String },
     #[error("{path}: no articles found (looked for .{})", crate::document::Format::EXTENSIONS.join(", ."))]
     NoArticles { path: String },
+}
+
+/// An I/O error as an editor reads it: what happened, without the OS error number.
+fn describe(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file (deleted while galley ran, or a broken link)".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::IsADirectory => "is a directory".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_owned(),
+                None => s,
+            }
+        }
+    }
 }
 
 /// One checked file: its text, for rendering, and what the rules found.

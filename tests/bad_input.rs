@@ -97,3 +97,90 @@ fn a_symlink_loop_is_skipped_when_walking_and_named_when_given() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("good.txt:3:1"));
 }
+
+#[test]
+fn markdown_and_html_nested_100_000_levels_deep() {
+    let cases = [
+        (
+            "quotes.md",
+            format!("{} Belarussia here.\n", ">".repeat(100_000)),
+        ),
+        (
+            "list.md",
+            format!("{}Belarussia here.\n", "- ".repeat(100_000)),
+        ),
+        (
+            "brackets.md",
+            format!("{}Belarussia{}\n", "[".repeat(100_000), "]".repeat(100_000)),
+        ),
+        (
+            "divs.html",
+            format!(
+                "{}Belarussia here.{}\n",
+                "<div>".repeat(100_000),
+                "</div>".repeat(100_000)
+            ),
+        ),
+        (
+            "unclosed.html",
+            format!("{}Belarussia here.\n", "<b><i>".repeat(50_000)),
+        ),
+    ];
+    for (name, text) in cases {
+        let (code, stdout, _) = with_bad(name, text.as_bytes());
+        assert_eq!(code, 1, "{name}");
+        let col = text.find("Belarussia").unwrap() + 1;
+        assert!(
+            stdout.contains(&format!("{name}:1:{col}: warning[names/known-misspelling]")),
+            "{name}: {stdout}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_named_and_the_others_checked() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("good.txt"), "Title\n\nThe the end.\n").unwrap();
+    let locked = dir.path().join("locked.txt");
+    std::fs::write(&locked, "Title\n\nText.\n").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&locked).is_ok() {
+        // Running as root: permissions do not stop a read, so there is no
+        // unreadable file to make; the same path is covered by a dangling link below.
+        eprintln!("skipped: this user can read a mode-000 file");
+    } else {
+        let out = galley(dir.path())
+            .args(["check", "--format", "short", "."])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("locked.txt: permission denied"), "{stderr}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("good.txt:3:1"));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_gone_between_the_walk_and_the_read_is_named() {
+    // A link whose target is gone looks, to the reader, exactly like a file
+    // deleted after the walk listed it.
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("good.txt"), "Title\n\nThe the end.\n").unwrap();
+    std::os::unix::fs::symlink("deleted.txt", dir.path().join("gone.txt")).unwrap();
+    let out = galley(dir.path())
+        .args(["check", "--format", "short", "gone.txt", "good.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("gone.txt:"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("good.txt:3:1"));
+
+    let ruleset = galley::Ruleset::shipped().unwrap();
+    let missing = dir.path().join("vanished.txt");
+    let err = galley::check::check_file(&ruleset, &missing, None).unwrap_err();
+    assert!(err.to_string().contains("vanished.txt"), "{err}");
+}

@@ -43,6 +43,21 @@ fn human_output_of_an_article() {
     insta::assert_snapshot!(stdout);
 }
 
+/// Findings in a Markdown and an HTML article point into the file as
+/// written: front matter, markup and entities included.
+#[test]
+fn human_output_of_markdown_and_html_articles() {
+    for article in ["brest-border.md", "grodno-page.html"] {
+        let out = galley()
+            .args(["check", &format!("fixtures/articles/{article}")])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1));
+        let stdout = String::from_utf8(out.stdout).expect("utf-8");
+        insta::assert_snapshot!(article, stdout);
+    }
+}
+
 #[test]
 fn human_output_fits_a_100_column_terminal() {
     let out = galley()

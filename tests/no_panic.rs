@@ -4,9 +4,23 @@
 //! combining marks, line breaks), shuffled by a seeded generator.
 
 use galley::fix::apply;
-use galley::{check_text, Format, Ruleset};
+use galley::{check_article, Format, Ruleset};
 
 const PIECES: &[&str] = &[
+    "<p>",
+    "</p>",
+    "<b>",
+    "&amp;",
+    "&rsquo;",
+    "&#0;",
+    "<!--",
+    "```",
+    "`",
+    "\\",
+    "---\ntitle: ",
+    "+++\n",
+    "[x](",
+    "<img alt=\"",
     "Lukashenko",
     "Lukashenka",
     "Lukashenka’s",
@@ -95,7 +109,8 @@ fn no_input_panics_and_ranges_stay_on_char_boundaries() {
         let text: String = (0..len)
             .map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize])
             .collect();
-        let diagnostics = check_text(&ruleset, &text, Format::Plain);
+        let format = [Format::Plain, Format::Markdown, Format::Html][(rng.next() % 3) as usize];
+        let diagnostics = check_article(&ruleset, &text, format, Some("en"));
         for d in &diagnostics {
             for r in std::iter::once(&d.range).chain(d.labels.iter().map(|l| &l.range)) {
                 assert!(
@@ -109,6 +124,6 @@ fn no_input_panics_and_ranges_stay_on_char_boundaries() {
             }
         }
         let fixed = apply(&text, &diagnostics, |_| true);
-        let _ = check_text(&ruleset, &fixed.text, Format::Plain);
+        let _ = check_article(&ruleset, &fixed.text, format, None);
     }
 }
