@@ -328,3 +328,70 @@ fn untrusted_packs_are_bounded() {
             "dictionary terms, more than the limit",
         ));
 }
+
+/// A pack runs only on articles in its language; `language` in the config
+/// forces the articles' language; an unknown code is an error at its place.
+#[test]
+fn packs_run_on_articles_in_their_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("house.toml"),
+        "[pack]\nname = \"house-de\"\nlanguage = \"de\"\n\n[[rule]]\nid = \"names/house-de\"\nkind = \"existence\"\nwords = [\"Weissrussland\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("de.txt"),
+        "Gespräche in Minsk\n\nDer Präsident von Weissrussland sagte am Montag, dass die Gespräche mit der Delegation aus Moskau fortgesetzt werden und dass die Regierung neue Verträge unterzeichnen wird.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("en.txt"),
+        "Talks in Minsk\n\nThe president said on Monday that Weissrussland, as a German paper called it, and Russia would sign new agreements next week.\n",
+    )
+    .unwrap();
+    let rules = |found: Vec<(String, String, String)>| -> Vec<String> {
+        found
+            .into_iter()
+            .filter(|(_, r, _)| r == "names/house-de")
+            .map(|(p, _, _)| p)
+            .collect()
+    };
+    let detected = findings(
+        d,
+        &["--no-config", "--rules", "house.toml", "de.txt", "en.txt"],
+    );
+    assert_eq!(rules(detected), ["de.txt"]);
+
+    std::fs::write(
+        d.join("galley.toml"),
+        "language = \"de\"\nrules = [\"house.toml\"]\n",
+    )
+    .unwrap();
+    assert_eq!(
+        rules(findings(d, &["de.txt", "en.txt"])),
+        ["de.txt", "en.txt"]
+    );
+
+    std::fs::write(d.join("galley.toml"), "language = \"german\"\n").unwrap();
+    let out = galley(d).args(["check", "en.txt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("unknown language `german`") && stderr.contains("galley.toml:1:12"),
+        "{stderr}"
+    );
+
+    std::fs::write(d.join("galley.toml"), "").unwrap();
+    std::fs::write(
+        d.join("bad.toml"),
+        "[pack]\nname = \"x\"\nlanguage = \"klingon\"\n",
+    )
+    .unwrap();
+    let out = galley(d)
+        .args(["check", "--rules", "bad.toml", "en.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown language `klingon`"));
+}

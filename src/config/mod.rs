@@ -199,8 +199,19 @@ impl Loader<'_, '_> {
             severity: Vec::new(),
         };
         if let Some(l) = language {
-            let o = self.origin(l.span(), what);
-            layer.language = Some((l.into_inner(), o));
+            if crate::document::language::is_known(l.get_ref()) {
+                let o = self.origin(l.span(), what);
+                layer.language = Some((l.into_inner(), o));
+            } else {
+                self.r.errors.push(
+                    PackError::new(
+                        &self.r.file,
+                        Some(l.span()),
+                        format!("unknown language `{}`", l.get_ref()),
+                    )
+                    .with_help("the language is an ISO 639-1 code such as `en`, `de` or `ru`"),
+                );
+            }
         }
         if let Some(p) = packs {
             for name in p.get_ref() {
