@@ -82,15 +82,131 @@ pub fn guess(text: &str) -> Option<Guess> {
     })
 }
 
-/// The language of an article's prose. A guess whatlang is unsure of falls
-/// back on the script: Latin text is taken for English, Cyrillic for Russian,
-/// so that a three-line brief still gets its language's rules.
+/// The commonest function words of the languages articles are most often
+/// written in. News prose is full of them, so counting them settles most
+/// articles at a fraction of the cost of trigram statistics.
+const FUNCTION_WORDS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "said", "by",
+            "from", "it", "as", "at", "are", "has", "will",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "sich", "dem", "auf",
+            "ein", "eine", "für", "auch", "wird", "sagte", "nach", "bei",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "et", "des", "est", "une", "dans", "que", "pour", "du", "au", "sur",
+            "pas", "qui", "avec", "aux", "sont", "ces", "été",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "los", "las", "y", "del", "que", "una", "por", "con", "para", "se", "al", "es",
+            "su", "lo", "como", "más", "pero", "sus", "fue",
+        ],
+    ),
+    (
+        "pl",
+        &[
+            "się", "nie", "na", "że", "jest", "do", "od", "po", "oraz", "jak", "przez", "dla",
+            "ale", "już", "także", "który", "która", "które", "był", "jego",
+        ],
+    ),
+    (
+        "ru",
+        &[
+            "и",
+            "в",
+            "не",
+            "на",
+            "что",
+            "с",
+            "по",
+            "это",
+            "как",
+            "из",
+            "для",
+            "от",
+            "о",
+            "к",
+            "за",
+            "он",
+            "его",
+            "также",
+            "было",
+            "будет",
+        ],
+    ),
+    (
+        "uk",
+        &[
+            "і",
+            "та",
+            "що",
+            "не",
+            "на",
+            "з",
+            "до",
+            "від",
+            "це",
+            "як",
+            "для",
+            "його",
+            "також",
+            "було",
+            "буде",
+            "які",
+            "який",
+            "її",
+            "він",
+            "й",
+        ],
+    ),
+];
+
+/// A language settled by function words: the clear winner among `FUNCTION_WORDS`.
+fn by_function_words(sample: &str) -> Option<&'static str> {
+    let mut counts = [0usize; FUNCTION_WORDS.len()];
+    let mut words = 0usize;
+    for w in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        let lower = w.to_lowercase();
+        for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+            counts[i] += usize::from(list.contains(&lower.as_str()));
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.iter().copied().enumerate().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    let (best, n) = ranked[0];
+    let second = ranked[1].1;
+    (words >= 30 && n * 8 >= words && n >= 3 * second.max(1)).then(|| FUNCTION_WORDS[best].0)
+}
+
+/// The language of an article's prose. Function words settle most articles;
+/// else whatlang decides, and a guess it is unsure of falls back on the
+/// script (Latin text is taken for English, Cyrillic for Russian), so that a
+/// three-line brief still gets its language's rules.
 pub fn detect(prose: &str) -> &'static str {
     let mut end = prose.len().min(SAMPLE_BYTES);
     while !prose.is_char_boundary(end) {
         end -= 1;
     }
     let sample = &prose[..end];
+    if let Some(code) = by_function_words(sample) {
+        return code;
+    }
     match whatlang::detect(sample) {
         Some(info) if info.is_reliable() => code_of(info.lang()),
         Some(info) => match info.script() {
@@ -121,6 +237,12 @@ mod tests {
             "ru"
         );
         assert_eq!(detect("Minsk"), "en");
+        let long = |s: &str| s.repeat(4);
+        assert_eq!(by_function_words(&long("The delegation arrived in Minsk on Monday and met the president of the country to discuss trade. ")), Some("en"));
+        assert_eq!(by_function_words(&long("Die Delegation ist am Montag in Minsk eingetroffen und sprach mit dem Präsidenten über den Handel. ")), Some("de"));
+        assert_eq!(by_function_words(&long("Делегация прибыла в Минск в понедельник и обсудила с президентом торговлю, что было важно. ")), Some("ru"));
+        assert_eq!(by_function_words(&long("La délégation est arrivée à Minsk lundi et a discuté avec le président des échanges. ")), Some("fr"));
+        assert_eq!(by_function_words("Minsk Moscow Kyiv"), None);
         assert_eq!(detect(""), "en");
         assert_eq!(name_of("ru"), "Russian");
         assert!(is_known("de") && !is_known("xx"));
