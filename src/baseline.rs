@@ -26,12 +26,17 @@ impl Baseline {
     pub fn record(reports: &[FileReport]) -> Baseline {
         let mut entries: Vec<Entry> = reports
             .iter()
+            .filter(|r| !r.diagnostics.is_empty())
             .flat_map(|r| {
-                r.diagnostics.iter().map(|d| Entry {
-                    path: r.path.clone(),
-                    rule: d.rule.to_string(),
-                    fingerprint: fingerprint(&r.text, &d.rule, &d.range),
-                })
+                let text = r.text();
+                r.diagnostics
+                    .iter()
+                    .map(|d| Entry {
+                        path: r.path.clone(),
+                        rule: d.rule.to_string(),
+                        fingerprint: fingerprint(&text, &d.rule, &d.range),
+                    })
+                    .collect::<Vec<_>>()
             })
             .collect();
         entries.sort_by(|a, b| {
@@ -49,13 +54,14 @@ impl Baseline {
         for e in &self.entries {
             *left.entry(e).or_default() += 1;
         }
-        for r in reports.iter_mut() {
-            let (path, text) = (r.path.clone(), &r.text);
+        for r in reports.iter_mut().filter(|r| !r.diagnostics.is_empty()) {
+            let path = r.path.clone();
+            let text = r.text().into_owned();
             r.diagnostics.retain(|d| {
                 let key = Entry {
                     path: path.clone(),
                     rule: d.rule.to_string(),
-                    fingerprint: fingerprint(text, &d.rule, &d.range),
+                    fingerprint: fingerprint(&text, &d.rule, &d.range),
                 };
                 match left.get_mut(&key) {
                     Some(n) if *n > 0 => {

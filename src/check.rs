@@ -55,8 +55,76 @@ fn describe(e: &std::io::Error) -> String {
 #[derive(Debug)]
 pub struct FileReport {
     pub path: String,
+    /// The file's text; empty once released (see [`FileReport::release`]).
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
+    released: Option<Released>,
+}
+
+/// A hash of a file's first and last 8 KiB: with the length, enough to
+/// notice an edit between checking and rendering, at no cost on a 1 GB run.
+fn sample_hash(bytes: &[u8]) -> u64 {
+    const SIDE: usize = 8 * 1024;
+    let head = &bytes[..bytes.len().min(SIDE)];
+    let tail = &bytes[bytes.len().saturating_sub(SIDE)..];
+    crate::fingerprint::fnv1a_bytes(head) ^ crate::fingerprint::fnv1a_bytes(tail).rotate_left(1)
+}
+
+/// Where a released text can be read again, and how to know it is the same.
+#[derive(Debug)]
+struct Released {
+    file: std::path::PathBuf,
+    len: usize,
+    hash: u64,
+    blank: bool,
+}
+
+impl FileReport {
+    pub fn new(path: String, text: String, diagnostics: Vec<Diagnostic>) -> Self {
+        FileReport {
+            path,
+            text,
+            diagnostics,
+            released: None,
+        }
+    }
+
+    /// Drops the text, to be read again from `file` when a finding is
+    /// rendered: a run over an archive then holds one file's text at a
+    /// time, not the archive's.
+    pub fn release(&mut self, file: &Path) {
+        self.released = Some(Released {
+            file: file.to_owned(),
+            len: self.text.len(),
+            hash: sample_hash(self.text.as_bytes()),
+            blank: self.text.trim().is_empty(),
+        });
+        self.text = String::new();
+    }
+
+    /// The text, read again if it was released. A file that changed since
+    /// it was checked is not rendered from its new content: positions would
+    /// point at other words, so blanks of the checked length stand in.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        let Some(r) = &self.released else {
+            return std::borrow::Cow::Borrowed(&self.text);
+        };
+        match std::fs::read(&r.file) {
+            Ok(bytes) if bytes.len() == r.len && sample_hash(&bytes) == r.hash => {
+                std::borrow::Cow::Owned(
+                    String::from_utf8(bytes).unwrap_or_else(|_| " ".repeat(r.len)),
+                )
+            }
+            _ => std::borrow::Cow::Owned(" ".repeat(r.len)),
+        }
+    }
+
+    /// Whether the file held nothing but white space.
+    pub fn is_blank(&self) -> bool {
+        self.released
+            .as_ref()
+            .map_or_else(|| self.text.trim().is_empty(), |r| r.blank)
+    }
 }
 
 /// Checks one text with a compiled ruleset, in the language detected from it.
@@ -153,11 +221,7 @@ pub fn check_file(
     let display = display_path(path);
     let text = read_article(path, &display)?;
     let diagnostics = check_article(ruleset, &text, Format::from_path(path), language);
-    Ok(FileReport {
-        path: display,
-        text,
-        diagnostics,
-    })
+    Ok(FileReport::new(display, text, diagnostics))
 }
 
 /// Paths as the user wrote them (absolute ones relative to the working

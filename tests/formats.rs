@@ -245,16 +245,12 @@ fn junit_snapshot() {
 fn report(path: &str, text: &str, diagnostics: Vec<Diagnostic>) -> Report {
     Report {
         files: vec![
-            FileReport {
-                path: path.to_owned(),
-                text: text.to_owned(),
-                diagnostics,
-            },
-            FileReport {
-                path: "clean.txt".to_owned(),
-                text: "Nothing to see.\n".to_owned(),
-                diagnostics: Vec::new(),
-            },
+            FileReport::new(path.to_owned(), text.to_owned(), diagnostics),
+            FileReport::new(
+                "clean.txt".to_owned(),
+                "Nothing to see.\n".to_owned(),
+                Vec::new(),
+            ),
         ],
         files_checked: 2,
         rules: Vec::new(),

@@ -102,17 +102,23 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             .map(|(path, settings)| {
                 let ruleset = &rulesets[&settings.ruleset_key()];
                 let report = match &inputs.stdin {
-                    Some((name, text)) if name == path => Ok(FileReport {
-                        path: crate::check::display_path(name),
-                        text: text.clone(),
-                        diagnostics: crate::check::check_article(
+                    Some((name, text)) if name == path => Ok(FileReport::new(
+                        crate::check::display_path(name),
+                        text.clone(),
+                        crate::check::check_article(
                             ruleset,
                             text,
                             crate::document::Format::from_path(name),
                             settings.language(),
                         ),
+                    )),
+                    _ => check_file(ruleset, path, settings.language()).map(|mut r| {
+                        // Fixing needs the text; rendering reads it again when it must.
+                        if !(args.fix || args.diff) {
+                            r.release(path);
+                        }
+                        r
                     }),
-                    _ => check_file(ruleset, path, settings.language()),
                 };
                 report.map(|mut report| {
                     apply_levels(&mut report, settings);
@@ -172,7 +178,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         failed |= !is_warning;
     }
     for r in &reports {
-        if r.text.trim().is_empty() && !args.quiet {
+        if r.is_blank() && !args.quiet {
             eprintln!("warning: {}: empty file, nothing to check", r.path);
         }
     }

@@ -24,9 +24,9 @@ pub fn escape_property(s: &str) -> String {
 }
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for file in &report.files {
+    for file in report.files_with_findings() {
         let path = escape_property(&file.path);
-        each_diagnostic(file, |d| {
+        each_diagnostic(file, &file.text(), |d| {
             let command = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

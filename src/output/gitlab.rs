@@ -43,10 +43,11 @@ fn unique(path: &str, fingerprint: &str) -> String {
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut issues = Vec::new();
-    for file in &report.files {
-        let index = LineIndex::new(&file.text);
-        let mut cursor = PositionCursor::new(&index, &file.text);
-        for (d, fp) in file.diagnostics.iter().zip(fingerprints(file)) {
+    for file in report.files_with_findings() {
+        let text = file.text();
+        let index = LineIndex::new(&text);
+        let mut cursor = PositionCursor::new(&index, &text);
+        for (d, fp) in file.diagnostics.iter().zip(fingerprints(file, &text)) {
             issues.push(Issue {
                 description: format!("{}: {}", d.rule, d.message),
                 check_name: &d.rule,

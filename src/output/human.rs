@@ -79,15 +79,16 @@ pub fn render(
 }
 
 pub fn write(report: &Report, color: bool, out: &mut dyn Write) -> io::Result<()> {
-    for file in &report.files {
-        let index = LineIndex::new(&file.text);
+    for file in report.files_with_findings() {
+        let text = file.text();
+        let index = LineIndex::new(&text);
         for d in &file.diagnostics {
             let mut buf = if color {
                 Buffer::ansi()
             } else {
                 Buffer::no_color()
             };
-            render(&file.path, &file.text, &index, d, &mut buf)?;
+            render(&file.path, &text, &index, d, &mut buf)?;
             out.write_all(buf.as_slice())?;
         }
     }

@@ -14,8 +14,32 @@ use crate::document::{LineIndex, PositionCursor};
 struct Output<'a> {
     version: u32,
     files_checked: usize,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: Streamed<'a>,
     summary: Summary,
+}
+
+/// The diagnostics, serialized file by file as they are written: a run over
+/// an archive never holds them all in their JSON form, nor two files' texts.
+struct Streamed<'a>(&'a Report);
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error as _, SerializeSeq};
+        let mut seq = serializer.serialize_seq(None)?;
+        let mut failed: Option<S::Error> = None;
+        for file in self.0.files_with_findings() {
+            let done = each_diagnostic(file, &file.text(), |d| {
+                seq.serialize_element(&d).map_err(|e| {
+                    failed = Some(e);
+                    io::Error::other("serialization failed")
+                })
+            });
+            if let Err(e) = done {
+                return Err(failed.unwrap_or_else(|| S::Error::custom(e)));
+            }
+        }
+        seq.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -84,12 +108,13 @@ pub(super) fn range(cursor: &mut PositionCursor<'_>, r: &std::ops::Range<usize>)
 /// Calls `f` with each diagnostic of `file`, in order, positions computed.
 pub(super) fn each_diagnostic<'a>(
     file: &'a FileReport,
+    text: &str,
     mut f: impl FnMut(JsonDiagnostic<'a>) -> io::Result<()>,
 ) -> io::Result<()> {
-    let index = LineIndex::new(&file.text);
+    let index = LineIndex::new(text);
     // Primary ranges come in order; labels point anywhere, so they get their own cursor.
-    let mut primary = PositionCursor::new(&index, &file.text);
-    let mut labels = PositionCursor::new(&index, &file.text);
+    let mut primary = PositionCursor::new(&index, text);
+    let mut labels = PositionCursor::new(&index, text);
     for d in &file.diagnostics {
         f(JsonDiagnostic {
             path: &file.path,
@@ -118,17 +143,10 @@ pub(super) fn each_diagnostic<'a>(
 }
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut diagnostics = Vec::new();
-    for file in &report.files {
-        each_diagnostic(file, |d| {
-            diagnostics.push(d);
-            Ok(())
-        })?;
-    }
     let output = Output {
         version: 1,
         files_checked: report.files_checked,
-        diagnostics,
+        diagnostics: Streamed(report),
         summary: Summary {
             error: report.count(Severity::Error),
             warning: report.count(Severity::Warning),

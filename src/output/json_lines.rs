@@ -8,8 +8,8 @@ use super::json::each_diagnostic;
 use super::Report;
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for file in &report.files {
-        each_diagnostic(file, |d| {
+    for file in report.files_with_findings() {
+        each_diagnostic(file, &file.text(), |d| {
             serde_json::to_writer(&mut *out, &d)?;
             writeln!(out)
         })?;

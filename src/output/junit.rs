@@ -30,8 +30,9 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, r#"    <testcase classname="{path}" name="{path}"/>"#)?;
             continue;
         }
-        let index = LineIndex::new(&file.text);
-        let mut cursor = PositionCursor::new(&index, &file.text);
+        let text = file.text();
+        let index = LineIndex::new(&text);
+        let mut cursor = PositionCursor::new(&index, &text);
         for d in &file.diagnostics {
             let pos = cursor.position(d.range.start);
             let rule = xml_escape(&d.rule);

@@ -61,6 +61,11 @@ impl Report {
             .flat_map(|f| f.diagnostics.iter().map(move |d| (f, d)))
     }
 
+    /// The files with something to render; a released text is read again only for these.
+    pub fn files_with_findings(&self) -> impl Iterator<Item = &FileReport> {
+        self.files.iter().filter(|f| !f.diagnostics.is_empty())
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics()
             .filter(|(_, d)| d.severity == severity)
@@ -91,12 +96,12 @@ pub fn write(
 /// (rule, flagged text and its context on the line, never line numbers),
 /// with `:2`, `:3`… appended to the second and later findings that share one,
 /// so that every finding of a file has its own.
-fn fingerprints(file: &FileReport) -> Vec<String> {
+fn fingerprints(file: &FileReport, text: &str) -> Vec<String> {
     let mut seen = std::collections::HashMap::new();
     file.diagnostics
         .iter()
         .map(|d| {
-            let fp = crate::fingerprint::fingerprint(&file.text, &d.rule, &d.range);
+            let fp = crate::fingerprint::fingerprint(text, &d.rule, &d.range);
             let n = seen.entry(fp.clone()).or_insert(0usize);
             *n += 1;
             if *n == 1 {

@@ -254,10 +254,11 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
 
     let mut results = Vec::new();
-    for file in &report.files {
+    for file in report.files_with_findings() {
         let uri = uri(&file.path);
-        let mut fps = fingerprints(file).into_iter();
-        each_diagnostic(file, |d| {
+        let text = file.text();
+        let mut fps = fingerprints(file, &text).into_iter();
+        each_diagnostic(file, &text, |d| {
             let physical = |r: &Range| PhysicalLocation {
                 artifact_location: ArtifactLocation { uri: uri.clone() },
                 region: region(r),

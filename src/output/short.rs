@@ -6,9 +6,10 @@ use super::Report;
 use crate::document::{LineIndex, PositionCursor};
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for file in &report.files {
-        let index = LineIndex::new(&file.text);
-        let mut cursor = PositionCursor::new(&index, &file.text);
+    for file in report.files_with_findings() {
+        let text = file.text();
+        let index = LineIndex::new(&text);
+        let mut cursor = PositionCursor::new(&index, &text);
         for d in &file.diagnostics {
             let pos = cursor.position(d.range.start);
             writeln!(
