@@ -188,7 +188,7 @@ fn by_function_words(sample: &str) -> Option<&'static str> {
         }
     }
     let mut ranked: Vec<(usize, usize)> = counts.iter().copied().enumerate().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     let (best, n) = ranked[0];
     let second = ranked[1].1;
     (words >= 30 && n * 8 >= words && n >= 3 * second.max(1)).then(|| FUNCTION_WORDS[best].0)
