@@ -148,6 +148,9 @@ fn has_digit(name: &str) -> bool {
     name.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Mentions considered on each side of a value.
+const NEAREST: usize = 16;
+
 /// `the MiG-25`, but `Vilnius` and `Alexander Lukashenko`.
 fn the(name: &str) -> String {
     if has_digit(name) {
@@ -162,10 +165,11 @@ fn the(name: &str) -> String {
 /// phrases (`appositive`), `Vilnius, the Latvian capital`. Entity values
 /// never join after a comma: `the MC-21, Boeing and Airbus` is a list.
 fn joins(gap: &str, value_first: bool, appositive: bool) -> bool {
-    let g = gap.trim();
-    if gap.is_empty() {
+    // A join is a few words at most; a long gap is not worth reading.
+    if gap.is_empty() || gap.len() > 64 {
         return false;
     }
+    let g = gap.trim();
     if g.is_empty() || (value_first && (g == "'s" || g == "’s")) {
         return true;
     }
@@ -279,7 +283,12 @@ impl Rule for Attribute {
             .collect();
         for (vrange, value) in values {
             let plural = cx.doc.text[vrange.end..].starts_with('s');
-            let near: Vec<(usize, bool, &Mention)> = subjects
+            // The nearest mentions on each side: what a value describes is close
+            // to it, and a paragraph of a million mentions must not cost a
+            // million comparisons per value.
+            let at = subjects.partition_point(|m| m.range.start < vrange.start);
+            let nearest = &subjects[at.saturating_sub(NEAREST)..(at + NEAREST).min(subjects.len())];
+            let near: Vec<(usize, bool, &Mention)> = nearest
                 .iter()
                 .filter(|m| m.range != vrange)
                 .filter_map(|m| {
@@ -303,10 +312,12 @@ impl Rule for Attribute {
                 .get(vrange.start.saturating_sub(4)..vrange.start)
                 .is_some_and(|s| s.eq_ignore_ascii_case("the "));
             if definite
-                && subjects.iter().any(|m| {
-                    m.range.end <= vrange.start
-                        && cx.entities.get(m.entity).has(&self.attribute, &value)
-                })
+                && subjects[at.saturating_sub(4 * NEAREST)..at]
+                    .iter()
+                    .any(|m| {
+                        m.range.end <= vrange.start
+                            && cx.entities.get(m.entity).has(&self.attribute, &value)
+                    })
             {
                 continue;
             }

@@ -25,7 +25,8 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
 }
 
 fn run_together(gap: &str) -> bool {
-    if gap.is_empty() || gap.contains('\n') {
+    // A handful of capitalised words at most; a long gap is not worth reading.
+    if gap.is_empty() || gap.len() > 128 || gap.contains('\n') {
         return false;
     }
     let words: Vec<&str> = gap.split_whitespace().collect();
