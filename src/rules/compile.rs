@@ -178,6 +178,8 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
             .as_ref()
             .and_then(|p| p.language.as_ref())
             .and_then(|l| pack_language(l, &file, &mut errors));
+        // The pack's dictionary terms are looked up only in articles in its language.
+        lexicon.set_language(language.clone());
         let mut cx = Compiler {
             file: &file,
             lexicon: &mut lexicon,
