@@ -56,7 +56,10 @@ fn fixtures_of_a_language_pack_are_detected_in_its_language() {
             let text = read(&fixture_dir(&meta.id).join(f));
             let detected = galley::document::language::detect(&text);
             if detected != language {
-                wrong.push(format!("{}/{f}: detected {detected}, pack is {language}", meta.id));
+                wrong.push(format!(
+                    "{}/{f}: detected {detected}, pack is {language}",
+                    meta.id
+                ));
             }
         }
     }

@@ -338,14 +338,30 @@ mod tests {
     #[test]
     fn words_keep_diacritics_and_french_elisions_are_words_of_their_own() {
         assert_eq!(
-            words_in("Aujourd’hui, l'Ukraine et d’Alexandre Loukachenko qu'il rencontre à Paris.", "fr"),
+            words_in(
+                "Aujourd’hui, l'Ukraine et d’Alexandre Loukachenko qu'il rencontre à Paris.",
+                "fr"
+            ),
             [
-                "Aujourd’hui", "l'", "Ukraine", "et", "d’", "Alexandre", "Loukachenko", "qu'",
-                "il", "rencontre", "à", "Paris"
+                "Aujourd’hui",
+                "l'",
+                "Ukraine",
+                "et",
+                "d’",
+                "Alexandre",
+                "Loukachenko",
+                "qu'",
+                "il",
+                "rencontre",
+                "à",
+                "Paris"
             ]
         );
         // Other languages keep a word with an apostrophe whole.
-        assert_eq!(words_in("O'Brien met l'Ukraine", "en"), ["O'Brien", "met", "l'Ukraine"]);
+        assert_eq!(
+            words_in("O'Brien met l'Ukraine", "en"),
+            ["O'Brien", "met", "l'Ukraine"]
+        );
         assert_eq!(
             words_in("Łukaszenka spotkał się z Zełenskim.", "pl"),
             ["Łukaszenka", "spotkał", "się", "z", "Zełenskim"]

@@ -18,11 +18,11 @@ const ABBREVIATIONS: &[(&str, &[&str])] = &[
     (
         "en",
         &[
-            "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "adm", "gov",
-            "sen", "rep", "rev", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no",
-            "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-            "dec", "approx", "est", "dept", "fig", "vol", "pp", "ca", "cf", "mt", "ft", "km", "e.g",
-            "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "ph.d", "bros",
+            "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "adm",
+            "gov", "sen", "rep", "rev", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc",
+            "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+            "nov", "dec", "approx", "est", "dept", "fig", "vol", "pp", "ca", "cf", "mt", "ft",
+            "km", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "ph.d", "bros",
         ],
     ),
     (
@@ -63,15 +63,44 @@ const ABBREVIATIONS: &[(&str, &[&str])] = &[
     (
         "ru",
         &[
-            "им", "ул", "пр", "просп", "пл", "пер", "наб", "св", "акад", "проф", "ген", "тов",
-            "см", "ср", "ст", "стр", "гл", "тел",
+            "им",
+            "ул",
+            "пр",
+            "просп",
+            "пл",
+            "пер",
+            "наб",
+            "св",
+            "акад",
+            "проф",
+            "ген",
+            "тов",
+            "см",
+            "ср",
+            "ст",
+            "стр",
+            "гл",
+            "тел",
         ],
     ),
     (
         "uk",
         &[
-            "ім", "вул", "просп", "пл", "пров", "наб", "св", "акад", "проф", "ген", "див", "ст",
-            "стор", "гл", "тел",
+            "ім",
+            "вул",
+            "просп",
+            "пл",
+            "пров",
+            "наб",
+            "св",
+            "акад",
+            "проф",
+            "ген",
+            "див",
+            "ст",
+            "стор",
+            "гл",
+            "тел",
         ],
     ),
 ];
@@ -85,11 +114,44 @@ const DE_BEFORE_ORDINAL: &[&str] = &[
     "seiner", "jeder", "jedem", "jeden", "jedes", "unser", "unsere", "unserem", "unseren",
 ];
 const DE_AFTER_ORDINAL: &[&str] = &[
-    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
-    "september", "oktober", "november", "dezember", "mal", "jahrhundert", "jahrhunderts",
-    "jahrtausend", "jahrestag", "geburtstag", "todestag", "platz", "stock", "etage", "runde",
-    "spieltag", "klasse", "liga", "armee", "division", "brigade", "kongress", "parteitag",
-    "sitzung", "legislaturperiode", "amtszeit", "quartal", "halbjahr", "weltkrieg",
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "mal",
+    "jahrhundert",
+    "jahrhunderts",
+    "jahrtausend",
+    "jahrestag",
+    "geburtstag",
+    "todestag",
+    "platz",
+    "stock",
+    "etage",
+    "runde",
+    "spieltag",
+    "klasse",
+    "liga",
+    "armee",
+    "division",
+    "brigade",
+    "kongress",
+    "parteitag",
+    "sitzung",
+    "legislaturperiode",
+    "amtszeit",
+    "quartal",
+    "halbjahr",
+    "weltkrieg",
     "weltkriegs",
 ];
 
@@ -105,8 +167,22 @@ fn is_opener(c: char) -> bool {
         || c.is_numeric()
         || matches!(
             c,
-            '"' | '“' | '„' | '«' | '»' | '‘' | '‚' | '‹' | '›' | '\'' | '(' | '[' | '—' | '–' | '-'
-                | '¿' | '¡'
+            '"' | '“'
+                | '„'
+                | '«'
+                | '»'
+                | '‘'
+                | '‚'
+                | '‹'
+                | '›'
+                | '\''
+                | '('
+                | '['
+                | '—'
+                | '–'
+                | '-'
+                | '¿'
+                | '¡'
         )
 }
 
@@ -324,8 +400,16 @@ mod tests {
         );
         // German quotations: „…“ and »…«.
         assert_eq!(
-            sentences_in("Er sagte: „Wir bleiben.“ Dann ging er. »Gut.« Sie nickte.", "de"),
-            ["Er sagte: „Wir bleiben.“", "Dann ging er.", "»Gut.«", "Sie nickte."]
+            sentences_in(
+                "Er sagte: „Wir bleiben.“ Dann ging er. »Gut.« Sie nickte.",
+                "de"
+            ),
+            [
+                "Er sagte: „Wir bleiben.“",
+                "Dann ging er.",
+                "»Gut.«",
+                "Sie nickte."
+            ]
         );
     }
 
@@ -390,8 +474,14 @@ mod tests {
             ]
         );
         assert_eq!(
-            sentences_in("Зустріч відбулася на вул. Хрещатик. Вона тривала годину.", "uk"),
-            ["Зустріч відбулася на вул. Хрещатик.", "Вона тривала годину."]
+            sentences_in(
+                "Зустріч відбулася на вул. Хрещатик. Вона тривала годину.",
+                "uk"
+            ),
+            [
+                "Зустріч відбулася на вул. Хрещатик.",
+                "Вона тривала годину."
+            ]
         );
     }
 
@@ -402,7 +492,10 @@ mod tests {
             sentences_in("Il est. Le vol. Fin.", "fr"),
             ["Il est.", "Le vol.", "Fin."]
         );
-        assert_eq!(sentences_in("Die Zahl ist 42. Danach.", "en"), ["Die Zahl ist 42.", "Danach."]);
+        assert_eq!(
+            sentences_in("Die Zahl ist 42. Danach.", "en"),
+            ["Die Zahl ist 42.", "Danach."]
+        );
         // Without a list of its own, a language gets initials and dotted acronyms only.
         assert_eq!(
             sentences_in("Poi A. Bianchi è arrivato. Fine.", "it"),

@@ -160,7 +160,9 @@ mod tests {
 
     #[test]
     fn a_pack_name_selects_its_language_editions() {
-        assert!(selects("core", "core") && selects("core", "core-de") && selects("core", "core-any"));
+        assert!(
+            selects("core", "core") && selects("core", "core-de") && selects("core", "core-any")
+        );
         assert!(selects("names", "names-de") && !selects("names", "names-world"));
         assert!(!selects("core-de", "core") && !selects("core-de", "core-fr"));
         assert!(selects("default", "facts-aircraft"));
@@ -168,10 +170,7 @@ mod tests {
             let req: Vec<String> = req.iter().map(|s| s.to_string()).collect();
             shipped_by_name(&req).into_iter().map(|p| p.name).collect()
         };
-        assert_eq!(
-            names(&["core-de"]),
-            ["<builtin>/rules/core-de.toml"]
-        );
+        assert_eq!(names(&["core-de"]), ["<builtin>/rules/core-de.toml"]);
         assert_eq!(names(&["core"]).len(), 8);
     }
 }

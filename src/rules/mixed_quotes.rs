@@ -83,7 +83,10 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
                 }
             }
             if ok && pairs.is_empty() {
-                cx.error(span.clone(), "`quotes` needs at least one pair of quotation marks");
+                cx.error(
+                    span.clone(),
+                    "`quotes` needs at least one pair of quotation marks",
+                );
                 ok = false;
             }
             // A mark that opens one pair and closes another ("„“" with "“”") cannot be paired.
@@ -116,7 +119,13 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
             }
         }
     };
-    ok.then(|| Box::new(MixedQuotes { meta, pairs, nested }) as Box<dyn Rule>)
+    ok.then(|| {
+        Box::new(MixedQuotes {
+            meta,
+            pairs,
+            nested,
+        }) as Box<dyn Rule>
+    })
 }
 
 /// A quoted span in one style: its range, the typeset pair it uses (none:
