@@ -113,10 +113,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
         },
         Some(n) => {
             let span = n.span();
-            match parse_pair(cx, n.get_ref(), span) {
-                Some(p) => p,
-                None => return None,
-            }
+            parse_pair(cx, n.get_ref(), span)?
         }
     };
     ok.then(|| {
