@@ -107,11 +107,13 @@ const ABBREVIATIONS: &[(&str, &[&str])] = &[
 
 /// German ordinals (`am 3. Oktober`, `der 20. Parteitag`): a number of one to
 /// three digits and its period, after one of these words or before one of the
-/// nouns below, is an ordinal, not the end of a sentence.
+/// nouns below, is an ordinal, not the end of a sentence. (`bis`, `seit`, `ab`
+/// are left out: `von 9 bis 17. Danach` ends a sentence; `bis 3. Oktober` is
+/// caught by the month.)
 const DE_BEFORE_ORDINAL: &[&str] = &[
-    "am", "im", "vom", "zum", "beim", "bis", "seit", "ab", "zur", "der", "die", "das", "den",
-    "dem", "des", "ihr", "ihre", "ihrem", "ihren", "ihrer", "sein", "seine", "seinem", "seinen",
-    "seiner", "jeder", "jedem", "jeden", "jedes", "unser", "unsere", "unserem", "unseren",
+    "am", "im", "vom", "zum", "beim", "zur", "der", "die", "das", "den", "dem", "des", "ihr",
+    "ihre", "ihrem", "ihren", "ihrer", "sein", "seine", "seinem", "seinen", "seiner", "jeder",
+    "jedem", "jeden", "jedes", "unser", "unsere", "unserem", "unseren",
 ];
 const DE_AFTER_ORDINAL: &[&str] = &[
     "januar",
