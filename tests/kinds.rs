@@ -156,3 +156,168 @@ values = { "high-speed train" = "high-speed", "freight train" = "freight" }
     )
     .is_empty());
 }
+
+fn fixes(ruleset: &Ruleset, text: &str) -> Vec<(String, String)> {
+    check_text(ruleset, text, Format::Plain)
+        .into_iter()
+        .map(|d| {
+            (
+                text[d.range].to_owned(),
+                d.fix.map(|f| f.replacement).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn mixed_quotes_with_the_language_s_marks() {
+    let german = rules(
+        r#"
+[[rule]]
+id = "typography/quotes-de"
+kind = "mixed-quotes"
+quotes = ["„“", "»«"]
+nested-quotes = "‚‘"
+"#,
+    );
+    // „…“ closes with the mark English opens with: still one German quotation each.
+    assert_eq!(
+        fixes(
+            &german,
+            "Titel\n\n„Wir bleiben“, sagte er. »Gut«, sagte sie. Andere sprachen von \"Erpressung\".\n"
+        ),
+        [("\"Erpressung\"".into(), "„Erpressung“".into())]
+    );
+    // A straight quotation inside a German one gets the nested marks.
+    assert_eq!(
+        fixes(
+            &german,
+            "Titel\n\n„Er sprach von \"Erpressung\" und ging“, sagte sie. „Gut“, sagte er.\n"
+        ),
+        [("\"Erpressung\"".into(), "‚Erpressung‘".into())]
+    );
+    let french = rules(
+        r#"
+[[rule]]
+id = "typography/quotes-fr"
+kind = "mixed-quotes"
+quotes = ["«»"]
+"#,
+    );
+    // The fix writes the space the article puts inside its guillemets.
+    assert_eq!(
+        fixes(
+            &french,
+            "Titre\n\n«\u{a0}Oui\u{a0}», dit-il. «\u{a0}Non\u{a0}», dit-elle. On parle de \"chantage\".\n"
+        ),
+        [("\"chantage\"".into(), "«\u{a0}chantage\u{a0}»".into())]
+    );
+    // The other way round, the guillemets and their spaces go.
+    assert_eq!(
+        fixes(
+            &french,
+            "Titre\n\n\"Oui\", dit-il. \"Non\", dit-elle. On parle de «\u{a0}chantage\u{a0}».\n"
+        ),
+        [("«\u{a0}chantage\u{a0}»".into(), "\"chantage\"".into())]
+    );
+    // Curly quotes are not French quotes: only « » and straight ones are compared.
+    assert!(found(&french, "Titre\n\n“Oui”, dit-il. \"Non\", dit-elle.\n").is_empty());
+}
+
+#[test]
+fn mixed_quotes_marks_are_checked() {
+    for (quotes, message) in [
+        (r#"quotes = ["„"]"#, "invalid quotation marks `„`"),
+        (r#"quotes = ["\"\""]"#, "invalid quotation marks `\"\"`"),
+        (r#"quotes = []"#, "`quotes` needs at least one pair"),
+        (
+            r#"quotes = ["„“", "“”"]"#,
+            "opens one pair and closes another",
+        ),
+        (r#"nested-quotes = "abc""#, "invalid quotation marks `abc`"),
+    ] {
+        let toml = format!("[[rule]]\nid = \"typography/q\"\nkind = \"mixed-quotes\"\n{quotes}\n");
+        let errors = Ruleset::compile(vec![PackSource {
+            name: "test.toml".into(),
+            text: toml.into(),
+        }])
+        .err()
+        .unwrap_or_else(|| panic!("{quotes} compiled"))
+        .errors;
+        assert!(
+            errors.iter().any(|e| e.message.contains(message)),
+            "{quotes}: {:?}",
+            errors.iter().map(|e| &e.message).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn currency_spacing_compares_each_position_with_itself() {
+    let r = rules(
+        r#"
+[[rule]]
+id = "typography/currency"
+kind = "currency-spacing"
+"#,
+    );
+    // "100 €" is the German form: next to "$300" it is no inconsistency.
+    assert!(found(
+        &r,
+        "Titel\n\nEs kostet 100 € oder $300, danach 120 € und $450.\n"
+    )
+    .is_empty());
+    // "100€" among "100 €" is; the fix writes the article's space (here a no-break one).
+    assert_eq!(
+        fixes(
+            &r,
+            "Titel\n\nEs kostet 100\u{a0}€, dann 120\u{a0}€, zuletzt 130€.\n"
+        ),
+        [("€".into(), "\u{a0}€".into())]
+    );
+    // On a tie, the symbol after the number keeps its space.
+    assert_eq!(
+        found(&r, "Titel\n\nEs kostet 100 €, dann 130€.\n"),
+        ["typography/currency €"]
+    );
+    // "in 2020 $ 300": the symbol belongs to the number after it.
+    assert_eq!(
+        found(
+            &r,
+            "Title\n\nIn 2020 $ 300 million went in, in 2021 $400 million and $500 million.\n"
+        ),
+        ["typography/currency $ "]
+    );
+}
+
+#[test]
+fn doubled_word_skips_a_second_word_that_opens_a_compound() {
+    let r = rules(
+        r#"
+[[rule]]
+id = "typography/doubled"
+kind = "doubled-word"
+"#,
+    );
+    assert!(found(&r, "Title\n\nThey were in in-depth talks.\n").is_empty());
+    assert!(found(
+        &r,
+        "Заголовок\n\nОн сказал, что что-то изменится, и ушел домой вечером.\n"
+    )
+    .is_empty());
+    assert_eq!(
+        found(
+            &r,
+            "Заголовок\n\nОн сказал сказал, что уйдет домой вечером.\n"
+        ),
+        ["typography/doubled сказал сказал"]
+    );
+    // "Der Der" is a slip even with its capitals: no reduplicated name is made of an article.
+    assert_eq!(
+        found(
+            &r,
+            "Titel\n\nDer Der Vertrag wurde am Montag unterzeichnet.\n"
+        ),
+        ["typography/doubled Der Der"]
+    );
+}

@@ -44,6 +44,29 @@ fn every_shipped_rule_is_documented_and_has_both_fixtures() {
 }
 
 #[test]
+fn fixtures_of_a_language_pack_are_detected_in_its_language() {
+    // Otherwise a rule would be silent on silent.txt only because it does not run there.
+    let ruleset = Ruleset::shipped().expect("shipped packs compile");
+    let mut wrong = Vec::new();
+    for meta in ruleset.rules() {
+        let Some(language) = meta.language.as_deref() else {
+            continue;
+        };
+        for f in ["fires.txt", "silent.txt"] {
+            let text = read(&fixture_dir(&meta.id).join(f));
+            let detected = galley::document::language::detect(&text);
+            if detected != language {
+                wrong.push(format!(
+                    "{}/{f}: detected {detected}, pack is {language}",
+                    meta.id
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
 fn each_rule_fires_on_its_defect_and_is_silent_on_its_look_alikes() {
     let ruleset = Ruleset::shipped().expect("shipped packs compile");
     let mut failures = Vec::new();

@@ -5,11 +5,15 @@ use std::path::Path;
 const CONFIG: &str = r#"# galley configuration. Found from each checked file's directory upward;
 # the closest galley.toml (or .galley.toml) wins. See docs/rules.md.
 
-# The articles' language.
+# The articles' language (ISO 639-1: en, de, fr, es, pl, ru, uk …): packs
+# for it and for any language run. Without this line each article's
+# language is detected from its text.
 language = "en"
 
-# Shipped rule packs by name: core, names, names-world, facts-aircraft,
-# facts-leaders, or "default" for all of them.
+# Shipped rule packs by name: core-any, core, core-de, core-fr, core-es,
+# core-pl, core-ru, core-uk, names, names-de, names-world, facts-aircraft,
+# facts-leaders, or "default" for all of them. A name also loads its
+# language editions ("core" loads core-any and every core-XX).
 packs = ["default"]
 
 # Your own rule files, relative to this file.

@@ -37,7 +37,7 @@ pub fn print(path: &Path, s: &Settings, cli_rules: &[PathBuf], forced: bool) -> 
             &mut out,
             "language",
             "unset".into(),
-            "default: all packs run",
+            "default: detected from each article",
         )?,
     }
     row(

@@ -141,11 +141,16 @@ impl<'a> Document<'a> {
 
     /// A plain-text document in English (for tests of rule logic).
     pub fn plain(text: &'a str) -> Self {
+        Document::plain_in(text, "en")
+    }
+
+    /// A plain-text document in the given language (an ISO 639-1 code).
+    pub fn plain_in(text: &'a str, language: &str) -> Self {
         let (paragraphs, headline, masthead) = plain::structure(text);
         Document::from_parts(
             text,
             Format::Plain,
-            "en".into(),
+            language.into(),
             paragraphs,
             headline,
             masthead,
@@ -163,9 +168,9 @@ impl<'a> Document<'a> {
         let lines = LineIndex::new(text);
         let mut sentences_out = Vec::new();
         for p in &paragraphs {
-            sentences_out.extend(sentences::split(text, p.clone()));
+            sentences_out.extend(sentences::split(text, p.clone(), &language));
         }
-        let words = tokenize(text, &paragraphs, &sentences_out);
+        let words = tokenize(text, &paragraphs, &sentences_out, &language);
         Document {
             text,
             format,
@@ -222,25 +227,60 @@ fn containing(ranges: &[Range<usize>], offset: usize) -> Option<usize> {
     (offset < ranges[i].end).then_some(i)
 }
 
-fn tokenize(text: &str, paragraphs: &[Range<usize>], sentences: &[Range<usize>]) -> Vec<Word> {
+/// French elided words, written with an apostrophe against the next word
+/// (`l'Ukraine`, `d’Alexandre`, `qu'il`): a word of their own. Other words
+/// holding an apostrophe stay whole (`aujourd’hui`, `presqu’île`, `O'Brien`).
+const FRENCH_ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
+/// The length of an elided word and its apostrophe at the start of `w`, in
+/// a language that elides.
+fn elision(w: &str, language: &str) -> Option<usize> {
+    if language != "fr" {
+        return None;
+    }
+    let (i, apostrophe) = w.char_indices().find(|&(_, c)| c == '\'' || c == '’')?;
+    let head = &w[..i];
+    let rest = &w[i + apostrophe.len_utf8()..];
+    (FRENCH_ELISIONS.contains(&head.to_lowercase().as_str())
+        && rest.chars().next().is_some_and(char::is_alphanumeric))
+    .then_some(i + apostrophe.len_utf8())
+}
+
+fn tokenize(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    sentences: &[Range<usize>],
+    language: &str,
+) -> Vec<Word> {
     let mut words = Vec::with_capacity(text.len() / 6);
     let mut next_sentence = 0;
+    let mut push = |start: usize, end: usize, words: &mut Vec<Word>| {
+        let mut sentence_initial = false;
+        while next_sentence < sentences.len() && sentences[next_sentence].start <= start {
+            sentence_initial = true;
+            next_sentence += 1;
+        }
+        words.push(Word {
+            start,
+            end,
+            sentence_initial,
+        });
+    };
     for p in paragraphs {
         for (i, w) in text[p.clone()].split_word_bound_indices() {
             if !w.chars().any(char::is_alphanumeric) {
                 continue;
             }
             let start = p.start + i;
-            let mut sentence_initial = false;
-            while next_sentence < sentences.len() && sentences[next_sentence].start <= start {
-                sentence_initial = true;
-                next_sentence += 1;
+            match elision(w, language) {
+                Some(cut) => {
+                    push(start, start + cut, &mut words);
+                    push(start + cut, start + w.len(), &mut words);
+                }
+                None => push(start, start + w.len(), &mut words),
             }
-            words.push(Word {
-                start,
-                end: start + w.len(),
-                sentence_initial,
-            });
         }
     }
     words
@@ -290,5 +330,73 @@ mod tests {
         assert_eq!(doc.sentence_at(text.find("plan").unwrap()), Some(1));
         assert_eq!(doc.paragraph_at(text.find("Last").unwrap()), Some(2));
         assert_eq!(doc.paragraph_at(text.find("\n\nLast").unwrap()), None);
+    }
+
+    fn words_in<'t>(text: &'t str, language: &str) -> Vec<&'t str> {
+        let doc = Document::plain_in(text, language);
+        doc.words.iter().map(|w| &text[w.range()]).collect()
+    }
+
+    #[test]
+    fn words_keep_diacritics_and_french_elisions_are_words_of_their_own() {
+        assert_eq!(
+            words_in(
+                "Aujourd’hui, l'Ukraine et d’Alexandre Loukachenko qu'il rencontre à Paris.",
+                "fr"
+            ),
+            [
+                "Aujourd’hui",
+                "l'",
+                "Ukraine",
+                "et",
+                "d’",
+                "Alexandre",
+                "Loukachenko",
+                "qu'",
+                "il",
+                "rencontre",
+                "à",
+                "Paris"
+            ]
+        );
+        // Other languages keep a word with an apostrophe whole.
+        assert_eq!(
+            words_in("O'Brien met l'Ukraine", "en"),
+            ["O'Brien", "met", "l'Ukraine"]
+        );
+        assert_eq!(
+            words_in("Łukaszenka spotkał się z Zełenskim.", "pl"),
+            ["Łukaszenka", "spotkał", "się", "z", "Zełenskim"]
+        );
+        assert_eq!(
+            words_in("Größere Straßen in Weißrussland", "de"),
+            ["Größere", "Straßen", "in", "Weißrussland"]
+        );
+        assert_eq!(
+            words_in("Лукашенко и Зеленский встретились в Киеве.", "ru"),
+            ["Лукашенко", "и", "Зеленский", "встретились", "в", "Киеве"]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_words_in_other_languages() {
+        let text = "Am 3. Oktober traf Dr. Weber ein. Er sprach.";
+        let doc = Document::plain_in(text, "de");
+        let initial: Vec<_> = doc
+            .words
+            .iter()
+            .filter(|w| w.sentence_initial)
+            .map(|w| &text[w.range()])
+            .collect();
+        assert_eq!(initial, ["Am", "Er"]);
+        let text = "Elle parle. L'Ukraine attend.";
+        let doc = Document::plain_in(text, "fr");
+        let initial: Vec<_> = doc
+            .words
+            .iter()
+            .filter(|w| w.sentence_initial)
+            .map(|w| &text[w.range()])
+            .collect();
+        assert_eq!(initial, ["Elle", "L'"]);
     }
 }

@@ -5,11 +5,44 @@ use std::ops::Range;
 
 /// Words that mark a short line as a site or feed name rather than a headline.
 const SITE_WORDS: &[&str] = &[
-    "NET", "COM", "ORG", "INFO", "RU", "BY", "UA", "TV", "News", "NEWS", "Online", "ONLINE",
-    "Media", "MEDIA", "Daily", "Press", "Today", "Times", "Post", "Info", "Portal",
+    "NET",
+    "COM",
+    "ORG",
+    "INFO",
+    "RU",
+    "BY",
+    "UA",
+    "TV",
+    "News",
+    "NEWS",
+    "Online",
+    "ONLINE",
+    "Media",
+    "MEDIA",
+    "Daily",
+    "Press",
+    "Today",
+    "Times",
+    "Post",
+    "Info",
+    "Portal",
+    // "news" in the languages galley ships packs for
+    "Nachrichten",
+    "NACHRICHTEN",
+    "Actualités",
+    "ACTUALITÉS",
+    "Noticias",
+    "NOTICIAS",
+    "Wiadomości",
+    "WIADOMOŚCI",
+    "Новости",
+    "НОВОСТИ",
+    "Новини",
+    "НОВИНИ",
 ];
 const TLDS: &[&str] = &[
-    ".com", ".net", ".org", ".info", ".ru", ".by", ".ua", ".news", ".io", ".eu", ".uk",
+    ".com", ".net", ".org", ".info", ".ru", ".by", ".ua", ".news", ".io", ".eu", ".uk", ".de",
+    ".at", ".ch", ".fr", ".be", ".es", ".pl", ".kz", ".рф", ".бел", ".укр",
 ];
 /// A headline longer than this is taken for an opening paragraph.
 const HEADLINE_MAX_WORDS: usize = 30;
@@ -88,7 +121,7 @@ fn is_site_line(s: &str) -> bool {
     word_count(s) <= 4
         && !s.ends_with(['.', '!', '?', ':', ',', ';'])
         && s.split_whitespace().any(|w| {
-            let lower = w.to_ascii_lowercase();
+            let lower = w.to_lowercase();
             SITE_WORDS.contains(&w)
                 || TLDS
                     .iter()
@@ -164,6 +197,18 @@ mod tests {
         assert_eq!(
             head("example.com\nMinsk talks resume\n\nBody.\n"),
             (Some("Minsk talks resume"), vec!["example.com"])
+        );
+    }
+
+    #[test]
+    fn site_names_in_other_languages() {
+        assert_eq!(
+            head("Новости Минска\n\nПереговоры возобновились\n\nТекст.\n"),
+            (Some("Переговоры возобновились"), vec!["Новости Минска"])
+        );
+        assert_eq!(
+            head("beispiel.de\nGespräche in Minsk\n\nText.\n"),
+            (Some("Gespräche in Minsk"), vec!["beispiel.de"])
         );
     }
 

@@ -8,11 +8,22 @@ pub mod schema;
 pub use error::{PackError, PackErrors, PackSource};
 use schema::RawPack;
 
-/// The packs that ship with galley, embedded at build time.
+/// The packs that ship with galley, embedded at build time. A pack named
+/// `<name>-<language>` is the edition of `<name>` for articles in that
+/// language (`core-de`), `<name>-any` its rules for articles in any language;
+/// `core` and `names` themselves are for articles in English.
 pub const SHIPPED: &[(&str, &str)] = &[
     ("core", include_str!("../../rules/core.toml")),
+    ("core-any", include_str!("../../rules/core-any.toml")),
+    ("core-de", include_str!("../../rules/core-de.toml")),
+    ("core-fr", include_str!("../../rules/core-fr.toml")),
+    ("core-es", include_str!("../../rules/core-es.toml")),
+    ("core-pl", include_str!("../../rules/core-pl.toml")),
+    ("core-ru", include_str!("../../rules/core-ru.toml")),
+    ("core-uk", include_str!("../../rules/core-uk.toml")),
     ("markup", include_str!("../../rules/markup.toml")),
     ("names", include_str!("../../rules/names.toml")),
+    ("names-de", include_str!("../../rules/names-de.toml")),
     ("names-world", include_str!("../../rules/names-world.toml")),
     (
         "facts-leaders",
@@ -57,6 +68,8 @@ pub const RULE_FIELDS: &[&str] = &[
     "if",
     "then",
     "position",
+    "quotes",
+    "nested-quotes",
 ];
 const TOP_FIELDS: &[&str] = &["pack", "rule", "entity"];
 const PACK_FIELDS: &[&str] = &["name", "description", "language"];
@@ -108,11 +121,23 @@ pub fn parse(source: &PackSource, errors: &mut Vec<PackError>) -> Option<RawPack
     Some(pack)
 }
 
+/// Whether `requested`, a name in a config's `packs`, selects the shipped
+/// pack `name`: `default` selects all of them, a name selects its pack and
+/// that pack's editions (`core` selects `core`, `core-any`, `core-de` …).
+pub fn selects(requested: &str, name: &str) -> bool {
+    requested == "default"
+        || requested == name
+        || name
+            .strip_prefix(requested)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|l| l == "any" || crate::document::language::is_known(l))
+}
+
 /// The shipped packs named in a config's `packs` (`default` is all of them).
 pub fn shipped_by_name(names: &[String]) -> Vec<PackSource> {
     SHIPPED
         .iter()
-        .filter(|(name, _)| names.iter().any(|n| n == "default" || n == name))
+        .filter(|(name, _)| names.iter().any(|n| selects(n, name)))
         .map(|(name, text)| PackSource {
             name: format!("<builtin>/rules/{name}.toml"),
             text: (*text).into(),
@@ -128,4 +153,25 @@ pub fn shipped_sources() -> Vec<PackSource> {
             text: (*text).into(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pack_name_selects_its_language_editions() {
+        assert!(
+            selects("core", "core") && selects("core", "core-de") && selects("core", "core-any")
+        );
+        assert!(selects("names", "names-de") && !selects("names", "names-world"));
+        assert!(!selects("core-de", "core") && !selects("core-de", "core-fr"));
+        assert!(selects("default", "facts-aircraft"));
+        let names = |req: &[&str]| -> Vec<String> {
+            let req: Vec<String> = req.iter().map(|s| s.to_string()).collect();
+            shipped_by_name(&req).into_iter().map(|p| p.name).collect()
+        };
+        assert_eq!(names(&["core-de"]), ["<builtin>/rules/core-de.toml"]);
+        assert_eq!(names(&["core"]).len(), 8);
+    }
 }

@@ -60,6 +60,9 @@ pub struct RawRule {
     pub values: Option<Spanned<BTreeMap<String, String>>>,
     // doubled-word
     pub allow: Option<Spanned<Vec<String>>>,
+    // mixed-quotes
+    pub quotes: Option<Spanned<Vec<String>>>,
+    pub nested_quotes: Option<Spanned<String>>,
     // near-miss with its own term list
     pub terms: Option<Spanned<Vec<String>>>,
     // occurrence
@@ -91,7 +94,8 @@ impl RawRule {
             min_length => "min-length", ignore => "ignore", entity_type => "entity-type",
             attribute => "attribute", window => "window", values => "values", allow => "allow",
             message => "message", terms => "terms", max => "max", min => "min", max_words => "max-words",
-            if_ => "if", then => "then", position => "position",
+            if_ => "if", then => "then", position => "position", quotes => "quotes",
+            nested_quotes => "nested-quotes",
         )
     }
 }

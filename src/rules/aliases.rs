@@ -14,7 +14,8 @@ fn pattern() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     RE.get_or_init(|| {
         let name = r"(\p{Lu}[\p{L}\p{M}'’-]*)";
-        let intro = r"(?:also\s+(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered|known\s+as)|or|aka|a\.k\.a\.|alternatively|formerly|previously|in\s+\p{L}+[:,]?|\p{L}+:)";
+        // English, then German, French, Spanish and Polish: "auch Kiew", "ou Kiev", "dawniej Kijów".
+        let intro = r"(?:also\s+(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered|known\s+as)|or|aka|a\.k\.a\.|alternatively|formerly|previously|in\s+\p{L}+[:,]?|\p{L}+:|auch(?:\s+(?:bekannt\s+als|geschrieben|genannt|transkribiert))?|oder|bzw\.|früher|vormals|ehemals|ou|aussi|anciennement|o|también|antes|lub|albo|dawniej|inaczej)";
         Regex::new(&format!(r"{name}\s*(?:\(\s*(?:{intro}\s+)?|,\s*{intro}\s+){name}")).ok()
     })
     .as_ref()
@@ -71,6 +72,26 @@ mod tests {
         );
         assert_eq!(
             pairs("Homel (Russian: Gomel) is"),
+            [("gomel".into(), "homel".into())]
+        );
+    }
+
+    #[test]
+    fn recognizes_declarations_in_other_languages() {
+        assert_eq!(
+            pairs("Der Präsident Lukaschenko (auch Lukaschenka) sprach."),
+            [("lukaschenka".into(), "lukaschenko".into())]
+        );
+        assert_eq!(
+            pairs("in Kyjiw (früher Kiew) heute"),
+            [("kiew".into(), "kyjiw".into())]
+        );
+        assert_eq!(
+            pairs("à Kyiv (ou Kiev) aujourd'hui"),
+            [("kiev".into(), "kyiv".into())]
+        );
+        assert_eq!(
+            pairs("Homel (russisch: Gomel) liegt"),
             [("gomel".into(), "homel".into())]
         );
     }

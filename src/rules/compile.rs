@@ -72,7 +72,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "currency-spacing", fields: currency::FIELDS, placeholders: FOUND, summary: "a currency amount written with and without a space", compile: currency::compile },
     Kind { name: "doubled-word", fields: doubled_word::FIELDS, placeholders: FOUND, summary: "a word written twice in a row", compile: doubled_word::compile },
     Kind { name: "existence", fields: existence::FIELDS, placeholders: FOUND, summary: "a pattern or phrase that should not appear", compile: existence::compile },
-    Kind { name: "mixed-quotes", fields: mixed_quotes::FIELDS, placeholders: FOUND, summary: "straight and curly double quotes in one article", compile: mixed_quotes::compile },
+    Kind { name: "mixed-quotes", fields: mixed_quotes::FIELDS, placeholders: FOUND, summary: "straight and typeset double quotes in one article (the language's marks)", compile: mixed_quotes::compile },
         Kind { name: "mixed-script", fields: mixed_script::FIELDS, placeholders: FOUND, summary: "a word mixing scripts, or hiding an invisible character", compile: mixed_script::compile },
     Kind { name: "near-miss", fields: near_miss::FIELDS, placeholders: &["found", "expected", "entity"], summary: "a word one or two letters away from a known name", compile: near_miss::compile },
     Kind { name: "occurrence", fields: occurrence::FIELDS, placeholders: &["found", "count", "max", "min"], summary: "a term more (or fewer) than N times, a sentence longer than N words", compile: occurrence::compile },
@@ -178,6 +178,8 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
             .as_ref()
             .and_then(|p| p.language.as_ref())
             .and_then(|l| pack_language(l, &file, &mut errors));
+        // The pack's dictionary terms are looked up only in articles in its language.
+        lexicon.set_language(language.clone());
         let mut cx = Compiler {
             file: &file,
             lexicon: &mut lexicon,

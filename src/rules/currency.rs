@@ -1,5 +1,9 @@
-//! `currency-spacing`: one article writing a currency amount both with and
-//! without a space after the symbol (`$300` and `$ 300`).
+//! `currency-spacing`: one article writing currency amounts both with and
+//! without a space between the symbol and the number: `$300` and `$ 300`
+//! (symbol first, as in English), or `100 €` and `100€` (symbol after the
+//! number, as German, French, Polish and Russian write it). Each position
+//! is compared with itself: `100 €` in a German article is the standard
+//! form, not an inconsistency with `$300` in the same text.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -22,57 +26,123 @@ pub fn compile(_: &mut Compiler<'_>, _: RawRule, meta: RuleMeta) -> Option<Box<d
     Some(Box::new(CurrencySpacing { meta }))
 }
 
-fn amount() -> Option<&'static Regex> {
+/// A symbol before its number: `$300`, `$ 300`.
+fn before() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?:^|[^\p{L}\p{N}])([$€£₽¥₴])([ \u{a0}]?)\d").ok())
+    RE.get_or_init(|| Regex::new(r"(?:^|[^\p{L}\p{N}])([$€£₽¥₴])([ \u{a0}\u{202f}]?)\d").ok())
         .as_ref()
+}
+
+/// A symbol after its number: `100 €`, `100€`.
+fn after() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\d([ \u{a0}\u{202f}]?)([$€£₽¥₴])").ok())
+        .as_ref()
+}
+
+/// One amount: the symbol and the space between it and the number (the
+/// range the fix rewrites), whether there is a space, and where the symbol is.
+struct Amount {
+    range: Range<usize>,
+    spaced: bool,
+    symbol_first: bool,
+}
+
+fn amounts(text: &str, para: &Range<usize>) -> Vec<Amount> {
+    let (Some(before), Some(after)) = (before(), after()) else {
+        return Vec::new();
+    };
+    let hay = &text[para.clone()];
+    let mut out = Vec::new();
+    for c in before.captures_iter(hay) {
+        if let (Some(sym), Some(space)) = (c.get(1), c.get(2)) {
+            out.push(Amount {
+                range: para.start + sym.start()..para.start + space.end(),
+                spaced: !space.is_empty(),
+                symbol_first: true,
+            });
+        }
+    }
+    for c in after.captures_iter(hay) {
+        let (Some(space), Some(sym)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        // "in 2020 $ 300 million": the symbol belongs to the number after it.
+        let rest = hay[sym.end()..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        // "100 €uro"-like words are not amounts.
+        if rest.len() == hay.len() - sym.end() && rest.starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        out.push(Amount {
+            range: para.start + space.start()..para.start + sym.end(),
+            spaced: !space.is_empty(),
+            symbol_first: false,
+        });
+    }
+    out
 }
 
 impl Rule for CurrencySpacing {
     rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let Some(re) = amount() else {
-            return;
-        };
-        // (symbol and the space after it, spaced?)
-        let mut found: Vec<(Range<usize>, bool)> = Vec::new();
-        for p in &cx.doc.paragraphs {
-            for c in re.captures_iter(cx.doc.slice(p)) {
-                if let (Some(sym), Some(space)) = (c.get(1), c.get(2)) {
-                    found.push((
-                        p.start + sym.start()..p.start + space.end(),
-                        !space.is_empty(),
-                    ));
-                }
-            }
+        let found: Vec<Amount> = cx
+            .doc
+            .paragraphs
+            .iter()
+            .flat_map(|p| amounts(cx.doc.text, p))
+            .collect();
+        for symbol_first in [true, false] {
+            let same: Vec<&Amount> = found
+                .iter()
+                .filter(|a| a.symbol_first == symbol_first)
+                .collect();
+            self.report(cx, &same, symbol_first, out);
         }
-        let spaced = found.iter().filter(|(_, s)| *s).count();
+    }
+}
+
+impl CurrencySpacing {
+    fn report(&self, cx: &Context<'_>, found: &[&Amount], symbol_first: bool, out: &mut Sink) {
+        let spaced = found.iter().filter(|a| a.spaced).count();
         let tight = found.len() - spaced;
         if spaced == 0 || tight == 0 {
             return;
         }
-        // English writes the symbol against the number; on a tie, keep that.
-        let flag_spaced = spaced <= tight;
-        let Some((first_kept, _)) = found.iter().find(|(_, s)| *s != flag_spaced) else {
+        // On a tie, keep each position's usual form: `$300` (English), `100 €`
+        // (German, French, Polish, Russian).
+        let flag_spaced = if symbol_first {
+            spaced <= tight
+        } else {
+            spaced < tight
+        };
+        let Some(first_kept) = found.iter().find(|a| a.spaced != flag_spaced) else {
             return;
         };
         let note = format!("{tight} without a space, {spaced} with one");
-        for (r, s) in found.iter().filter(|(_, s)| *s == flag_spaced) {
-            let text = cx.doc.slice(r);
-            let symbol = text.trim_end();
-            let (message, fix, label) = if *s {
-                (
+        for a in found.iter().filter(|a| a.spaced == flag_spaced) {
+            let text = cx.doc.slice(&a.range);
+            let symbol = text.trim_matches([' ', '\u{a0}', '\u{202f}']);
+            let (message, fix, label) = match (a.spaced, symbol_first) {
+                (true, _) => (
                     format!("'{symbol}' is spaced from its amount, unlike elsewhere"),
                     symbol.to_owned(),
                     "no space here",
-                )
-            } else {
-                (
+                ),
+                (false, true) => (
                     format!("'{symbol}' is not spaced from its amount, unlike elsewhere"),
-                    format!("{symbol} "),
+                    format!("{symbol}{}", space_of(cx.doc.slice(&first_kept.range))),
                     "a space here",
-                )
+                ),
+                (false, false) => (
+                    format!("'{symbol}' is not spaced from its amount, unlike elsewhere"),
+                    // The space the article uses elsewhere (often a no-break one).
+                    format!("{}{symbol}", space_of(cx.doc.slice(&first_kept.range))),
+                    "a space here",
+                ),
             };
             let message = match &self.meta.message {
                 Some(t) => render(t, &[("found", text)]),
@@ -80,12 +150,20 @@ impl Rule for CurrencySpacing {
             };
             out.push(
                 self.meta
-                    .diag(r.clone(), message)
-                    .with_label(first_kept.clone(), label)
+                    .diag(a.range.clone(), message)
+                    .with_label(first_kept.range.clone(), label)
                     .with_note(note.clone())
                     .with_help("write every amount the same way")
                     .with_fix(fix, Applicability::Safe),
             );
         }
     }
+}
+
+/// The space character in a spaced amount's range (` `, no-break or narrow).
+fn space_of(spaced: &str) -> char {
+    spaced
+        .chars()
+        .find(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .unwrap_or(' ')
 }

@@ -1,6 +1,6 @@
 //! `doubled-word`: the same word twice in a row (`the the`), a typing or
-//! post-editing slip. Doubles that English grammar allows (`had had`,
-//! `that that`) are listed in the pack's `allow`.
+//! post-editing slip. Doubles that the language's grammar allows (`had had`,
+//! German `die die`, French `nous nous`) are listed in the pack's `allow`.
 
 use std::collections::HashSet;
 
@@ -12,9 +12,19 @@ use crate::packs::schema::RawRule;
 
 pub const FIELDS: &[&str] = &["allow"];
 
+/// Short words no reduplicated name is made of, in the languages galley
+/// ships packs for: `The The` or `Der Der` is a slip even with capitals.
 const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "in", "on", "at", "to", "of", "for", "and", "or", "but", "is", "it", "he",
-    "she", "we", "they", "this", "that", "with", "by", "as", "was", "be",
+    "she", "we", "they", "this", "that", "with", "by", "as", "was", "be", // en
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "und", "im", "mit", "von", "zu",
+    "auf", "für", "ist", "er", "sie", "es", "wir", // de
+    "le", "la", "les", "un", "une", "de", "des", "du", "et", "en", "il", "elle", "nous", "vous",
+    "ce", // fr
+    "el", "los", "las", "una", "del", "y", "que", "se", // es
+    "w", "z", "na", "i", "to", "się", "że", "nie", // pl
+    "в", "на", "и", "с", "что", "это", "не", "по", // ru
+    "у", "та", "що", "це", // uk
 ];
 
 pub struct DoubledWord {
@@ -52,6 +62,13 @@ impl Rule for DoubledWord {
                 continue;
             }
             if wa.chars().any(|c| c.is_numeric()) || self.allow.contains(&wa.to_lowercase()) {
+                continue;
+            }
+            // "что что-то", "in in-depth": the second word begins a compound.
+            let mut after = text[b.end..].chars();
+            if matches!(after.next(), Some('-' | '\u{2010}' | '\u{2011}'))
+                && after.next().is_some_and(char::is_alphanumeric)
+            {
                 continue;
             }
             // "An An-24": the second word begins a known name.

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -20,20 +21,40 @@ pub enum CaseMode {
     Insensitive,
 }
 
+/// The languages of the articles a term is looked up in: those of the packs
+/// whose rules registered it, or every language (`None`: an entity name, or
+/// a term of a pack for any language).
+type Languages = Option<Vec<Arc<str>>>;
+
 #[derive(Debug, Default)]
 pub struct LexiconBuilder {
     terms: Vec<(String, CaseMode)>,
+    languages: Vec<Languages>,
     ids: HashMap<(String, CaseMode), TermId>,
+    /// The language of the pack whose rules are being compiled.
+    language: Option<Arc<str>>,
 }
 
 impl LexiconBuilder {
+    /// Terms added from now on belong to packs for `language` (`None`: any).
+    pub fn set_language(&mut self, language: Option<Arc<str>>) {
+        self.language = language;
+    }
+
     pub fn add(&mut self, term: &str, mode: CaseMode) -> TermId {
         let key = (term.to_owned(), mode);
         if let Some(&id) = self.ids.get(&key) {
+            let langs = &mut self.languages[id as usize];
+            match (langs.as_mut(), &self.language) {
+                (Some(list), Some(l)) if !list.contains(l) => list.push(l.clone()),
+                (Some(_), None) => *langs = None,
+                _ => {}
+            }
             return id;
         }
         let id = self.terms.len() as TermId;
         self.terms.push(key.clone());
+        self.languages.push(self.language.clone().map(|l| vec![l]));
         self.ids.insert(key, id);
         id
     }
@@ -47,13 +68,44 @@ impl LexiconBuilder {
     }
 
     pub fn build(self) -> Result<Lexicon, aho_corasick::BuildError> {
+        // The automaton folds ASCII case only: a term with other letters also
+        // gets the case forms its kind accepts (`ŁUKASZENKA`, `читайте также`).
+        let mut patterns: Vec<String> = Vec::with_capacity(self.terms.len());
+        let mut owners: Vec<TermId> = Vec::with_capacity(self.terms.len());
+        for (id, (term, mode)) in self.terms.iter().enumerate() {
+            patterns.push(term.clone());
+            owners.push(id as TermId);
+            if term.is_ascii() {
+                continue;
+            }
+            let mut forms = vec![term.to_uppercase()];
+            if *mode == CaseMode::Insensitive {
+                let lower = term.to_lowercase();
+                let mut chars = lower.chars();
+                let capitalized: String = match chars.next() {
+                    Some(c) => c.to_uppercase().chain(chars).collect(),
+                    None => String::new(),
+                };
+                forms.extend([lower, capitalized]);
+            }
+            forms.sort();
+            forms.dedup();
+            for f in forms {
+                if f != *term && !f.is_empty() {
+                    patterns.push(f);
+                    owners.push(id as TermId);
+                }
+            }
+        }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .build(self.terms.iter().map(|(t, _)| t.as_str()))?;
+            .build(&patterns)?;
         Ok(Lexicon {
             automaton,
+            owners,
             terms: self.terms,
+            languages: self.languages,
         })
     }
 }
@@ -67,7 +119,10 @@ pub struct Hit {
 #[derive(Debug)]
 pub struct Lexicon {
     automaton: AhoCorasick,
+    /// The term each pattern of the automaton spells.
+    owners: Vec<TermId>,
     terms: Vec<(String, CaseMode)>,
+    languages: Vec<Languages>,
 }
 
 impl Lexicon {
@@ -78,21 +133,27 @@ impl Lexicon {
     /// Every whole-word match, overlapping ones included, by start and then
     /// longest first. Overlaps are resolved per rule (`resolve`): a full name
     /// in the entity base must not hide the surname a variant rule counts.
+    /// Terms only packs for other languages use are left out: a German
+    /// spelling in an English article is no known word there.
     pub fn scan(&self, doc: &Document<'_>) -> Vec<Hit> {
         let text = doc.text;
+        // German writes a name's genitive with a bare -s: "Selenskyjs Rede".
+        let genitive_s = doc.language == "de";
         let mut found: Vec<Hit> = Vec::new();
         for para in &doc.paragraphs {
             let hay = &text[para.clone()];
             for m in self.automaton.find_overlapping_iter(hay) {
                 let range = para.start + m.start()..para.start + m.end();
-                let (term, mode) = &self.terms[m.pattern().as_usize()];
-                if case_matches(term, *mode, &text[range.clone()])
-                    && whole_word(text, &range, term, *mode)
+                let id = self.owners[m.pattern().as_usize()];
+                let (term, mode) = &self.terms[id as usize];
+                let in_language = self.languages[id as usize]
+                    .as_ref()
+                    .is_none_or(|l| l.iter().any(|l| **l == *doc.language));
+                if in_language
+                    && case_matches(term, *mode, &text[range.clone()])
+                    && whole_word(text, &range, term, *mode, genitive_s)
                 {
-                    found.push(Hit {
-                        term: m.pattern().as_u32(),
-                        range,
-                    });
+                    found.push(Hit { term: id, range });
                 }
             }
         }
@@ -101,7 +162,10 @@ impl Lexicon {
                 .start
                 .cmp(&b.range.start)
                 .then(b.range.end.cmp(&a.range.end))
+                .then(a.term.cmp(&b.term))
         });
+        // A term found through two of its case forms is one hit.
+        found.dedup();
         found
     }
 }
@@ -127,7 +191,7 @@ pub fn resolve<'h>(
 
 fn case_matches(term: &str, mode: CaseMode, found: &str) -> bool {
     match mode {
-        CaseMode::Insensitive => true,
+        CaseMode::Insensitive => term.is_ascii() || found.to_lowercase() == term.to_lowercase(),
         CaseMode::Exact => {
             found == term
                 || (found.chars().any(char::is_alphabetic) && found == term.to_uppercase())
@@ -135,7 +199,13 @@ fn case_matches(term: &str, mode: CaseMode, found: &str) -> bool {
     }
 }
 
-fn whole_word(text: &str, range: &Range<usize>, term: &str, mode: CaseMode) -> bool {
+fn whole_word(
+    text: &str,
+    range: &Range<usize>,
+    term: &str,
+    mode: CaseMode,
+    genitive_s: bool,
+) -> bool {
     let before = text[..range.start].chars().next_back();
     let after = text[range.end..].chars().next();
     let starts_word = term.chars().next().is_some_and(char::is_alphanumeric);
@@ -145,9 +215,12 @@ fn whole_word(text: &str, range: &Range<usize>, term: &str, mode: CaseMode) -> b
         || match after {
             None => true,
             Some(c) if !c.is_alphanumeric() => true,
-            // A plural of a designation ("two MiG-25s") or of a phrase ("bombers").
+            // A plural of a designation ("two MiG-25s") or of a phrase ("bombers"),
+            // a German genitive ("Lukaschenkos").
             Some('s') => {
-                (term.ends_with(|c: char| c.is_ascii_digit()) || mode == CaseMode::Insensitive)
+                (term.ends_with(|c: char| c.is_ascii_digit())
+                    || mode == CaseMode::Insensitive
+                    || (genitive_s && !term.ends_with(['s', 'ß', 'z', 'x'])))
                     && !text[range.end + 1..]
                         .chars()
                         .next()
@@ -204,5 +277,72 @@ mod tests {
             ),
             ["Chicken Kiev", "Kiev", "KIEV", "Mig-25", "MIG-25"]
         );
+    }
+
+    #[test]
+    fn terms_beyond_ascii_match_in_their_case_forms() {
+        let t = [
+            ("Łukaszenka", CaseMode::Exact),
+            ("Читайте также:", CaseMode::Insensitive),
+            ("Weißrussland", CaseMode::Exact),
+        ];
+        assert_eq!(
+            scan(
+                &t,
+                "ŁUKASZENKA, Łukaszenka, łukaszenka. ЧИТАЙТЕ ТАКЖЕ: и читайте также: \
+                 WEISSRUSSLAND, Weißrussland, Weissrussland."
+            ),
+            [
+                "ŁUKASZENKA",
+                "Łukaszenka",
+                "ЧИТАЙТЕ ТАКЖЕ:",
+                "читайте также:",
+                "WEISSRUSSLAND",
+                "Weißrussland"
+            ]
+        );
+    }
+
+    #[test]
+    fn terms_of_packs_for_other_languages_are_not_found() {
+        let mut b = LexiconBuilder::default();
+        b.add("Minsk", CaseMode::Exact);
+        b.set_language(Some("de".into()));
+        b.add("Kiew", CaseMode::Exact);
+        b.add("Lukaschenko", CaseMode::Exact);
+        b.set_language(Some("en".into()));
+        b.add("Lukaschenko", CaseMode::Exact);
+        let lex = b.build().unwrap();
+        let found = |text: &str, language: &str| -> Vec<String> {
+            let doc = Document::plain_in(text, language);
+            lex.scan(&doc)
+                .into_iter()
+                .map(|h| text[h.range].to_owned())
+                .collect()
+        };
+        let text = "Minsk, Kiew, Lukaschenko";
+        assert_eq!(found(text, "en"), ["Minsk", "Lukaschenko"]);
+        assert_eq!(found(text, "de"), ["Minsk", "Kiew", "Lukaschenko"]);
+        assert_eq!(found(text, "fr"), ["Minsk"]);
+    }
+
+    #[test]
+    fn a_german_genitive_counts_as_the_name() {
+        let mut b = LexiconBuilder::default();
+        b.add("Selenskyj", CaseMode::Exact);
+        b.add("Belarus", CaseMode::Exact);
+        let lex = b.build().unwrap();
+        let found = |text: &str, language: &str| -> Vec<String> {
+            let doc = Document::plain_in(text, language);
+            lex.scan(&doc)
+                .into_iter()
+                .map(|h| text[h.range].to_owned())
+                .collect()
+        };
+        assert_eq!(
+            found("Selenskyjs Rede, Selenskyj, Belaruss", "de"),
+            ["Selenskyj", "Selenskyj"]
+        );
+        assert_eq!(found("Selenskyjs Rede", "en"), Vec::<String>::new());
     }
 }
