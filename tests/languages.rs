@@ -129,3 +129,26 @@ fn a_forced_language_runs_that_language_s_packs() {
         .collect();
     assert!(english.is_empty(), "{english:?}");
 }
+
+/// In a Cyrillic article the Latin letter is the intruder: `Mинск` with a
+/// Latin M is fixed to Cyrillic, while `МС-21` typed in Cyrillic and a
+/// `Telegram-канал` compound are right.
+#[test]
+fn mixed_script_in_a_russian_article_works_the_other_way() {
+    let ruleset = Ruleset::shipped().expect("shipped packs compile");
+    let text = "Переговоры в Минске\n\nДелегация прибыла в Mинск в понедельник. Об этом сообщил Telegram-канал правительства, а также производитель самолёта МС-21.\n";
+    let found: Vec<(String, Option<String>)> = check_article(&ruleset, text, Format::Plain, None)
+        .into_iter()
+        .filter(|d| &*d.rule == "language/mixed-script")
+        .map(|d| (text[d.range].to_owned(), d.fix.map(|f| f.replacement)))
+        .collect();
+    assert_eq!(found, [("Mинск".to_owned(), Some("Минск".to_owned()))]);
+    // The same words in an English article: МС-21 is the finding there.
+    let en = "Talks in Minsk\n\nThe delegation discussed the МС-21 airliner and a Telegram-канал post on Monday.\n";
+    let found: Vec<String> = check_text(&ruleset, en, Format::Plain)
+        .into_iter()
+        .filter(|d| &*d.rule == "language/mixed-script")
+        .map(|d| en[d.range].to_owned())
+        .collect();
+    assert_eq!(found, ["МС-21"]);
+}

@@ -113,6 +113,65 @@ fn latin_twin(c: char) -> Option<char> {
     CONFUSABLES.iter().find(|(k, _)| *k == c).map(|(_, v)| *v)
 }
 
+/// The Cyrillic letter a Latin one looks like, for words of a Cyrillic article.
+fn cyrillic_twin(c: char) -> Option<char> {
+    CONFUSABLES
+        .iter()
+        .find(|(k, v)| *v == c && script(*k) == Script::Cyrillic)
+        .map(|(k, _)| *k)
+}
+
+/// Languages written in Cyrillic: there a Latin letter is the intruder.
+fn cyrillic_language(code: &str) -> bool {
+    matches!(code, "ru" | "uk" | "be" | "bg" | "sr" | "mk")
+}
+
+fn letters_of(part: &str, which: Script) -> usize {
+    part.chars().filter(|&c| script(c) == which).count()
+}
+
+/// `Telegram-канал`, `IT-компания`: a Latin word and a Cyrillic word joined by
+/// a hyphen are a compound, each part in one script, not a look-alike.
+fn is_compound(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
+    let pure = |p: &&str, which: Script| {
+        let letters = p.chars().filter(|c| c.is_alphabetic()).count();
+        letters > 0 && letters_of(p, which) == letters && !p.chars().any(|c| c.is_ascii_digit())
+    };
+    parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| letters_of(p, Script::Latin) == 0 || letters_of(p, Script::Cyrillic) == 0)
+        && parts.iter().any(|p| pure(p, Script::Latin))
+        && parts
+            .iter()
+            .any(|p| pure(p, Script::Cyrillic) && p.chars().count() >= 2)
+}
+
+/// A Cyrillic word with Latin look-alikes in a Cyrillic article (`Mинск`
+/// with a Latin M): the finding, with the Cyrillic spelling as its fix.
+fn latin_in_cyrillic(word: &str) -> Option<(Vec<char>, String)> {
+    let latin: Vec<char> = word
+        .chars()
+        .filter(|&c| script(c) == Script::Latin)
+        .collect();
+    let cyrillic = letters_of(word, Script::Cyrillic);
+    if latin.is_empty() || cyrillic <= latin.len() || word.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let fixed: Option<String> = word
+        .chars()
+        .map(|c| {
+            if script(c) == Script::Latin {
+                cyrillic_twin(c)
+            } else {
+                Some(c)
+            }
+        })
+        .collect();
+    Some((latin, fixed?))
+}
+
 /// Runs of letters, digits, hyphens and invisible characters.
 fn tokens(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -168,6 +227,35 @@ impl Rule for MixedScript {
                             .with_fix(clean, Applicability::Safe),
                     );
                     continue;
+                }
+                if is_compound(word) {
+                    continue;
+                }
+                if cyrillic_language(&cx.doc.language) {
+                    if let Some((intruders, fixed)) = latin_in_cyrillic(word) {
+                        let codes: Vec<String> = intruders
+                            .iter()
+                            .map(|&c| format!("'{c}' U+{:04X}", c as u32))
+                            .collect();
+                        let message = match &self.meta.message {
+                            Some(t) => render(t, &[("found", word)]),
+                            None => format!(
+                                "'{word}' mixes Cyrillic with Latin look-alike letters: {}",
+                                codes.join(", ")
+                            ),
+                        };
+                        out.push(
+                            self.meta
+                                .diag(range, message)
+                                .with_help(format!("write '{fixed}' in Cyrillic letters"))
+                                .with_fix(fixed, Applicability::Safe),
+                        );
+                        continue;
+                    }
+                    // Designations typed in Cyrillic (МС-21, Су-30СМ) are right in a Cyrillic article.
+                    if !word.chars().any(|c| script(c) == Script::Latin) {
+                        continue;
+                    }
                 }
                 let latin = word.chars().filter(|&c| script(c) == Script::Latin).count();
                 let foreign: Vec<char> = word
@@ -245,6 +333,23 @@ impl Rule for MixedScript {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compounds_and_cyrillic_words_with_latin_letters() {
+        assert!(is_compound("Telegram-канал") && is_compound("IT-компания"));
+        assert!(!is_compound("Su-30СМ") && !is_compound("МС-21") && !is_compound("M\u{43e}scow"));
+        assert_eq!(
+            latin_in_cyrillic("Mинск"),
+            Some((vec!['M'], "Минск".to_owned()))
+        );
+        assert_eq!(latin_in_cyrillic("Минск"), None);
+        assert_eq!(latin_in_cyrillic("iPhone"), None);
+        assert_eq!(
+            latin_in_cyrillic("Зеленскийz"),
+            None,
+            "no Cyrillic twin for z"
+        );
+    }
 
     #[test]
     fn tokens_keep_designations_whole() {
