@@ -61,10 +61,10 @@ pub struct FileReport {
     released: Option<Released>,
 }
 
-/// A hash of a file's first and last 8 KiB: with the length, enough to
+/// A hash of a file's first and last KiB: with the length, enough to
 /// notice an edit between checking and rendering, at no cost on a 1 GB run.
 fn sample_hash(bytes: &[u8]) -> u64 {
-    const SIDE: usize = 8 * 1024;
+    const SIDE: usize = 1024;
     let head = &bytes[..bytes.len().min(SIDE)];
     let tail = &bytes[bytes.len().saturating_sub(SIDE)..];
     crate::fingerprint::fnv1a_bytes(head) ^ crate::fingerprint::fnv1a_bytes(tail).rotate_left(1)

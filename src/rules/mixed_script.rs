@@ -172,24 +172,41 @@ fn latin_in_cyrillic(word: &str) -> Option<(Vec<char>, String)> {
     Some((latin, fixed?))
 }
 
-/// Runs of letters, digits, hyphens and invisible characters.
+fn token_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || invisible(c) || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Runs of letters, digits, hyphens and invisible characters that hold a
+/// character beyond ASCII: an ASCII run can mix no scripts, so only the
+/// stretches around non-ASCII characters are read at all.
 fn tokens(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let part =
-            c.is_alphanumeric() || c == '-' || invisible(c) || ('\u{300}'..='\u{36f}').contains(&c);
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(s..i);
-                start = None;
-            }
-            _ => {}
+    let mut from = 0;
+    while let Some(i) = bytes[from..]
+        .iter()
+        .position(|&b| b >= 0x80)
+        .map(|i| from + i)
+    {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if !token_char(c) {
+            from = i + c.len_utf8();
+            continue;
         }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
+        let start = text[..i]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| token_char(c))
+            .last()
+            .map_or(i, |(j, _)| j);
+        let end = text[i..]
+            .char_indices()
+            .find(|&(_, c)| !token_char(c))
+            .map_or(text.len(), |(j, _)| i + j);
+        out.push(start..end);
+        from = end;
     }
     out
 }
@@ -355,6 +372,7 @@ mod tests {
     fn tokens_keep_designations_whole() {
         let t = "Su-30СМ and М\u{43e}scow.";
         let words: Vec<&str> = tokens(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(words, ["Su-30СМ", "and", "М\u{43e}scow"]);
+        // "and" holds nothing beyond ASCII: it cannot mix scripts and is not read.
+        assert_eq!(words, ["Su-30СМ", "М\u{43e}scow"]);
     }
 }
