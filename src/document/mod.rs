@@ -348,8 +348,8 @@ mod tests {
                     pieces[(x % pieces.len() as u64) as usize]
                 })
                 .collect();
-            let p = [0..text.len()];
-            let fast: Vec<&str> = tokenize(&text, &p, &[], "en")
+            let whole = vec![0..text.len()];
+            let fast: Vec<&str> = tokenize(&text, &whole, &[], "en")
                 .iter()
                 .map(|w| &text[w.range()])
                 .collect();
