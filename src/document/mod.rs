@@ -348,7 +348,7 @@ mod tests {
                     pieces[(x % pieces.len() as u64) as usize]
                 })
                 .collect();
-            let whole = vec![0..text.len()];
+            let whole = std::slice::from_ref(&(0..text.len())).to_vec();
             let fast: Vec<&str> = tokenize(&text, &whole, &[], "en")
                 .iter()
                 .map(|w| &text[w.range()])
