@@ -110,8 +110,9 @@ impl Rule for Romanization {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let doc = cx.doc;
         let mut hits = cx.hits.iter().peekable();
-        // skeleton → spelling → form
-        let mut by_skeleton: BTreeMap<String, BTreeMap<&str, Form<'_>>> = BTreeMap::new();
+        // spelling → form; then skeleton → spelling → form, one skeleton per spelling.
+        let mut by_word: std::collections::HashMap<&str, Form<'_>> =
+            std::collections::HashMap::new();
         for (i, w) in doc.words.iter().enumerate() {
             while hits.next_if(|h| h.range.end <= w.start).is_some() {}
             let word = strip_possessive(doc.slice(&w.range()));
@@ -128,18 +129,14 @@ impl Rule for Romanization {
                 doc.text[w.end..n.start].trim().is_empty() && is_capitalized(doc.slice(&n.range()))
             });
             let next_capitalized = next.is_some();
-            let form = by_skeleton
-                .entry(skeleton(word))
-                .or_default()
-                .entry(word)
-                .or_insert(Form {
-                    word,
-                    ranges: Vec::new(),
-                    given_name: false,
-                    followers: Default::default(),
-                    always_followed: true,
-                    known,
-                });
+            let form = by_word.entry(word).or_insert(Form {
+                word,
+                ranges: Vec::new(),
+                given_name: false,
+                followers: Default::default(),
+                always_followed: true,
+                known,
+            });
             form.ranges.push(w.start..w.start + word.len());
             form.given_name |= next_capitalized;
             form.always_followed &= next_capitalized;
@@ -147,6 +144,13 @@ impl Rule for Romanization {
             if let Some(n) = next {
                 form.followers.insert(doc.slice(&n.range()));
             }
+        }
+        let mut by_skeleton: BTreeMap<String, BTreeMap<&str, Form<'_>>> = BTreeMap::new();
+        for (word, form) in by_word {
+            by_skeleton
+                .entry(skeleton(word))
+                .or_default()
+                .insert(word, form);
         }
         for forms in by_skeleton.values() {
             if forms.len() < 2 {
