@@ -11,6 +11,7 @@ use schema::RawPack;
 /// The packs that ship with galley, embedded at build time.
 pub const SHIPPED: &[(&str, &str)] = &[
     ("core", include_str!("../../rules/core.toml")),
+    ("language", include_str!("../../rules/language.toml")),
     ("names", include_str!("../../rules/names.toml")),
     ("names-world", include_str!("../../rules/names-world.toml")),
     (
