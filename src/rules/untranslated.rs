@@ -386,6 +386,25 @@ fn kindred(a: &str, b: &str) -> bool {
     KINDRED.iter().any(|g| g.contains(&a) && g.contains(&b))
 }
 
+/// Counts `word` if it is one of `stops` (each counted once, in `hits`);
+/// true from the second distinct one on.
+fn function_word(word: &str, stops: &[&str], hits: &mut u64) -> bool {
+    if word.len() <= 16 {
+        if let Some(i) = stops.iter().position(|s| same_word(word, s)) {
+            *hits |= 1 << i.min(63);
+        }
+    }
+    hits.count_ones() >= 2
+}
+
+/// Whether the words of `range` hold two distinct function words of a language.
+fn holds_function_words(doc: &Document<'_>, range: &Range<usize>, stops: &[&str]) -> bool {
+    let mut hits = 0u64;
+    doc.words[doc.word_index_from(range.start)..doc.word_index_from(range.end)]
+        .iter()
+        .any(|w| function_word(doc.slice(&w.range()), stops, &mut hits))
+}
+
 fn same_word(word: &str, stop: &str) -> bool {
     if word.is_ascii() {
         word.eq_ignore_ascii_case(stop)
@@ -720,15 +739,11 @@ impl Pass<'_, '_> {
             }
             n += 1;
             caps += usize::from(word.starts_with(char::is_uppercase));
-            if let Some(stops) = self.stops {
-                if word.len() <= 16 {
-                    if let Some(i) = stops.iter().position(|s| same_word(word, s)) {
-                        hits |= 1 << i.min(63);
-                        if hits.count_ones() >= 2 {
-                            return None;
-                        }
-                    }
-                }
+            if self
+                .stops
+                .is_some_and(|stops| function_word(word, stops, &mut hits))
+            {
+                return None;
             }
         }
         // Title case (a headline, a list of names) says nothing about language.
@@ -869,6 +884,17 @@ impl Pass<'_, '_> {
                 if g.code == lang || !language::is_known(g.code) || !g.reliable || st.words < min {
                     return false;
                 }
+                // whatlang is sure of itself on short text more often than it
+                // should be ("Various I/O functions support large files" reads
+                // as French): the stretch must also hold that language's
+                // function words, or be long.
+                let confirmed = match stop_words(g.code) {
+                    Some(theirs) => holds_function_words(doc, &st.range, theirs),
+                    None => st.words >= KINDRED_MIN_WORDS,
+                };
+                if !confirmed {
+                    return false;
+                }
                 None
             }
             Verdict::Home => return false,
@@ -938,22 +964,23 @@ impl Pass<'_, '_> {
         if glossed_after(&p[end..], q, home) || glossed_before(&p[..start], home) {
             return true;
         }
-        // A quotation ending its paragraph, and the next paragraph opening
-        // with its translation, in brackets or in quotes.
-        if q && p[end..]
+        // The paragraph ends here, and the next one opens with the
+        // translation: in brackets, or in quotes when this is a quotation.
+        if !p[end..]
             .trim()
             .trim_matches(CLOSING_QUOTES)
             .trim()
             .is_empty()
         {
-            if let Some(next) = next_para {
-                let n = self.doc.slice(next);
-                let opens = n.starts_with(['(', '[']) || n.starts_with(OPENING_QUOTES);
-                let (h, f) = letter_counts(&n[..floor(n, 300)], home);
-                return opens && h >= 2 && h > f;
-            }
+            return false;
         }
-        false
+        let Some(next) = next_para else {
+            return false;
+        };
+        let n = self.doc.slice(next);
+        let opens = n.starts_with(['(', '[']) || (q && n.starts_with(OPENING_QUOTES));
+        let (h, f) = letter_counts(&n[..floor(n, 300)], home);
+        opens && h >= 2 && h > f
     }
 
     /// Runs of words in another script inside a sentence of the article's language.
