@@ -88,6 +88,7 @@ fn originals_kept_with_their_translation_stay_silent() {
         The party «Белая Русь» (White Rus) organised the reception, and Belaya Rus (Белая Русь) paid for it.\n\n\
         Protesters chanted \"Жыве Беларусь!\" (\"Long live Belarus!\"), and \"Мы разам\" – \"We are together\" – was painted on a wall.\n\n\
         The newspaper Zvyazda (in Belarusian: Звязда) printed it. The slogan read Мир (peace).\n\n\
+        Their other slogan, Long live Belarus – «Жыве Беларусь!», was heard too.\n\n\
         «Мы выполним все договорённости, которые были достигнуты на прошлой встрече», — сказал президент.\n\n\
         (\"We will fulfil all the agreements reached at the last meeting,\" the president said.)\n";
     assert_eq!(texts(text), Vec::<String>::new());

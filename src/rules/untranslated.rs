@@ -649,6 +649,30 @@ fn glossed_before(before: &str, home: Script) -> bool {
         .is_some_and(|s| s == home)
 }
 
+/// Whether a quoted original comes after a dash that follows its
+/// translation: `"Long live Belarus!" – "Жыве Беларусь!"`. An unquoted run
+/// after a dash is the sentence going on, not a translation.
+fn dashed_before(before: &str, quoted: bool, home: Script) -> bool {
+    if !quoted {
+        return false;
+    }
+    let head = before.trim_end_matches(|c: char| c.is_whitespace() || OPENING_QUOTES.contains(&c));
+    let Some(head) = head
+        .strip_suffix('—')
+        .or_else(|| head.strip_suffix('–'))
+        .or_else(|| head.strip_suffix(" -"))
+    else {
+        return false;
+    };
+    head.trim_end_matches(|c: char| {
+        c.is_whitespace() || CLOSING_QUOTES.contains(&c) || matches!(c, '.' | ',' | '!' | '?' | '…')
+    })
+    .chars()
+    .next_back()
+    .and_then(script)
+    .is_some_and(|s| s == home)
+}
+
 fn closing_bracket(c: char) -> Option<char> {
     match c {
         '(' => Some(')'),
@@ -961,7 +985,10 @@ impl Pass<'_, '_> {
         let p = self.doc.slice(para);
         let (start, end) = (range.start - para.start, range.end - para.start);
         let q = quoted(p, start);
-        if glossed_after(&p[end..], q, home) || glossed_before(&p[..start], home) {
+        if glossed_after(&p[end..], q, home)
+            || glossed_before(&p[..start], home)
+            || dashed_before(&p[..start], q, home)
+        {
             return true;
         }
         // The paragraph ends here, and the next one opens with the
@@ -1204,6 +1231,14 @@ mod tests {
         assert!(glossed_before("Belaya Rus (in Russian: ", h));
         assert!(!glossed_before("(Minsk) said ", h));
         assert!(!glossed_before("He said ", h));
+        assert!(dashed_before(
+            "the slogan \"Long live Belarus!\" – \"",
+            true,
+            h
+        ));
+        assert!(dashed_before("the slogan Long live Belarus — «", true, h));
+        assert!(!dashed_before("He left — ", false, h));
+        assert!(!dashed_before("«Жыве» — «", true, h));
     }
 
     #[test]
