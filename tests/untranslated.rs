@@ -167,6 +167,19 @@ fn a_latin_phrase_in_a_russian_sentence_needs_to_read_as_prose() {
 }
 
 #[test]
+fn an_english_quotation_after_a_russian_lead_in_is_reported_on_the_quotation() {
+    let f = found("Заявление МИД\n\nМинистерство иностранных дел провело брифинг для журналистов в Минске.\n\nTwitter-аккаунт @BelarusMFA опубликовал заявление на английском: Belarus is committed to peace and dialogue.\n");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, "Belarus is committed to peace and dialogue");
+    assert!(f[0].1.contains("reads as English"), "{}", f[0].1);
+}
+
+#[test]
+fn code_identifiers_and_links_with_paths_in_a_russian_article_stay_silent() {
+    assert!(found("Ошибка на сайте\n\nСайт министерства не работал весь день.\n\nКод ошибки: ERR_CONNECTION_REFUSED, см. docs.example.com/errors/connection.\n").is_empty());
+}
+
+#[test]
 fn kindred_languages_need_a_long_reliable_paragraph() {
     let text = "Переговоры в Киеве\n\n\
         Президент Беларуси провёл переговоры с делегацией. Стороны обсудили цены на газ и совместные проекты в промышленности, а также вопросы транспорта и логистики в регионе.\n\n\
