@@ -22,7 +22,10 @@
 //! sentence holding two of the article language's common function words is
 //! taken to be in that language.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::compile::{Compiler, RuleMeta};
 use super::text::render;
@@ -189,16 +192,21 @@ fn majority_script(doc: &Document<'_>) -> Script {
         .unwrap_or(Script::Latin)
 }
 
-/// Common function words of a language, chosen so that text in a kindred
-/// language rarely holds two of them (no `в`, `на`, `не` for Russian: they
-/// are Ukrainian and Belarusian too).
+/// Common function words of a language. A word on the lists of two
+/// languages of one script tells neither (`в` is Russian and Ukrainian), so
+/// each list also holds its language's words that look like another's
+/// function words (`a`, `do`, `no` for English), to keep them from counting
+/// for the other.
+#[rustfmt::skip]
 const STOP_WORDS: &[(&str, &[&str])] = &[
     (
         "en",
         &[
             "the", "and", "of", "to", "is", "that", "with", "for", "from", "by", "its", "has",
             "have", "had", "been", "this", "will", "said", "were", "are", "which", "who", "not",
-            "but", "would", "they", "their", "he", "she", "it", "was", "on", "after",
+            "but", "would", "they", "their", "he", "she", "it", "was", "on", "after", "a", "i",
+            "in", "an", "at", "as", "or", "do", "no", "so", "we", "you", "all", "can", "also",
+            "more", "than", "into", "about", "per", "non",
         ],
     ),
     (
@@ -262,114 +270,104 @@ const STOP_WORDS: &[(&str, &[&str])] = &[
     (
         "ru",
         &[
-            "и",
-            "что",
-            "это",
-            "как",
-            "он",
-            "она",
-            "они",
-            "его",
-            "было",
-            "был",
-            "была",
-            "были",
-            "уже",
-            "чтобы",
-            "который",
-            "которые",
-            "также",
-            "от",
-            "при",
-            "после",
-            "года",
-            "или",
-            "если",
-            "только",
-            "тоже",
-            "ещё",
-            "еще",
-            "более",
-            "с",
+            "и", "что", "это", "как", "он", "она", "они", "его", "было", "был", "была", "были",
+            "уже", "чтобы", "который", "которые", "также", "от", "при", "после", "года", "или",
+            "если", "только", "тоже", "ещё", "еще", "более", "с", "в", "на", "не", "по", "за",
+            "к", "о", "из", "до", "у", "а", "но", "же", "бы", "все", "так", "об", "для", "то",
+            "да", "те", "та",
         ],
     ),
     (
         "uk",
         &[
-            "і",
-            "й",
-            "що",
-            "та",
-            "це",
-            "як",
-            "його",
-            "від",
-            "але",
-            "також",
-            "він",
-            "вона",
-            "вони",
-            "був",
-            "була",
-            "були",
-            "вже",
-            "щоб",
-            "який",
-            "які",
-            "із",
-            "або",
-            "році",
+            "і", "й", "що", "та", "це", "як", "його", "від", "але", "також", "він", "вона",
+            "вони", "був", "була", "були", "вже", "щоб", "який", "які", "із", "або", "році",
+            "в", "у", "на", "не", "з", "до", "за", "по", "а", "о", "про", "при", "для",
         ],
     ),
     (
         "be",
         &[
-            "і",
-            "ў",
-            "што",
-            "гэта",
-            "як",
-            "ад",
-            "але",
-            "таксама",
-            "ён",
-            "яна",
-            "яны",
-            "быў",
-            "была",
-            "былі",
-            "ужо",
-            "каб",
-            "які",
-            "годзе",
+            "і", "ў", "што", "гэта", "як", "ад", "але", "таксама", "ён", "яна", "яны", "быў",
+            "была", "былі", "ужо", "каб", "які", "годзе", "у", "на", "не", "з", "да", "за",
+            "па", "а", "пра", "пры", "для",
         ],
     ),
     (
         "bg",
         &[
-            "и",
-            "че",
-            "това",
-            "се",
-            "да",
-            "са",
-            "от",
-            "той",
-            "тя",
-            "те",
-            "беше",
-            "бяха",
-            "който",
-            "още",
-            "като",
-            "след",
-            "при",
+            "и", "че", "това", "се", "да", "са", "от", "той", "тя", "те", "беше", "бяха",
+            "който", "още", "като", "след", "при", "в", "на", "не", "с", "за", "по", "до", "а",
+            "о",
         ],
     ),
 ];
 
-fn stop_words(code: &str) -> Option<&'static [&'static str]> {
-    STOP_WORDS.iter().find(|(c, _)| *c == code).map(|(_, w)| *w)
+/// Every function word of every list, lowercased, with the bit of each list it is in.
+fn function_words() -> &'static HashMap<&'static str, u16> {
+    static INDEX: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m: HashMap<&'static str, u16> = HashMap::new();
+        for (i, (_, words)) in STOP_WORDS.iter().enumerate() {
+            for w in *words {
+                *m.entry(w).or_default() |= 1 << i;
+            }
+        }
+        m
+    })
+}
+
+/// The bit of a language's function-word list.
+fn list_bit(code: &str) -> u16 {
+    STOP_WORDS
+        .iter()
+        .position(|(c, _)| *c == code)
+        .map_or(0, |i| 1 << i)
+}
+
+/// The lists of the languages written in `script`.
+fn lists_in(script: Script) -> u16 {
+    STOP_WORDS
+        .iter()
+        .enumerate()
+        .filter(|(_, (c, _))| home_script(c) == Some(script))
+        .fold(0, |m, (i, _)| m | 1 << i)
+}
+
+/// Function words of `home` and of the other languages of its script
+/// (`others`) among the words of `range`. A word in both counts for neither
+/// (`в` is Russian and Ukrainian alike).
+fn count_function_words(
+    doc: &Document<'_>,
+    range: &Range<usize>,
+    home: u16,
+    others: u16,
+    buf: &mut String,
+) -> (usize, usize) {
+    let index = function_words();
+    let (mut mine, mut theirs) = (0, 0);
+    for w in &doc.words[doc.word_index_from(range.start)..doc.word_index_from(range.end)] {
+        let word = doc.slice(&w.range());
+        if word.len() > MAX_FUNCTION_WORD_BYTES {
+            continue;
+        }
+        let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            word
+        } else {
+            buf.clear();
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+            buf.as_str()
+        };
+        let Some(&lists) = index.get(key) else {
+            continue;
+        };
+        match (lists & home != 0, lists & others != 0) {
+            (true, false) => mine += 1,
+            (false, true) => theirs += 1,
+            _ => {}
+        }
+    }
+    (mine, theirs)
 }
 
 /// Languages whatlang confuses with one another on ordinary text.
@@ -386,32 +384,8 @@ fn kindred(a: &str, b: &str) -> bool {
     KINDRED.iter().any(|g| g.contains(&a) && g.contains(&b))
 }
 
-/// Counts `word` if it is one of `stops` (each counted once, in `hits`);
-/// true from the second distinct one on.
-fn function_word(word: &str, stops: &[&str], hits: &mut u64) -> bool {
-    if word.len() <= 16 {
-        if let Some(i) = stops.iter().position(|s| same_word(word, s)) {
-            *hits |= 1 << i.min(63);
-        }
-    }
-    hits.count_ones() >= 2
-}
-
-/// Whether the words of `range` hold two distinct function words of a language.
-fn holds_function_words(doc: &Document<'_>, range: &Range<usize>, stops: &[&str]) -> bool {
-    let mut hits = 0u64;
-    doc.words[doc.word_index_from(range.start)..doc.word_index_from(range.end)]
-        .iter()
-        .any(|w| function_word(doc.slice(&w.range()), stops, &mut hits))
-}
-
-fn same_word(word: &str, stop: &str) -> bool {
-    if word.is_ascii() {
-        word.eq_ignore_ascii_case(stop)
-    } else {
-        word.chars().flat_map(char::to_lowercase).eq(stop.chars())
-    }
-}
+/// The longest function word, in bytes (`таксама`).
+const MAX_FUNCTION_WORD_BYTES: usize = 16;
 
 /// Whether any letter of `text` is in a script other than `home`.
 fn has_foreign_letter(text: &str, home: Script) -> bool {
@@ -691,6 +665,12 @@ fn closing_bracket(c: char) -> Option<char> {
     }
 }
 
+/// The start of a long stretch, enough for whatlang to settle: it costs in
+/// proportion to the text it reads.
+fn sample(text: &str) -> &str {
+    &text[..floor(text, 1024)]
+}
+
 fn floor(s: &str, at: usize) -> usize {
     crate::document::floor_char_boundary(s, at.min(s.len()))
 }
@@ -736,7 +716,12 @@ struct Pass<'r, 'd> {
     doc: &'r Document<'d>,
     lang: &'r str,
     home: Script,
-    stops: Option<&'static [&'static str]>,
+    /// The bit of the article language's function-word list (0: none).
+    mine: u16,
+    /// The lists of the other languages of its script.
+    others: u16,
+    /// A buffer for lowercasing words.
+    buf: RefCell<String>,
 }
 
 /// A stretch of adjacent sentences with one verdict.
@@ -757,27 +742,34 @@ impl Pass<'_, '_> {
         }
     }
 
-    /// A sentence with no letter of another script: a suspect when it is
-    /// long, not in title case, and holds fewer than two of the article
-    /// language's function words. Returns its word count.
+    /// A sentence worth asking whatlang about: six words or more, not in
+    /// title case, holding two or more function words of another language
+    /// of the article's script, and more of them than of the article
+    /// language's own (`der`, `und` in an English article; `що`, `і` in a
+    /// Russian one). Returns its word count.
     fn suspect(&self, range: &Range<usize>) -> Option<usize> {
+        if self.others == 0 {
+            return None;
+        }
         let doc = self.doc;
+        let (mine, theirs) = count_function_words(
+            doc,
+            range,
+            self.mine,
+            self.others,
+            &mut self.buf.borrow_mut(),
+        );
+        if theirs < 2 || theirs <= mine {
+            return None;
+        }
         let words = &doc.words[doc.word_index_from(range.start)..doc.word_index_from(range.end)];
-        let mut hits = 0u64;
         let mut n = 0;
         let mut caps = 0;
         for w in words {
             let word = doc.slice(&w.range());
-            if !word.chars().any(char::is_alphabetic) {
-                continue;
-            }
-            n += 1;
-            caps += usize::from(word.starts_with(char::is_uppercase));
-            if self
-                .stops
-                .is_some_and(|stops| function_word(word, stops, &mut hits))
-            {
-                return None;
+            if word.chars().any(char::is_alphabetic) {
+                n += 1;
+                caps += usize::from(word.starts_with(char::is_uppercase));
             }
         }
         // Title case (a headline, a list of names) says nothing about language.
@@ -922,7 +914,7 @@ impl Pass<'_, '_> {
         let doc = self.doc;
         let lang = self.lang;
         let found = doc.slice(&st.range);
-        let guess = language::guess(found);
+        let guess = language::guess(sample(found));
         let script = match st.verdict {
             Verdict::Foreign(s) => Some(s),
             Verdict::Suspect => {
@@ -944,11 +936,10 @@ impl Pass<'_, '_> {
                 // should be ("Various I/O functions support large files" reads
                 // as French): the stretch must also hold that language's
                 // function words, or be long.
-                let confirmed = match stop_words(g.code) {
-                    Some(theirs) => holds_function_words(doc, &st.range, theirs),
-                    None => st.words >= KINDRED_MIN_WORDS,
-                };
-                if !confirmed {
+                let theirs = list_bit(g.code);
+                let (hits, _) =
+                    count_function_words(doc, &st.range, theirs, 0, &mut self.buf.borrow_mut());
+                if theirs == 0 || hits < 2 {
                     return false;
                 }
                 None
@@ -1147,7 +1138,7 @@ fn latin_is_prose(tokens: &[&Token], text: &str, lang: &str) -> bool {
         return false;
     }
     tokens.len() >= LATIN_SENTENCE_WORDS
-        || language::guess(text).is_some_and(|g: Guess| g.reliable && g.code != lang)
+        || language::guess(sample(text)).is_some_and(|g: Guess| g.reliable && g.code != lang)
 }
 
 impl Rule for Untranslated {
@@ -1160,7 +1151,13 @@ impl Rule for Untranslated {
             doc,
             lang: &doc.language,
             home: home_script(&doc.language).unwrap_or_else(|| majority_script(doc)),
-            stops: stop_words(&doc.language),
+            mine: list_bit(&doc.language),
+            others: 0,
+            buf: RefCell::new(String::new()),
+        };
+        let pass = Pass {
+            others: lists_in(pass.home) & !pass.mine,
+            ..pass
         };
         let mut next = 0;
         for (pi, para) in doc.paragraphs.iter().enumerate() {
@@ -1296,7 +1293,30 @@ mod tests {
 
     #[test]
     fn stop_words_match_in_any_case() {
-        assert!(same_word("The", "the") && same_word("Что", "что") && !same_word("then", "the"));
+        let text =
+            "Президент України заявив, що переговори пройшли, і сторони домовилися. Что в Минске?";
+        let doc = Document::plain(text);
+        let mut buf = String::new();
+        let (ru, uk) = (list_bit("ru"), list_bit("uk"));
+        let r = |a: &str| {
+            let s = text.find(a).unwrap_or(0);
+            s..s + a.len()
+        };
+        // "що" and "і" are Ukrainian; "в" is both, and counts for neither.
+        assert_eq!(
+            count_function_words(
+                &doc,
+                &r("Президент України заявив, що переговори пройшли, і сторони"),
+                ru,
+                uk,
+                &mut buf
+            ),
+            (0, 2)
+        );
+        assert_eq!(
+            count_function_words(&doc, &r("Что в Минске?"), ru, uk, &mut buf),
+            (1, 0)
+        );
         assert_eq!(article("English"), "an");
         assert_eq!(article("Ukrainian"), "a");
     }
