@@ -125,6 +125,12 @@ fn script(c: char) -> Option<Script> {
     if c.is_ascii() {
         return c.is_ascii_alphabetic().then_some(Script::Latin);
     }
+    // The common letters, without the Unicode property lookup.
+    match c {
+        '\u{c0}'..='\u{24f}' if c != '×' && c != '÷' => return Some(Script::Latin),
+        '\u{400}'..='\u{481}' | '\u{48a}'..='\u{52f}' => return Some(Script::Cyrillic),
+        _ => {}
+    }
     let s = match c {
         '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => Script::Latin,
         '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}' => Script::Greek,
@@ -365,6 +371,11 @@ fn count_function_words(
             (true, false) => mine += 1,
             (false, true) => theirs += 1,
             _ => {}
+        }
+        // Settled early: plainly the article's language, or (counting one
+        // language alone) two of its words found.
+        if (others != 0 && mine >= 3 && theirs == 0) || (others == 0 && mine >= 2) {
+            break;
         }
     }
     (mine, theirs)
@@ -914,7 +925,11 @@ impl Pass<'_, '_> {
         let doc = self.doc;
         let lang = self.lang;
         let found = doc.slice(&st.range);
-        let guess = language::guess(sample(found));
+        // In another script the guess only names the language: less text will do.
+        let guess = language::guess(match st.verdict {
+            Verdict::Foreign(_) => &found[..floor(found, 400)],
+            _ => sample(found),
+        });
         let script = match st.verdict {
             Verdict::Foreign(s) => Some(s),
             Verdict::Suspect => {
@@ -1269,6 +1284,13 @@ mod tests {
         assert!(dashed_before("the slogan Long live Belarus — «", true, h));
         assert!(!dashed_before("He left — ", false, h));
         assert!(!dashed_before("«Жыве» — «", true, h));
+    }
+
+    #[test]
+    fn the_fast_letter_ranges_hold_only_letters() {
+        for c in ('\u{c0}'..='\u{24f}').chain('\u{400}'..='\u{52f}') {
+            assert_eq!(script(c).is_some(), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]
