@@ -357,14 +357,16 @@ fn count_function_words(
         if word.len() > MAX_FUNCTION_WORD_BYTES {
             continue;
         }
-        let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            word
-        } else {
+        // Most words are in lowercase already; only a capitalised one is lowercased.
+        let found = index.get(word).or_else(|| {
+            if !word.starts_with(|c: char| c.is_uppercase()) {
+                return None;
+            }
             buf.clear();
             buf.extend(word.chars().flat_map(char::to_lowercase));
-            buf.as_str()
-        };
-        let Some(&lists) = index.get(key) else {
+            index.get(buf.as_str())
+        });
+        let Some(&lists) = found else {
             continue;
         };
         match (lists & home != 0, lists & others != 0) {
@@ -509,7 +511,11 @@ fn tokens(text: &str, range: Range<usize>, home: Script) -> Vec<Token> {
     let mut spans: Vec<Range<usize>> = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in s.char_indices() {
-        let part = c.is_alphanumeric() || is_mark(c) || is_joiner(c) || is_code(c);
+        let part = c.is_ascii_alphanumeric()
+            || script(c).is_some()
+            || is_joiner(c)
+            || is_code(c)
+            || (!c.is_ascii() && (c.is_alphanumeric() || is_mark(c)));
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(b)) => {
@@ -533,14 +539,12 @@ fn tokens(text: &str, range: Range<usize>, home: Script) -> Vec<Token> {
         let r = sp.start + lead..sp.start + lead + w.len();
         let (mut home_letters, mut foreign) = (0usize, [0usize; Script::ALL.len()]);
         let mut digit = false;
-        let mut upper = false;
         for c in w.chars() {
             match script(c) {
                 Some(x) if x == home => home_letters += 1,
                 Some(x) => foreign[x.index()] += 1,
                 None => digit |= c.is_numeric(),
             }
-            upper |= c.is_uppercase();
         }
         let foreign_letters: usize = foreign.iter().sum();
         let class = if digit
@@ -565,7 +569,8 @@ fn tokens(text: &str, range: Range<usize>, home: Script) -> Vec<Token> {
         out.push(Token {
             range: range.start + r.start..range.start + r.end,
             class,
-            lowercase: !upper,
+            // Only Latin runs ask; the Unicode lookup is spared for the rest.
+            lowercase: class == Class::Foreign(Script::Latin) && !w.chars().any(char::is_uppercase),
         });
     }
     out
@@ -804,7 +809,7 @@ impl Pass<'_, '_> {
                 words: 0,
                 tokens: Vec::new(),
             };
-            if foreign_here {
+            if foreign_here && has_foreign_letter(&text[r.clone()], self.home) {
                 s.tokens = tokens(text, r.clone(), self.home);
                 if let Some((script, words)) = self.foreign_sentence(&s.tokens, r) {
                     s.verdict = Verdict::Foreign(script);
