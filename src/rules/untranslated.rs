@@ -18,9 +18,9 @@
 //! purpose, and stays silent. docs/rules.md lists every choice.
 //!
 //! Cheap filters come first, so that whatlang runs on few sentences: a scan
-//! for letters of another script (ASCII text skips it byte-wise), and a
-//! sentence holding two of the article language's common function words is
-//! taken to be in that language.
+//! for letters of another script (ASCII text skips it byte-wise), and a count
+//! of function words — only a sentence holding more of another language's
+//! (of the same script) than of the article language's is asked about.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -712,7 +712,7 @@ fn article(name: &str) -> &'static str {
 enum Verdict {
     /// In the article's language, or nothing to say.
     Home,
-    /// Long, without the article language's function words: whatlang decides.
+    /// Long, with another language's function words: whatlang decides.
     Suspect,
     /// Mostly in another script.
     Foreign(Script),
