@@ -22,6 +22,7 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ("core-ru", include_str!("../../rules/core-ru.toml")),
     ("core-uk", include_str!("../../rules/core-uk.toml")),
     ("markup", include_str!("../../rules/markup.toml")),
+    ("language", include_str!("../../rules/language.toml")),
     ("names", include_str!("../../rules/names.toml")),
     ("names-de", include_str!("../../rules/names-de.toml")),
     ("names-world", include_str!("../../rules/names-world.toml")),

@@ -11,7 +11,7 @@ use super::lexicon::LexiconBuilder;
 use super::{
     attribute, conditional, conflation, consistency, currency, doubled_word, existence,
     mixed_quotes, mixed_script, near_miss, occurrence, repeated_headline, romanization,
-    substitution, Rule, Ruleset,
+    substitution, untranslated, Rule, Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::packs::schema::{RawDoc, RawRule};
@@ -79,6 +79,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "repeated-headline", fields: repeated_headline::FIELDS, placeholders: FOUND, summary: "the headline repeated as the last line", compile: repeated_headline::compile },
     Kind { name: "romanization-variants", fields: romanization::FIELDS, placeholders: &["found", "expected"], summary: "names that differ only as romanizations do", compile: romanization::compile },
     Kind { name: "substitution", fields: substitution::FIELDS, placeholders: &["found", "expected"], summary: "a known wrong form and its right one", compile: substitution::compile },
+    Kind { name: "untranslated", fields: untranslated::FIELDS, placeholders: &["found", "language", "confidence", "expected", "script"], summary: "a paragraph, sentence or phrase left in another language or script", compile: untranslated::compile },
 ];
 
 /// The `{name}` placeholders of a message template, with their byte offsets.

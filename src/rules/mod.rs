@@ -34,6 +34,7 @@ mod repeated_headline;
 mod romanization;
 mod substitution;
 mod text;
+mod untranslated;
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
