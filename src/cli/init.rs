@@ -11,8 +11,8 @@ const CONFIG: &str = r#"# galley configuration. Found from each checked file's d
 language = "en"
 
 # Shipped rule packs by name: core-any, core, core-de, core-fr, core-es,
-# core-pl, core-ru, core-uk, names, names-de, names-world, facts-aircraft,
-# facts-leaders, or "default" for all of them. A name also loads its
+# core-pl, core-ru, core-uk, markup, language, names, names-de, names-world,
+# facts-aircraft, facts-leaders, or "default" for all of them. A name also loads its
 # language editions ("core" loads core-any and every core-XX).
 packs = ["default"]
 

@@ -285,7 +285,12 @@ impl Rule for MixedScript {
                     && has_digit
                     && !foreign.is_empty()
                     && foreign.iter().all(|&c| latin_twin(c).is_some());
+                // A Greek letter with no Latin twin is a symbol, not a slip: γ-ray, μm-scale.
+                let greek_symbol = foreign
+                    .iter()
+                    .any(|&c| script(c) == Script::Greek && latin_twin(c).is_none());
                 if foreign.is_empty()
+                    || greek_symbol
                     || (latin == 0 && !designation)
                     || (latin > 0 && foreign.len() > latin)
                 {
