@@ -3,6 +3,7 @@
 //! Every range is a byte range into the original text.
 
 mod ascii_words;
+pub mod fnv;
 mod front_matter;
 mod html;
 pub mod language;
@@ -213,7 +214,7 @@ impl<'a> Document<'a> {
 fn prose_sample(text: &str, paragraphs: &[Range<usize>]) -> String {
     let mut out = String::new();
     for p in paragraphs {
-        if out.len() >= 6 * 1024 {
+        if out.len() >= 3 * 1024 {
             break;
         }
         out.push_str(&text[p.clone()]);

@@ -58,7 +58,14 @@ impl Rule for DoubledWord {
                 continue;
             }
             let (wa, wb) = (&text[a.range()], &text[b.range()]);
-            if !wa.eq_ignore_ascii_case(wb) && wa.to_lowercase() != wb.to_lowercase() {
+            let same = if wa.is_ascii() && wb.is_ascii() {
+                wa.eq_ignore_ascii_case(wb)
+            } else {
+                wa.chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(wb.chars().flat_map(char::to_lowercase))
+            };
+            if !same {
                 continue;
             }
             if wa.chars().any(|c| c.is_numeric()) || self.allow.contains(&wa.to_lowercase()) {

@@ -22,8 +22,8 @@
 //! of function words — only a sentence holding more of another language's
 //! (of the same script) than of the article language's is asked about.
 
+use crate::document::fnv::WordMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -310,10 +310,10 @@ const STOP_WORDS: &[(&str, &[&str])] = &[
 ];
 
 /// Every function word of every list, lowercased, with the bit of each list it is in.
-fn function_words() -> &'static HashMap<&'static str, u16> {
-    static INDEX: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+fn function_words() -> &'static WordMap<u16> {
+    static INDEX: OnceLock<WordMap<u16>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m: HashMap<&'static str, u16> = HashMap::new();
+        let mut m: WordMap<u16> = WordMap::default();
         for (i, (_, words)) in STOP_WORDS.iter().enumerate() {
             for w in *words {
                 *m.entry(w).or_default() |= 1 << i;
