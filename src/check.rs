@@ -93,6 +93,17 @@ impl FileReport {
     /// rendered: a run over an archive then holds one file's text at a
     /// time, not the archive's.
     pub fn release(&mut self, file: &Path) {
+        if self.diagnostics.is_empty() {
+            // Nothing will be rendered: the text is never read again.
+            self.released = Some(Released {
+                file: std::path::PathBuf::new(),
+                len: 0,
+                hash: 0,
+                blank: self.text.trim().is_empty(),
+            });
+            self.text = String::new();
+            return;
+        }
         self.released = Some(Released {
             file: file.to_owned(),
             len: self.text.len(),

@@ -41,15 +41,25 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         return Ok(2);
     };
     let (found, mut errors) = crate::walk::discover(&inputs.paths, &inputs.walk);
-    let mut files: Vec<(PathBuf, Settings)> = Vec::new();
+    let mut files: Vec<(PathBuf, Arc<Settings>)> = Vec::new();
     if let Some((name, _)) = &inputs.stdin {
-        files.push((name.clone(), configs.settings(name)));
+        files.push((name.clone(), Arc::new(configs.settings(name))));
     }
+    let mut last: Option<Arc<Settings>> = None;
     for f in found {
         let settings = configs.settings(&f.path);
         if settings.excluded.is_some() && !f.explicit {
             continue;
         }
+        // Files in one directory mostly share their settings: one copy for all.
+        let settings = match &last {
+            Some(l) if l.same_as(&settings) => Arc::clone(l),
+            _ => {
+                let s = Arc::new(settings);
+                last = Some(Arc::clone(&s));
+                s
+            }
+        };
         files.push((f.path, settings));
     }
     if let Some((k, n)) = args.shard {
@@ -272,7 +282,7 @@ fn apply_levels(report: &mut FileReport, settings: &Settings) {
 /// A severity key that names no rule and no category of the rules in force
 /// is a mistake in the config, pointed at like any other.
 fn unknown_severity_keys(
-    files: &[(PathBuf, Settings)],
+    files: &[(PathBuf, Arc<Settings>)],
     rulesets: &HashMap<RulesetKey, Arc<Ruleset>>,
 ) -> Option<PackErrors> {
     let mut errors: Vec<PackError> = Vec::new();

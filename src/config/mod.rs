@@ -113,6 +113,22 @@ impl Settings {
         }
     }
 
+    /// Whether two files' settings are the same, so that they can share one
+    /// copy: an archive of 200,000 articles under one config needs one.
+    pub fn same_as(&self, other: &Settings) -> bool {
+        let config = match (&self.config, &other.config) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        config
+            && self.language == other.language
+            && self.packs == other.packs
+            && self.rules == other.rules
+            && self.severity == other.severity
+            && self.excluded == other.excluded
+    }
+
     /// The articles' language when the configuration sets it.
     pub fn language(&self) -> Option<&str> {
         self.language.as_ref().map(|(l, _)| l.as_str())
