@@ -81,7 +81,7 @@ fn main() -> ExitCode {
             for (file, defects) in &summary.manifest {
                 write!(f, "{file}")?;
                 for d in defects {
-                    write!(f, "\t{}={}", d.name(), d.rule().unwrap_or("-"))?;
+                    write!(f, "\t{}={}", d.name(), d.rule())?;
                 }
                 writeln!(f)?;
             }

@@ -81,7 +81,7 @@ pub enum Defect {
     AircraftRole,
     /// `Mоscow` with a Cyrillic `о` (U+043E).
     MixedScript,
-    /// A sentence left in Russian. No galley rule finds it (yet).
+    /// A sentence left in Russian.
     UntranslatedRussian,
 }
 
@@ -102,9 +102,9 @@ impl Defect {
         Defect::UntranslatedRussian,
     ];
 
-    /// The rule id that reports this defect, if galley has one.
-    pub fn rule(self) -> Option<&'static str> {
-        Some(match self {
+    /// The rule id that reports this defect.
+    pub fn rule(self) -> &'static str {
+        match self {
             Defect::NameVariant => "names/variant-spelling",
             Defect::Misspelling => "names/known-misspelling",
             Defect::BrokenMarker => "markers/broken-attribution",
@@ -117,8 +117,8 @@ impl Defect {
             Defect::ConflatedModels => "facts/conflated-models",
             Defect::AircraftRole => "facts/aircraft-role",
             Defect::MixedScript => "language/mixed-script",
-            Defect::UntranslatedRussian => return None,
-        })
+            Defect::UntranslatedRussian => "language/untranslated",
+        }
     }
 
     pub fn name(self) -> &'static str {

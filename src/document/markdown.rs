@@ -178,6 +178,15 @@ mod tests {
     }
 
     #[test]
+    fn a_site_line_under_the_front_matter_is_the_masthead() {
+        let md = "---\ntitle: X talks\n---\n\nNewsfeed NET\n\n# X talks\n\nText here.\n";
+        let source = crate::document::Source::read(md, crate::document::Format::Markdown);
+        let doc = crate::document::Document::new(&source, Some("en"));
+        let masthead: Vec<&str> = doc.masthead.iter().map(|r| &doc.text[r.clone()]).collect();
+        assert_eq!(masthead, ["Newsfeed NET"]);
+    }
+
+    #[test]
     fn the_first_h1_is_the_headline_without_front_matter() {
         let md = "Intro line\n\n## Not this\n\n# Headline here\n\nBody.\n";
         let p = read(md);

@@ -70,6 +70,16 @@ pub(super) fn structure_of_blocks(
         .cloned()
         .collect();
     let (headline, masthead) = match named {
+        // A headline from the front matter stands above the body: the site
+        // lines the body opens with are the masthead.
+        Some(h) if h.start < body_start => {
+            let masthead = body
+                .iter()
+                .take_while(|b| is_site_line(&text[(*b).clone()]))
+                .cloned()
+                .collect();
+            (Some(h), masthead)
+        }
         Some(h) => {
             let masthead = body
                 .iter()
