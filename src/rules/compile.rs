@@ -228,6 +228,17 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
     })
 }
 
+/// A rule's `allow` list, lowercased for comparing with lowercased words.
+pub fn allow_lowercase<C: FromIterator<String>>(raw: &mut RawRule) -> C {
+    raw.allow
+        .take()
+        .map(|a| a.into_inner())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
 /// A pack's `language`: an ISO 639-1 code galley knows, or `"any"`.
 fn pack_language(
     l: &toml::Spanned<String>,

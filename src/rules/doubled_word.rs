@@ -32,14 +32,8 @@ pub struct DoubledWord {
     allow: HashSet<String>,
 }
 
-pub fn compile(_: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
-    let allow = raw
-        .allow
-        .map(|a| a.into_inner())
-        .unwrap_or_default()
-        .into_iter()
-        .map(|w| w.to_lowercase())
-        .collect();
+pub fn compile(_: &mut Compiler<'_>, mut raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    let allow = super::compile::allow_lowercase(&mut raw);
     Some(Box::new(DoubledWord { meta, allow }))
 }
 

@@ -42,14 +42,8 @@ pub struct Untranslated {
     allow: Vec<String>,
 }
 
-pub fn compile(_: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
-    let allow = raw
-        .allow
-        .map(|a| a.into_inner())
-        .unwrap_or_default()
-        .into_iter()
-        .map(|w| w.to_lowercase())
-        .collect();
+pub fn compile(_: &mut Compiler<'_>, mut raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    let allow = super::compile::allow_lowercase(&mut raw);
     Some(Box::new(Untranslated { meta, allow }))
 }
 
