@@ -154,7 +154,8 @@ pub fn check_article(
     let source = Source::read(text, format);
     let doc = Document::new(&source, language);
     let mut diagnostics = ruleset.check(&doc);
-    if source.text() != text {
+    // Plain text is read as it is: only a marked-up file's findings move.
+    if source.is_marked_up() {
         for d in &mut diagnostics {
             to_original(&source, d);
         }

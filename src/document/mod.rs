@@ -73,6 +73,11 @@ impl<'a> Source<'a> {
         self.prose.as_ref().map_or(self.original, |p| &p.text)
     }
 
+    /// Whether the rules read prose extracted from markup rather than the file itself.
+    pub fn is_marked_up(&self) -> bool {
+        self.prose.is_some()
+    }
+
     /// The original range of a range in `text()`.
     pub fn original_range(&self, r: Range<usize>) -> Range<usize> {
         match &self.prose {
