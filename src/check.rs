@@ -160,7 +160,11 @@ pub fn check_article(
             to_original(&source, d);
         }
     }
-    let known = |k: &str| ruleset.rules().any(|m| &*m.id == k || m.category() == k);
+    let known = |k: &str| {
+        ruleset
+            .checks()
+            .any(|m| crate::rules::ids::key_matches(k, &m.id))
+    };
     crate::suppress::apply(text, &mut diagnostics, &known);
     diagnostics
 }

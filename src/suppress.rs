@@ -15,7 +15,7 @@ use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
 
-use crate::diagnostic::{category_of, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub const UNUSED: &str = "galley/unused-suppression";
 
@@ -100,7 +100,7 @@ fn directives(text: &str) -> Vec<Directive> {
 }
 
 fn names(key: &str, rule: &str) -> bool {
-    key == rule || key == category_of(rule)
+    crate::rules::ids::key_matches(key, rule)
 }
 
 /// Removes suppressed findings and adds one for each stale or unknown suppression.

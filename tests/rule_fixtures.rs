@@ -6,12 +6,29 @@
 use std::path::{Path, PathBuf};
 
 use galley::fix::apply;
+use galley::rules::RuleMeta;
 use galley::{check_text, Applicability, Format, Ruleset};
 
-fn fixture_dir(rule: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/rules")
-        .join(rule)
+fn rules_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules")
+}
+
+/// Each compiled rule with its fixture folder: `fixtures/rules/<id>/` for a
+/// check's first definition, `fixtures/rules/<id>/<pack>/` for each language
+/// edition another pack adds under the same id.
+fn rules_with_fixtures(ruleset: &Ruleset) -> Vec<(&RuleMeta, PathBuf)> {
+    let mut seen = std::collections::HashSet::new();
+    ruleset
+        .rules()
+        .map(|m| {
+            let dir = rules_dir().join(&*m.id);
+            if seen.insert(m.id.clone()) {
+                (m, dir)
+            } else {
+                (m, dir.join(&m.pack))
+            }
+        })
+        .collect()
 }
 
 fn read(path: &Path) -> String {
@@ -22,11 +39,10 @@ fn read(path: &Path) -> String {
 fn every_shipped_rule_is_documented_and_has_both_fixtures() {
     let ruleset = Ruleset::shipped().expect("shipped packs compile");
     let mut missing = Vec::new();
-    for meta in ruleset.rules() {
-        let dir = fixture_dir(&meta.id);
+    for (meta, dir) in rules_with_fixtures(&ruleset) {
         for f in ["fires.txt", "silent.txt"] {
             if !dir.join(f).is_file() {
-                missing.push(format!("{}/{f}", meta.id));
+                missing.push(format!("{}/{f}", dir.display()));
             }
         }
         match &meta.doc {
@@ -48,12 +64,12 @@ fn fixtures_of_a_language_pack_are_detected_in_its_language() {
     // Otherwise a rule would be silent on silent.txt only because it does not run there.
     let ruleset = Ruleset::shipped().expect("shipped packs compile");
     let mut wrong = Vec::new();
-    for meta in ruleset.rules() {
+    for (meta, dir) in rules_with_fixtures(&ruleset) {
         let Some(language) = meta.language.as_deref() else {
             continue;
         };
         for f in ["fires.txt", "silent.txt"] {
-            let text = read(&fixture_dir(&meta.id).join(f));
+            let text = read(&dir.join(f));
             let detected = galley::document::language::detect(&text);
             if detected != language {
                 wrong.push(format!(
@@ -70,15 +86,14 @@ fn fixtures_of_a_language_pack_are_detected_in_its_language() {
 fn each_rule_fires_on_its_defect_and_is_silent_on_its_look_alikes() {
     let ruleset = Ruleset::shipped().expect("shipped packs compile");
     let mut failures = Vec::new();
-    for meta in ruleset.rules() {
-        let dir = fixture_dir(&meta.id);
+    for (meta, dir) in rules_with_fixtures(&ruleset) {
         let fires = read(&dir.join("fires.txt"));
         let found: Vec<_> = check_text(&ruleset, &fires, Format::Plain)
             .into_iter()
             .filter(|d| d.rule == meta.id)
             .collect();
         if found.is_empty() {
-            failures.push(format!("{}: silent on fires.txt", meta.id));
+            failures.push(format!("{}: silent on fires.txt", dir.display()));
         }
         let silent = read(&dir.join("silent.txt"));
         for d in check_text(&ruleset, &silent, Format::Plain)
@@ -87,7 +102,7 @@ fn each_rule_fires_on_its_defect_and_is_silent_on_its_look_alikes() {
         {
             failures.push(format!(
                 "{}: fired on silent.txt at {:?}: {}",
-                meta.id,
+                dir.display(),
                 &silent[d.range.clone()],
                 d.message
             ));
@@ -99,8 +114,8 @@ fn each_rule_fires_on_its_defect_and_is_silent_on_its_look_alikes() {
 #[test]
 fn fixes_leave_nothing_for_their_rule_to_report() {
     let ruleset = Ruleset::shipped().expect("shipped packs compile");
-    for meta in ruleset.rules() {
-        let text = read(&fixture_dir(&meta.id).join("fires.txt"));
+    for (meta, dir) in rules_with_fixtures(&ruleset) {
+        let text = read(&dir.join("fires.txt"));
         let mine: Vec<_> = check_text(&ruleset, &text, Format::Plain)
             .into_iter()
             .filter(|d| d.rule == meta.id)
@@ -130,8 +145,8 @@ fn fixed_fixtures_snapshot() {
     // The fixed text of each fires.txt, so a change in what a fix writes is reviewed.
     let ruleset = Ruleset::shipped().expect("shipped packs compile");
     let mut all = String::new();
-    for meta in ruleset.rules() {
-        let text = read(&fixture_dir(&meta.id).join("fires.txt"));
+    for (meta, dir) in rules_with_fixtures(&ruleset) {
+        let text = read(&dir.join("fires.txt"));
         let mine: Vec<_> = check_text(&ruleset, &text, Format::Plain)
             .into_iter()
             .filter(|d| d.rule == meta.id && d.fix.is_some())
@@ -142,7 +157,9 @@ fn fixed_fixtures_snapshot() {
         let fixed = apply(&text, &mine, |a| a != Applicability::Display);
         all.push_str(&format!(
             "=== {} ({} applied)\n{}\n",
-            meta.id, fixed.applied, fixed.text
+            dir.strip_prefix(rules_dir()).unwrap_or(&dir).display(),
+            fixed.applied,
+            fixed.text
         ));
     }
     insta::assert_snapshot!(all);

@@ -216,8 +216,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         }
     }
     // Sorted: the hash map's order would change SARIF's ruleIndex from run to run.
-    let mut rules: Vec<crate::rules::RuleMeta> =
-        rulesets.values().flat_map(|r| r.rules().cloned()).collect();
+    let mut rules: Vec<crate::rules::RuleMeta> = rulesets
+        .values()
+        .flat_map(|r| r.checks().cloned())
+        .collect();
     rules.sort_by(|a, b| a.id.cmp(&b.id));
     rules.dedup_by(|a, b| a.id == b.id);
     if args.fix && !args.quiet {
@@ -287,12 +289,19 @@ fn unknown_severity_keys(
 ) -> Option<PackErrors> {
     let mut errors: Vec<PackError> = Vec::new();
     let mut sources = Vec::new();
+    let mut deprecated: Vec<(String, String)> = Vec::new();
     for (_, settings) in files {
         let ruleset = &rulesets[&settings.ruleset_key()];
         for (key, _, origin) in settings.severity_keys() {
+            if let Some(note) = crate::rules::ids::deprecation(key) {
+                if !deprecated.contains(&(origin.file.clone(), key.clone())) {
+                    eprintln!("warning: {}: {note}", origin.file);
+                    deprecated.push((origin.file.clone(), key.clone()));
+                }
+            }
             let known = ruleset
-                .rules()
-                .any(|m| &*m.id == key || m.category() == key);
+                .checks()
+                .any(|m| crate::rules::ids::key_matches(key, &m.id));
             if known
                 || errors
                     .iter()
@@ -301,7 +310,7 @@ fn unknown_severity_keys(
                 continue;
             }
             let names: Vec<String> = ruleset
-                .rules()
+                .checks()
                 .flat_map(|m| [m.id.to_string(), m.category().to_owned()])
                 .collect();
             let mut e = PackError::new(
@@ -421,6 +430,11 @@ impl Selection {
         if !select.is_empty() {
             select.extend(args.extend_select.iter().cloned());
         }
+        for key in select.iter().chain(&args.ignore) {
+            if let Some(note) = crate::rules::ids::deprecation(key) {
+                eprintln!("warning: {note}");
+            }
+        }
         Selection {
             select,
             ignore: args.ignore.clone(),
@@ -428,7 +442,7 @@ impl Selection {
     }
 
     fn matches(key: &str, rule: &str) -> bool {
-        key == rule || key == crate::diagnostic::category_of(rule)
+        crate::rules::ids::key_matches(key, rule)
     }
 
     fn keeps(&self, rule: &str) -> bool {
@@ -443,7 +457,7 @@ impl Selection {
     ) -> Option<String> {
         let names: Vec<String> = rulesets
             .flat_map(|r| {
-                r.rules()
+                r.checks()
                     .flat_map(|m| [m.id.to_string(), m.category().to_owned()])
                     .collect::<Vec<_>>()
             })
@@ -451,7 +465,7 @@ impl Selection {
         self.select
             .iter()
             .chain(&self.ignore)
-            .find(|k| !names.contains(k))
+            .find(|k| !names.iter().any(|n| n == crate::rules::ids::canonical(k)))
             .map(|k| {
                 let hint = crate::rules::suggest(k, names.iter().map(String::as_str))
                     .map(|s| format!(" (did you mean `{s}`?)"))

@@ -25,7 +25,7 @@ fn summary(m: &RuleMeta) -> Option<&str> {
 
 pub fn list(ruleset: &Ruleset, json: bool) -> io::Result<()> {
     let rows: Vec<RuleRow<'_>> = ruleset
-        .rules()
+        .checks()
         .map(|m| RuleRow {
             id: &m.id,
             category: m.category(),
@@ -54,8 +54,12 @@ pub fn list(ruleset: &Ruleset, json: bool) -> io::Result<()> {
 }
 
 pub fn explain(ruleset: &Ruleset, id: &str) -> anyhow::Result<u8> {
+    if let Some(note) = crate::rules::ids::deprecation(id) {
+        eprintln!("note: {note}");
+    }
+    let id = crate::rules::ids::canonical(id);
     let Some(m) = ruleset.rule(id) else {
-        let ids: Vec<&str> = ruleset.rules().map(|m| &*m.id).collect();
+        let ids: Vec<&str> = ruleset.checks().map(|m| &*m.id).collect();
         let hint = crate::rules::suggest(id, ids.iter().copied())
             .map(|s| format!(" (did you mean `{s}`?)"))
             .unwrap_or_default();
@@ -92,6 +96,28 @@ pub fn explain(ruleset: &Ruleset, id: &str) -> anyhow::Result<u8> {
                 .as_deref()
                 .unwrap_or("This rule has no documentation.")
         )?,
+    }
+    let editions: Vec<&RuleMeta> = ruleset.editions(id).collect();
+    if !editions.is_empty() {
+        writeln!(
+            out,
+            "\n## Language editions\n\nThe same check, with its data for articles in one language; the id, severity key and suppressions are the same.\n"
+        )?;
+        for e in editions {
+            let language = e.language.as_deref().map_or_else(
+                || "any language".to_owned(),
+                |l| crate::document::language::name_of(l).to_owned(),
+            );
+            writeln!(
+                out,
+                "- {language} (pack {}): {}",
+                e.pack,
+                summary(e).unwrap_or("")
+            )?;
+            if let Some(d) = &e.doc {
+                writeln!(out, "\n      {}\n", d.example)?;
+            }
+        }
     }
     writeln!(
         out,

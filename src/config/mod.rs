@@ -147,7 +147,10 @@ impl Settings {
     pub fn level(&self, rule: &str) -> Option<Level> {
         let category = category_of(rule);
         self.severity.iter().fold(None, |level, layer| {
-            let exact = layer.iter().find(|(k, _, _)| k == rule);
+            // An old id (a language's copy of a check) still names the check.
+            let exact = layer
+                .iter()
+                .find(|(k, _, _)| crate::rules::ids::canonical(k) == rule);
             let by_category = layer.iter().find(|(k, _, _)| k == category);
             exact.or(by_category).map(|(_, l, _)| *l).or(level)
         })

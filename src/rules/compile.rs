@@ -124,19 +124,6 @@ impl Compiler<'_> {
     }
 }
 
-fn valid_id(id: &str) -> bool {
-    let Some((cat, name)) = id.split_once('/') else {
-        return false;
-    };
-    let part = |s: &str| {
-        !s.is_empty()
-            && s.starts_with(|c: char| c.is_ascii_lowercase())
-            && s.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    };
-    part(cat) && part(name)
-}
-
 /// A "did you mean" for a misspelt name among `known`.
 pub fn suggest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
     known
@@ -168,7 +155,9 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
     }
 
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
-    let mut seen: HashMap<String, String> = HashMap::new();
+    // Each id's first definition: its file and kind. The same id in another
+    // pack is an edition of that check (German doubles, Arabic names).
+    let mut seen: HashMap<String, (String, &'static str)> = HashMap::new();
     for (file, raw) in parsed {
         let pack = raw
             .pack
@@ -264,29 +253,17 @@ fn compile_rule(
     cx: &mut Compiler<'_>,
     raw: RawRule,
     pack: &str,
-    seen: &mut HashMap<String, String>,
+    seen: &mut HashMap<String, (String, &'static str)>,
 ) -> Option<Box<dyn Rule>> {
     let id = raw.id.get_ref().clone();
     let mut ok = true;
-    if !valid_id(&id) {
+    if !super::ids::valid_id(&id) {
         cx.error_help(
             raw.id.span(),
             format!("invalid rule id `{id}`"),
             "a rule id is `category/name`, lowercase and hyphenated, e.g. `names/variant-spelling`",
         );
         ok = false;
-    }
-    match seen.get(&id) {
-        Some(first) => {
-            cx.error(
-                raw.id.span(),
-                format!("duplicate rule id `{id}` (first defined in {first})"),
-            );
-            ok = false;
-        }
-        None => {
-            seen.insert(id.clone(), cx.file.to_owned());
-        }
     }
     let kind_name = raw.kind.get_ref().as_str();
     let Some(kind) = KINDS.iter().find(|k| k.name == kind_name) else {
@@ -304,6 +281,35 @@ fn compile_rule(
         }
         return None;
     };
+    match seen.get(&id) {
+        Some((first, _)) if first == cx.file => {
+            cx.error(
+                raw.id.span(),
+                format!("duplicate rule id `{id}` (first defined in {first})"),
+            );
+            ok = false;
+        }
+        Some((first, first_kind)) if *first_kind != kind.name => {
+            cx.error_help(
+                raw.id.span(),
+                format!("rule `{id}` is of kind `{first_kind}` in {first}, not `{}`", kind.name),
+                "a rule with the id of another pack's rule extends that check, so it has its kind; give this rule an id of its own",
+            );
+            ok = false;
+        }
+        Some(_) => {}
+        None => {
+            seen.insert(id.clone(), (cx.file.to_owned(), kind.name));
+        }
+    }
+    if let Some(new) = super::ids::renamed(&id) {
+        cx.error_help(
+            raw.id.span(),
+            format!("`{id}` is an old id of `{new}`"),
+            format!("write `id = \"{new}\"`: one id names the check in every language"),
+        );
+        ok = false;
+    }
     for (field, span) in raw.present_fields() {
         if !kind.fields.contains(&field) && field != "message" {
             cx.error_help(
@@ -378,15 +384,6 @@ fn compile_rule(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rule_ids_are_category_slash_name() {
-        assert!(valid_id("names/variant-spelling"));
-        assert!(valid_id("facts/aircraft-role"));
-        for bad in ["names", "Names/x", "names/", "/x", "names/x y", "names/x/y"] {
-            assert!(!valid_id(bad), "{bad}");
-        }
-    }
 
     #[test]
     fn kinds_are_sorted() {

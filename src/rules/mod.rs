@@ -24,6 +24,7 @@ mod currency;
 mod doubled_word;
 mod entities;
 mod existence;
+pub mod ids;
 pub mod lexicon;
 mod mixed_quotes;
 mod mixed_script;
@@ -133,8 +134,26 @@ impl Ruleset {
         Ruleset::compile(crate::packs::shipped_sources())
     }
 
+    /// Every compiled rule: a check defined in several packs (its language
+    /// editions) appears once per pack, its first definition first.
     pub fn rules(&self) -> impl Iterator<Item = &RuleMeta> {
         self.rules.iter().map(|r| r.meta())
+    }
+
+    /// One entry per check: the first definition of each id, whose
+    /// description, severity and doc speak for the check.
+    pub fn checks(&self) -> impl Iterator<Item = &RuleMeta> {
+        let mut last: Option<&str> = None;
+        self.rules().filter(move |m| {
+            let new = last != Some(&*m.id);
+            last = Some(&m.id);
+            new
+        })
+    }
+
+    /// The language editions of the check `id` after its first definition.
+    pub fn editions<'s>(&'s self, id: &'s str) -> impl Iterator<Item = &'s RuleMeta> + 's {
+        self.rules().filter(move |m| &*m.id == id).skip(1)
     }
 
     pub fn rule(&self, id: &str) -> Option<&RuleMeta> {
