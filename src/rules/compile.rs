@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::entities::EntityBase;
 use super::lexicon::LexiconBuilder;
+use super::text::Template;
 use super::{
     attribute, conditional, conflation, consistency, currency, doubled_word, existence,
     mixed_quotes, mixed_script, near_miss, occurrence, repeated_headline, romanization,
@@ -30,7 +31,7 @@ pub struct RuleMeta {
     pub language: Option<Arc<str>>,
     pub description: Option<String>,
     /// The pack's own message, overriding the kind's.
-    pub message: Option<String>,
+    pub message: Option<Template>,
     pub doc: Option<RuleDoc>,
 }
 
@@ -81,22 +82,6 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "substitution", fields: substitution::FIELDS, placeholders: &["found", "expected"], summary: "a known wrong form and its right one", compile: substitution::compile },
     Kind { name: "untranslated", fields: untranslated::FIELDS, placeholders: &["found", "language", "confidence", "expected", "script"], summary: "a paragraph, sentence or phrase left in another language or script", compile: untranslated::compile },
 ];
-
-/// The `{name}` placeholders of a message template, with their byte offsets.
-pub fn placeholders(template: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut rest = template;
-    let mut base = 0;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else {
-            break;
-        };
-        out.push((base + open, &rest[open + 1..open + close]));
-        base += open + close + 1;
-        rest = &rest[open + close + 1..];
-    }
-    out
-}
 
 /// State shared while compiling: the lexicon every rule adds terms to, the
 /// entity base, and the errors found so far.
@@ -317,8 +302,12 @@ fn compile_rule(
             ok = false;
         }
     }
-    if let Some(message) = &raw.message {
-        for (at, name) in placeholders(message.get_ref()) {
+    let message = raw
+        .message
+        .as_ref()
+        .map(|m| Template::new(m.get_ref().as_str()));
+    if let (Some(message), Some(template)) = (&raw.message, &message) {
+        for (at, name) in template.placeholders() {
             if !kind.placeholders.contains(&name) {
                 // +1: the span includes the opening quote of the TOML string.
                 let start = message.span().start + 1 + at;
@@ -364,7 +353,7 @@ fn compile_rule(
         pack: pack.to_owned(),
         language: None,
         description: raw.description.clone(),
-        message: raw.message.as_ref().map(|m| m.get_ref().clone()),
+        message,
         doc: raw.doc.clone(),
     };
     let rule = (kind.compile)(cx, raw, meta);
