@@ -65,7 +65,13 @@ pub fn parse<'s>(source: &'s PackSource, errors: &mut Vec<PackError>) -> Option<
         let known = crate::rules::rule_fields();
         let common = fields::of::<RawRule>();
         for (span, mut t) in r.tables(rules, "rule") {
-            r.check_keys(&mut t, known, "a [[rule]]");
+            let kind = t.get("kind").and_then(|k| k.get_ref().as_str());
+            let near: Vec<&str> = crate::rules::KINDS
+                .iter()
+                .filter(|k| Some(k.name) == kind)
+                .flat_map(|k| common.iter().chain(k.fields()).copied())
+                .collect();
+            r.check_keys_near(&mut t, known, &near, "a [[rule]]");
             if let Some(doc) = t.get_mut("doc") {
                 if let toml::de::DeValue::Table(d) = doc.get_mut() {
                     r.check_keys(d, fields::of::<RawDoc>(), "[rule.doc]");

@@ -174,4 +174,26 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn did_you_mean_prefers_the_rule_s_own_kind() {
+        let help = |kind: &str| {
+            let text = format!("[[rule]]\nid = \"x/y\"\nkind = \"{kind}\"\nentity-typ = 1\n");
+            let errors = match Ruleset::compile(vec![PackSource {
+                name: "t.toml".into(),
+                text: text.into(),
+            }]) {
+                Ok(_) => panic!("the pack compiled"),
+                Err(e) => e.errors,
+            };
+            errors
+                .into_iter()
+                .find(|e| e.message == "unknown field `entity-typ` in a [[rule]]")
+                .and_then(|e| e.help)
+        };
+        let near_miss = help("near-miss");
+        assert_eq!(near_miss.as_deref(), Some("did you mean `entity-types`?"));
+        let attribute = help("attribute");
+        assert_eq!(attribute.as_deref(), Some("did you mean `entity-type`?"));
+    }
 }
