@@ -24,9 +24,12 @@
 //! written, for `rg -F -i`) or `regexes`. `--set all` (the default) prints the
 //! whole union as regexes.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::io::Write as _;
 use std::process::ExitCode;
+
+use galley::packs::schema::RawGroup;
+use serde::Deserialize;
 
 use galley::packs;
 use regex_syntax::ast::{parse::Parser, print::Printer};
@@ -106,6 +109,24 @@ impl Patterns {
     }
 }
 
+/// The options of any kind that hold terms or patterns; the others are
+/// ignored, so one struct reads a rule of every kind.
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct Terms {
+    variants: Option<Vec<String>>,
+    except: Option<Vec<String>>,
+    groups: Option<Vec<RawGroup>>,
+    swap: Option<BTreeMap<String, String>>,
+    terms: Option<Vec<String>>,
+    words: Option<Vec<String>>,
+    values: Option<BTreeMap<String, String>>,
+    ignore: Option<Vec<String>>,
+    pattern: Option<String>,
+    patterns: Option<Vec<String>>,
+    scope: Option<String>,
+}
+
 fn main() -> ExitCode {
     let mut p = Patterns::default();
     const USAGE: &str =
@@ -142,59 +163,48 @@ fn main() -> ExitCode {
         packs_used += 1;
         for rule in pack.rule {
             let rule = rule.into_inner();
-            let kind = rule.kind.get_ref().as_str();
-            if rule
-                .scope
-                .as_ref()
-                .is_some_and(|s| s.get_ref() == "above-headline")
-            {
+            let kind = rule.kind.get_ref().clone();
+            let rule: Terms = match rule.options.read() {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("bench_patterns: {}: {e}", source.name);
+                    return ExitCode::FAILURE;
+                }
+            };
+            if rule.scope.as_deref() == Some("above-headline") {
                 continue;
             }
             let mut variants: Vec<String> = Vec::new();
-            if let Some(v) = rule.variants {
-                variants.extend(v.into_inner());
-            }
-            if let Some(e) = rule.except {
-                variants.extend(e.into_inner());
-            }
-            for g in rule.groups.map(|g| g.into_inner()).unwrap_or_default() {
-                let g = g.into_inner();
+            variants.extend(rule.variants.unwrap_or_default());
+            variants.extend(rule.except.unwrap_or_default());
+            for g in rule.groups.unwrap_or_default() {
                 variants.extend(g.variants.into_inner());
                 variants.extend(g.except.unwrap_or_default());
             }
             for v in &variants {
                 p.literal(v, false);
             }
-            for (wrong, right) in rule.swap.map(|s| s.into_inner()).unwrap_or_default() {
+            for (wrong, right) in rule.swap.unwrap_or_default() {
                 p.literal(&wrong, false);
                 p.literal(&right, false);
             }
-            for t in rule.terms.map(|t| t.into_inner()).unwrap_or_default() {
+            for t in rule.terms.unwrap_or_default() {
                 p.literal(&t, false);
             }
-            for w in rule.words.map(|w| w.into_inner()).unwrap_or_default() {
+            for w in rule.words.unwrap_or_default() {
                 p.literal(&w, true);
             }
-            for phrase in rule
-                .values
-                .map(|v| v.into_inner())
-                .unwrap_or_default()
-                .keys()
-            {
+            for phrase in rule.values.unwrap_or_default().keys() {
                 p.literal(phrase, true);
             }
             if kind == "attribute" {
-                for phrase in rule.ignore.map(|i| i.into_inner()).unwrap_or_default() {
+                for phrase in rule.ignore.unwrap_or_default() {
                     p.literal(&phrase, true);
                 }
             }
             let mut regexes: Vec<String> = Vec::new();
-            if let Some(r) = rule.pattern {
-                regexes.push(r.into_inner());
-            }
-            for r in rule.patterns.map(|r| r.into_inner()).unwrap_or_default() {
-                regexes.push(r.into_inner());
-            }
+            regexes.extend(rule.pattern);
+            regexes.extend(rule.patterns.unwrap_or_default());
             for r in regexes {
                 if let Err(e) = p.regex(&r) {
                     eprintln!("bench_patterns: {}: {e}", source.name);

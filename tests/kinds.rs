@@ -321,3 +321,25 @@ kind = "doubled-word"
         ["typography/doubled Der Der"]
     );
 }
+
+/// A pack's message is filled in one pass: article text that looks like a
+/// placeholder is quoted as written, not filled in again.
+#[test]
+fn a_message_placeholder_in_the_article_is_not_filled_in() {
+    let r = rules(
+        r#"
+[[rule]]
+id = "style/braces"
+kind = "occurrence"
+pattern = '\{count\}'
+max = 0
+message = "'{found}' is written {count} times"
+"#,
+    );
+    let text = "Title\n\nThe template said {count} here.\n";
+    let messages: Vec<String> = check_text(&r, text, Format::Plain)
+        .into_iter()
+        .map(|d| d.message)
+        .collect();
+    assert_eq!(messages, ["'{count}' is written 1 times"]);
+}

@@ -2,11 +2,12 @@
 //! The shipped packs in `rules/` are embedded in the binary.
 
 mod error;
+pub mod fields;
 pub mod reader;
 pub mod schema;
 
 pub use error::{PackError, PackErrors, PackSource};
-use schema::RawPack;
+use schema::{PackMeta, RawDoc, RawOptions, RawPack, RawRule};
 
 /// The packs that ship with galley, embedded at build time. A pack named
 /// `<name>-<language>` is the edition of `<name>` for articles in that
@@ -36,54 +37,14 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ),
 ];
 
-/// The keys a `[[rule]]` table may hold.
-pub const RULE_FIELDS: &[&str] = &[
-    "id",
-    "kind",
-    "severity",
-    "message",
-    "description",
-    "doc",
-    "variants",
-    "prefer",
-    "except",
-    "groups",
-    "swap",
-    "pattern",
-    "patterns",
-    "words",
-    "scope",
-    "entity-types",
-    "max-distance",
-    "min-length",
-    "ignore",
-    "entity-type",
-    "attribute",
-    "window",
-    "values",
-    "allow",
-    "terms",
-    "max",
-    "min",
-    "max-words",
-    "if",
-    "then",
-    "position",
-    "quotes",
-    "nested-quotes",
-];
-const TOP_FIELDS: &[&str] = &["pack", "rule", "entity"];
-const PACK_FIELDS: &[&str] = &["name", "description", "language"];
-const DOC_FIELDS: &[&str] = &["what", "why", "example", "silent", "fix"];
-
 /// Parses one pack, collecting every error in it rather than the first.
-pub fn parse(source: &PackSource, errors: &mut Vec<PackError>) -> Option<RawPack> {
+pub fn parse<'s>(source: &'s PackSource, errors: &mut Vec<PackError>) -> Option<RawPack<'s>> {
     let mut r = reader::Reader {
         file: source.name.clone(),
         errors,
     };
     let mut root = r.parse(&source.text)?;
-    r.check_keys(&mut root, TOP_FIELDS, "a rule pack");
+    r.check_keys(&mut root, fields::of::<RawPack>(), "a rule pack");
     let mut pack = RawPack {
         pack: None,
         rule: Vec::new(),
@@ -92,21 +53,43 @@ pub fn parse(source: &PackSource, errors: &mut Vec<PackError>) -> Option<RawPack
     if let Some(meta) = root.remove("pack") {
         let span = meta.span();
         if let toml::de::DeValue::Table(mut t) = meta.into_inner() {
-            r.check_keys(&mut t, PACK_FIELDS, "[pack]");
+            r.check_keys(&mut t, fields::of::<PackMeta>(), "[pack]");
             pack.pack = r.value(reader::table_value(span, t));
         } else {
             r.error(Some(span), "`pack` must be a table: write [pack]");
         }
     }
     if let Some(rules) = root.remove("rule") {
+        // A field of another kind is caught once the rule's kind is known
+        // (`rules::options`); here, one that no kind reads.
+        let known = crate::rules::rule_fields();
+        let common = fields::of::<RawRule>();
         for (span, mut t) in r.tables(rules, "rule") {
-            r.check_keys(&mut t, RULE_FIELDS, "a [[rule]]");
+            let kind = t.get("kind").and_then(|k| k.get_ref().as_str());
+            let near: Vec<&str> = crate::rules::KINDS
+                .iter()
+                .filter(|k| Some(k.name) == kind)
+                .flat_map(|k| common.iter().chain(k.fields()).copied())
+                .collect();
+            r.check_keys_near(&mut t, known, &near, "a [[rule]]");
             if let Some(doc) = t.get_mut("doc") {
                 if let toml::de::DeValue::Table(d) = doc.get_mut() {
-                    r.check_keys(d, DOC_FIELDS, "[rule.doc]");
+                    r.check_keys(d, fields::of::<RawDoc>(), "[rule.doc]");
                 }
             }
-            if let Some(rule) = r.value(reader::table_value(span.clone(), t)) {
+            let mut options = toml::de::DeTable::default();
+            for (k, v) in std::mem::take(&mut t) {
+                if common.contains(&k.get_ref().as_ref()) {
+                    t.insert(k, v);
+                } else {
+                    options.insert(k, v);
+                }
+            }
+            if let Some(mut rule) = r.value::<RawRule>(reader::table_value(span.clone(), t)) {
+                rule.options = RawOptions {
+                    span: span.clone(),
+                    table: options,
+                };
                 pack.rule.push(toml::Spanned::new(span, rule));
             }
         }

@@ -46,6 +46,18 @@ impl Reader<'_> {
 
     /// Reports and removes every key of `table` not in `known`.
     pub fn check_keys(&mut self, table: &mut DeTable<'_>, known: &[&str], what: &str) {
+        self.check_keys_near(table, known, &[], what);
+    }
+
+    /// `check_keys`, with "did you mean" looking among `near` first (a rule
+    /// kind's own fields: `entity-types` rather than another kind's `entity-type`).
+    pub fn check_keys_near(
+        &mut self,
+        table: &mut DeTable<'_>,
+        known: &[&str],
+        near: &[&str],
+        what: &str,
+    ) {
         let unknown: Vec<(String, std::ops::Range<usize>)> = table
             .iter()
             .filter(|(k, _)| !known.contains(&k.get_ref().as_ref()))
@@ -57,7 +69,9 @@ impl Reader<'_> {
                 Some(span.clone()),
                 format!("unknown field `{key}` in {what}"),
             );
-            e.help = Some(match crate::rules::suggest(key, known.iter().copied()) {
+            let suggestion = crate::rules::suggest(key, near.iter().copied())
+                .or_else(|| crate::rules::suggest(key, known.iter().copied()));
+            e.help = Some(match suggestion {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the fields of {what} are: {}", known.join(", ")),
             });

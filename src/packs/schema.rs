@@ -1,18 +1,22 @@
 //! The raw TOML schema of a rule pack: every user-written value keeps its
-//! span so that a mistake can be pointed at. Validation per kind happens in
-//! `rules::compile`; this layer only says what may be written.
+//! span so that a mistake can be pointed at. The fields of each rule kind are
+//! declared by the kind's own module (its `Options`); validation happens in
+//! `rules::compile`. This layer only says what may be written.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPack {
+pub struct RawPack<'i> {
     pub pack: Option<PackMeta>,
     #[serde(default)]
-    pub rule: Vec<Spanned<RawRule>>,
+    pub rule: Vec<Spanned<RawRule<'i>>>,
     #[serde(default)]
     pub entity: Vec<Spanned<RawEntity>>,
 }
@@ -25,78 +29,36 @@ pub struct PackMeta {
     pub language: Option<Spanned<String>>,
 }
 
-/// One `[[rule]]`. Fields are shared across kinds; which ones a kind reads is
-/// checked when the rule is compiled, so a field meant for another kind is an error.
+/// One `[[rule]]`: the fields every rule has. The rest of the table belongs
+/// to the rule's kind, which reads it into its own `Options` once the kind is
+/// known (`rules::options`).
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawRule {
+#[serde(deny_unknown_fields)]
+pub struct RawRule<'i> {
     pub id: Spanned<String>,
     pub kind: Spanned<String>,
     pub severity: Option<Spanned<String>>,
     pub message: Option<Spanned<String>>,
     pub description: Option<String>,
     pub doc: Option<RawDoc>,
-    // consistency
-    pub variants: Option<Spanned<Vec<String>>>,
-    pub prefer: Option<Spanned<String>>,
-    pub except: Option<Spanned<Vec<String>>>,
-    pub groups: Option<Spanned<Vec<Spanned<RawGroup>>>>,
-    // substitution
-    pub swap: Option<Spanned<BTreeMap<String, String>>>,
-    // existence
-    pub pattern: Option<Spanned<String>>,
-    pub patterns: Option<Spanned<Vec<Spanned<String>>>>,
-    pub words: Option<Spanned<Vec<String>>>,
-    pub scope: Option<Spanned<String>>,
-    // near-miss
-    pub entity_types: Option<Spanned<Vec<String>>>,
-    pub max_distance: Option<Spanned<i64>>,
-    pub min_length: Option<Spanned<i64>>,
-    pub ignore: Option<Spanned<Vec<String>>>,
-    // attribute, conflation
-    pub entity_type: Option<Spanned<String>>,
-    pub attribute: Option<Spanned<String>>,
-    pub window: Option<Spanned<RawWindow>>,
-    pub values: Option<Spanned<BTreeMap<String, String>>>,
-    // doubled-word
-    pub allow: Option<Spanned<Vec<String>>>,
-    // mixed-quotes
-    pub quotes: Option<Spanned<Vec<String>>>,
-    pub nested_quotes: Option<Spanned<String>>,
-    // near-miss with its own term list
-    pub terms: Option<Spanned<Vec<String>>>,
-    // occurrence
-    pub max: Option<Spanned<i64>>,
-    pub min: Option<Spanned<i64>>,
-    pub max_words: Option<Spanned<i64>>,
-    // conditional
-    #[serde(rename = "if")]
-    pub if_: Option<Spanned<String>>,
-    pub then: Option<Spanned<String>>,
-    pub position: Option<Spanned<String>>,
+    #[serde(skip)]
+    pub options: RawOptions<'i>,
 }
 
-macro_rules! present {
-    ($self:ident, $($field:ident => $name:literal),* $(,)?) => {{
-        let mut out = Vec::new();
-        $(if let Some(v) = &$self.$field { out.push(($name, v.span())); })*
-        out
-    }};
+/// The keys of a `[[rule]]` that are not common to every rule, with their
+/// spans, kept until the kind that reads them is known.
+#[derive(Debug, Default)]
+pub struct RawOptions<'i> {
+    /// The whole `[[rule]]` table.
+    pub span: Range<usize>,
+    pub table: DeTable<'i>,
 }
 
-impl RawRule {
-    /// The kind-specific fields written in this rule, with their spans.
-    pub fn present_fields(&self) -> Vec<(&'static str, std::ops::Range<usize>)> {
-        present!(self,
-            variants => "variants", prefer => "prefer", except => "except", groups => "groups",
-            swap => "swap", pattern => "pattern", patterns => "patterns", words => "words",
-            scope => "scope", entity_types => "entity-types", max_distance => "max-distance",
-            min_length => "min-length", ignore => "ignore", entity_type => "entity-type",
-            attribute => "attribute", window => "window", values => "values", allow => "allow",
-            message => "message", terms => "terms", max => "max", min => "min", max_words => "max-words",
-            if_ => "if", then => "then", position => "position", quotes => "quotes",
-            nested_quotes => "nested-quotes",
-        )
+impl RawOptions<'_> {
+    /// The options as a struct of the fields wanted: a kind's `Options`.
+    pub fn read<T: DeserializeOwned>(self) -> Result<T, toml::de::Error> {
+        let value = Spanned::new(self.span, DeValue::Table(self.table));
+        T::deserialize(ValueDeserializer::from(value))
     }
 }
 

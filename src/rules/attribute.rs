@@ -3,8 +3,11 @@
 //! Values are either phrases mapped to attribute values (`values`), or the
 //! entities that the attribute names (makers are entities themselves).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
 
 use super::compile::{Compiler, RuleMeta};
 use super::entities::{Entity, EntityId, Mention};
@@ -13,9 +16,18 @@ use super::text::{or_list, render};
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
 use crate::document::Document;
-use crate::packs::schema::{RawRule, RawWindow};
+use crate::packs::schema::RawWindow;
 
-pub const FIELDS: &[&str] = &["entity-type", "attribute", "window", "values", "ignore"];
+/// The fields of an `attribute` rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    entity_type: Option<Spanned<String>>,
+    attribute: Option<Spanned<String>>,
+    window: Option<Spanned<RawWindow>>,
+    values: Option<Spanned<BTreeMap<String, String>>>,
+    ignore: Option<Spanned<Vec<String>>>,
+}
 
 #[derive(Debug, Clone, Copy)]
 pub enum Window {
@@ -44,25 +56,22 @@ pub struct Attribute {
 
 pub fn required(
     cx: &mut Compiler<'_>,
-    raw: &RawRule,
+    kind: &str,
     field: &str,
-    value: Option<&toml::Spanned<String>>,
+    value: Option<&Spanned<String>>,
 ) -> Option<String> {
     match value {
         Some(v) if !v.get_ref().trim().is_empty() => Some(v.get_ref().clone()),
         _ => {
-            cx.error(
-                raw.id.span(),
-                format!("a `{}` rule needs `{field}`", raw.kind.get_ref()),
-            );
+            cx.error(cx.id.clone(), format!("a `{kind}` rule needs `{field}`"));
             None
         }
     }
 }
 
-pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
-    let entity_type = required(cx, &raw, "entity-type", raw.entity_type.as_ref());
-    let attribute = required(cx, &raw, "attribute", raw.attribute.as_ref());
+pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    let entity_type = required(cx, meta.kind, "entity-type", raw.entity_type.as_ref());
+    let attribute = required(cx, meta.kind, "attribute", raw.attribute.as_ref());
     let (entity_type, attribute) = (entity_type?, attribute?);
     let window = match raw.window.as_ref().map(|w| (w.get_ref().clone(), w.span())) {
         None => Window::Sentence,
@@ -83,7 +92,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
         .collect();
     if subjects.is_empty() {
         cx.error(
-            raw.id.span(),
+            cx.id.clone(),
             format!("no entity of type `{entity_type}` is defined in any pack"),
         );
         return None;
@@ -105,7 +114,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
                     }
                     None => {
                         cx.error_help(
-                            raw.id.span(),
+                            cx.id.clone(),
                             format!("`{attribute} = \"{value}\"` names no entity"),
                             "without `values`, each attribute value must be the name of an entity (a maker, say)",
                         );

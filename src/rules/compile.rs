@@ -8,6 +8,8 @@ use std::sync::Arc;
 
 use super::entities::EntityBase;
 use super::lexicon::LexiconBuilder;
+use super::options::{self, Compile, CompileKind};
+use super::text::Template;
 use super::{
     attribute, conditional, conflation, consistency, currency, doubled_word, existence,
     mixed_quotes, mixed_script, near_miss, occurrence, repeated_headline, romanization,
@@ -30,7 +32,7 @@ pub struct RuleMeta {
     pub language: Option<Arc<str>>,
     pub description: Option<String>,
     /// The pack's own message, overriding the kind's.
-    pub message: Option<String>,
+    pub message: Option<Template>,
     pub doc: Option<RuleDoc>,
 }
 
@@ -44,16 +46,20 @@ impl RuleMeta {
     }
 }
 
-type CompileFn = fn(&mut Compiler<'_>, RawRule, RuleMeta) -> Option<Box<dyn Rule>>;
-
-/// A rule kind: its name in TOML, the fields it reads, the placeholders its
-/// messages may use, how to compile it.
+/// A rule kind: its name in TOML, the placeholders its messages may use, and
+/// its compile function, whose argument names the struct of the fields it reads.
 pub struct Kind {
     pub name: &'static str,
-    pub fields: &'static [&'static str],
     pub placeholders: &'static [&'static str],
     pub summary: &'static str,
-    compile: CompileFn,
+    compile: &'static dyn CompileKind,
+}
+
+impl Kind {
+    /// The fields its rules may hold besides those every rule has.
+    pub fn fields(&self) -> &'static [&'static str] {
+        self.compile.fields()
+    }
 }
 
 const FOUND: &[&str] = &["found"];
@@ -65,38 +71,22 @@ pub const MAX_TERMS: usize = 500_000;
 /// The registry of rule kinds, sorted by name: one line per kind.
 #[rustfmt::skip]
 pub const KINDS: &[Kind] = &[
-    Kind { name: "attribute", fields: attribute::FIELDS, placeholders: &["found", "entity", "expected", "attribute"], summary: "an entity near an attribute value it does not have", compile: attribute::compile },
-    Kind { name: "conditional", fields: conditional::FIELDS, placeholders: &["found"], summary: "if one pattern appears, another must too (before it, or anywhere)", compile: conditional::compile },
-    Kind { name: "conflation", fields: conflation::FIELDS, placeholders: &["found", "entity"], summary: "two different entities run together in one noun phrase", compile: conflation::compile },
-    Kind { name: "consistency", fields: consistency::FIELDS, placeholders: &["found", "expected", "count"], summary: "two spellings of one name in one article", compile: consistency::compile },
-    Kind { name: "currency-spacing", fields: currency::FIELDS, placeholders: FOUND, summary: "a currency amount written with and without a space", compile: currency::compile },
-    Kind { name: "doubled-word", fields: doubled_word::FIELDS, placeholders: FOUND, summary: "a word written twice in a row", compile: doubled_word::compile },
-    Kind { name: "existence", fields: existence::FIELDS, placeholders: FOUND, summary: "a pattern or phrase that should not appear", compile: existence::compile },
-    Kind { name: "mixed-quotes", fields: mixed_quotes::FIELDS, placeholders: FOUND, summary: "straight and typeset double quotes in one article (the language's marks)", compile: mixed_quotes::compile },
-        Kind { name: "mixed-script", fields: mixed_script::FIELDS, placeholders: FOUND, summary: "a word mixing scripts, or hiding an invisible character", compile: mixed_script::compile },
-    Kind { name: "near-miss", fields: near_miss::FIELDS, placeholders: &["found", "expected", "entity"], summary: "a word one or two letters away from a known name", compile: near_miss::compile },
-    Kind { name: "occurrence", fields: occurrence::FIELDS, placeholders: &["found", "count", "max", "min"], summary: "a term more (or fewer) than N times, a sentence longer than N words", compile: occurrence::compile },
-    Kind { name: "repeated-headline", fields: repeated_headline::FIELDS, placeholders: FOUND, summary: "the headline repeated as the last line", compile: repeated_headline::compile },
-    Kind { name: "romanization-variants", fields: romanization::FIELDS, placeholders: &["found", "expected"], summary: "names that differ only as romanizations do", compile: romanization::compile },
-    Kind { name: "substitution", fields: substitution::FIELDS, placeholders: &["found", "expected"], summary: "a known wrong form and its right one", compile: substitution::compile },
-    Kind { name: "untranslated", fields: untranslated::FIELDS, placeholders: &["found", "language", "confidence", "expected", "script"], summary: "a paragraph, sentence or phrase left in another language or script", compile: untranslated::compile },
+    Kind { name: "attribute", compile: &Compile(attribute::compile), placeholders: &["found", "entity", "expected", "attribute"], summary: "an entity near an attribute value it does not have" },
+    Kind { name: "conditional", compile: &Compile(conditional::compile), placeholders: &["found"], summary: "if one pattern appears, another must too (before it, or anywhere)" },
+    Kind { name: "conflation", compile: &Compile(conflation::compile), placeholders: &["found", "entity"], summary: "two different entities run together in one noun phrase" },
+    Kind { name: "consistency", compile: &Compile(consistency::compile), placeholders: &["found", "expected", "count"], summary: "two spellings of one name in one article" },
+    Kind { name: "currency-spacing", compile: &Compile(currency::compile), placeholders: FOUND, summary: "a currency amount written with and without a space" },
+    Kind { name: "doubled-word", compile: &Compile(doubled_word::compile), placeholders: FOUND, summary: "a word written twice in a row" },
+    Kind { name: "existence", compile: &Compile(existence::compile), placeholders: FOUND, summary: "a pattern or phrase that should not appear" },
+    Kind { name: "mixed-quotes", compile: &Compile(mixed_quotes::compile), placeholders: FOUND, summary: "straight and typeset double quotes in one article (the language's marks)" },
+    Kind { name: "mixed-script", compile: &Compile(mixed_script::compile), placeholders: FOUND, summary: "a word mixing scripts, or hiding an invisible character" },
+    Kind { name: "near-miss", compile: &Compile(near_miss::compile), placeholders: &["found", "expected", "entity"], summary: "a word one or two letters away from a known name" },
+    Kind { name: "occurrence", compile: &Compile(occurrence::compile), placeholders: &["found", "count", "max", "min"], summary: "a term more (or fewer) than N times, a sentence longer than N words" },
+    Kind { name: "repeated-headline", compile: &Compile(repeated_headline::compile), placeholders: FOUND, summary: "the headline repeated as the last line" },
+    Kind { name: "romanization-variants", compile: &Compile(romanization::compile), placeholders: &["found", "expected"], summary: "names that differ only as romanizations do" },
+    Kind { name: "substitution", compile: &Compile(substitution::compile), placeholders: &["found", "expected"], summary: "a known wrong form and its right one" },
+    Kind { name: "untranslated", compile: &Compile(untranslated::compile), placeholders: &["found", "language", "confidence", "expected", "script"], summary: "a paragraph, sentence or phrase left in another language or script" },
 ];
-
-/// The `{name}` placeholders of a message template, with their byte offsets.
-pub fn placeholders(template: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut rest = template;
-    let mut base = 0;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else {
-            break;
-        };
-        out.push((base + open, &rest[open + 1..open + close]));
-        base += open + close + 1;
-        rest = &rest[open + close + 1..];
-    }
-    out
-}
 
 /// State shared while compiling: the lexicon every rule adds terms to, the
 /// entity base, and the errors found so far.
@@ -105,6 +95,9 @@ pub struct Compiler<'a> {
     pub lexicon: &'a mut LexiconBuilder,
     pub entities: &'a EntityBase,
     errors: &'a mut Vec<PackError>,
+    /// The `id` of the rule being compiled: where an error about the rule as
+    /// a whole (a required field missing) points.
+    pub id: Range<usize>,
 }
 
 impl Compiler<'_> {
@@ -175,6 +168,7 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
             lexicon: &mut lexicon,
             entities: &entities,
             errors: &mut errors,
+            id: 0..0,
         };
         for rule in raw.rule {
             if let Some(mut r) = compile_rule(&mut cx, rule.into_inner(), &pack, &mut seen) {
@@ -218,9 +212,8 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
 }
 
 /// A rule's `allow` list, lowercased for comparing with lowercased words.
-pub fn allow_lowercase<C: FromIterator<String>>(raw: &mut RawRule) -> C {
-    raw.allow
-        .take()
+pub fn allow_lowercase<C: FromIterator<String>>(allow: Option<toml::Spanned<Vec<String>>>) -> C {
+    allow
         .map(|a| a.into_inner())
         .unwrap_or_default()
         .into_iter()
@@ -251,7 +244,7 @@ fn pack_language(
 
 fn compile_rule(
     cx: &mut Compiler<'_>,
-    raw: RawRule,
+    mut raw: RawRule<'_>,
     pack: &str,
     seen: &mut HashMap<String, (String, &'static str)>,
 ) -> Option<Box<dyn Rule>> {
@@ -310,21 +303,13 @@ fn compile_rule(
         );
         ok = false;
     }
-    for (field, span) in raw.present_fields() {
-        if !kind.fields.contains(&field) && field != "message" {
-            cx.error_help(
-                span,
-                format!(
-                    "field `{field}` is not read by rules of kind `{}`",
-                    kind.name
-                ),
-                format!("kind `{}` reads: {}", kind.name, kind.fields.join(", ")),
-            );
-            ok = false;
-        }
-    }
-    if let Some(message) = &raw.message {
-        for (at, name) in placeholders(message.get_ref()) {
+    ok &= options::keep_fields_of(cx, kind, &mut raw.options);
+    let message = raw
+        .message
+        .as_ref()
+        .map(|m| Template::new(m.get_ref().as_str()));
+    if let (Some(message), Some(template)) = (&raw.message, &message) {
+        for (at, name) in template.placeholders() {
             if !kind.placeholders.contains(&name) {
                 // +1: the span includes the opening quote of the TOML string.
                 let start = message.span().start + 1 + at;
@@ -370,10 +355,11 @@ fn compile_rule(
         pack: pack.to_owned(),
         language: None,
         description: raw.description.clone(),
-        message: raw.message.as_ref().map(|m| m.get_ref().clone()),
+        message,
         doc: raw.doc.clone(),
     };
-    let rule = (kind.compile)(cx, raw, meta);
+    cx.id = raw.id.span();
+    let rule = kind.compile.compile(cx, raw.options, meta);
     if ok {
         rule
     } else {

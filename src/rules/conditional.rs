@@ -6,15 +6,25 @@
 use std::collections::HashSet;
 
 use regex::Regex;
+use serde::Deserialize;
+use toml::Spanned;
 
 use super::compile::{Compiler, RuleMeta};
 use super::existence::{compile_regex, REGEX_SIZE_LIMIT};
 use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::document::floor_char_boundary;
-use crate::packs::schema::RawRule;
 
-pub const FIELDS: &[&str] = &["if", "then", "position", "ignore"];
+/// The fields of a `conditional` rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    #[serde(rename = "if")]
+    if_: Option<Spanned<String>>,
+    then: Option<Spanned<String>>,
+    position: Option<Spanned<String>>,
+    ignore: Option<Spanned<Vec<String>>>,
+}
 
 pub struct Conditional {
     meta: RuleMeta,
@@ -24,10 +34,10 @@ pub struct Conditional {
     ignore: HashSet<String>,
 }
 
-pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
     let (Some(when), Some(then)) = (raw.if_, raw.then) else {
         cx.error(
-            raw.id.span(),
+            cx.id.clone(),
             "a `conditional` rule needs `if` and `then` patterns",
         );
         return None;

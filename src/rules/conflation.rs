@@ -3,13 +3,20 @@
 //! when it merges two names. Two names joined by a word such as `and`, or by
 //! punctuation, are a list and stay silent.
 
+use serde::Deserialize;
+use toml::Spanned;
+
 use super::attribute::required;
 use super::compile::{Compiler, RuleMeta};
 use super::text::{is_capitalized, plural, render};
 use super::{Context, Rule, Sink};
-use crate::packs::schema::RawRule;
 
-pub const FIELDS: &[&str] = &["entity-type"];
+/// The fields of a `conflation` rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    entity_type: Option<Spanned<String>>,
+}
 
 /// At most this many (capitalised) words between the two names.
 const MAX_GAP_WORDS: usize = 2;
@@ -19,8 +26,8 @@ pub struct Conflation {
     entity_type: String,
 }
 
-pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
-    let entity_type = required(cx, &raw, "entity-type", raw.entity_type.as_ref())?;
+pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    let entity_type = required(cx, meta.kind, "entity-type", raw.entity_type.as_ref())?;
     Some(Box::new(Conflation { meta, entity_type }))
 }
 

@@ -4,15 +4,26 @@
 
 use std::collections::HashMap;
 
+use serde::Deserialize;
+use toml::Spanned;
+
 use super::aliases::is_declared;
 use super::compile::{Compiler, RuleMeta};
 use super::lexicon::{resolve, CaseMode, TermId};
 use super::text::{keep_case, quoted_list, render};
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
-use crate::packs::schema::RawRule;
+use crate::packs::schema::RawGroup;
 
-pub const FIELDS: &[&str] = &["variants", "prefer", "except", "groups"];
+/// The fields of a `consistency` rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    variants: Option<Spanned<Vec<String>>>,
+    prefer: Option<Spanned<String>>,
+    except: Option<Spanned<Vec<String>>>,
+    groups: Option<Spanned<Vec<Spanned<RawGroup>>>>,
+}
 
 struct Group {
     variants: Vec<String>,
@@ -27,7 +38,7 @@ pub struct Consistency {
     terms: HashMap<TermId, Option<(usize, usize)>>,
 }
 
-pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
     let mut specs = Vec::new();
     if let Some(v) = raw.variants {
         let span = v.span();
@@ -57,7 +68,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
     }
     if specs.is_empty() {
         cx.error(
-            raw.id.span(),
+            cx.id.clone(),
             "a `consistency` rule needs `variants` or `groups`",
         );
         return None;

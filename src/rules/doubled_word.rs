@@ -4,13 +4,20 @@
 
 use std::collections::HashSet;
 
+use serde::Deserialize;
+use toml::Spanned;
+
 use super::compile::{Compiler, RuleMeta};
 use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
-use crate::packs::schema::RawRule;
 
-pub const FIELDS: &[&str] = &["allow"];
+/// The fields of a `doubled-word` rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    allow: Option<Spanned<Vec<String>>>,
+}
 
 /// Short words no reduplicated name is made of, in the languages galley
 /// ships packs for: `The The` or `Der Der` is a slip even with capitals.
@@ -32,8 +39,8 @@ pub struct DoubledWord {
     allow: HashSet<String>,
 }
 
-pub fn compile(_: &mut Compiler<'_>, mut raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
-    let allow = super::compile::allow_lowercase(&mut raw);
+pub fn compile(_: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    let allow = super::compile::allow_lowercase(raw.allow);
     Some(Box::new(DoubledWord { meta, allow }))
 }
 

@@ -5,15 +5,24 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use toml::Spanned;
 
 use super::compile::{Compiler, RuleMeta};
 use super::lexicon::{resolve, CaseMode, TermId};
 use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::document::Document;
-use crate::packs::schema::RawRule;
 
-pub const FIELDS: &[&str] = &["pattern", "patterns", "words", "scope"];
+/// The fields of an `existence` rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    pattern: Option<Spanned<String>>,
+    patterns: Option<Spanned<Vec<Spanned<String>>>>,
+    words: Option<Spanned<Vec<String>>>,
+    scope: Option<Spanned<String>>,
+}
 
 /// Compiled regexes are bounded so that a pack from an untrusted repository
 /// cannot make galley use unbounded memory.
@@ -82,7 +91,7 @@ pub fn compile_regex(cx: &mut Compiler<'_>, pattern: &str, span: Range<usize>) -
     }
 }
 
-pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
     let scope = match &raw.scope {
         None => Scope::Prose,
         Some(s) => match SCOPES.iter().find(|(n, _)| n == s.get_ref()) {
@@ -123,7 +132,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
         .collect();
     if ok && patterns.is_empty() && words.is_empty() {
         cx.error(
-            raw.id.span(),
+            cx.id.clone(),
             "an `existence` rule needs `pattern`, `patterns` or `words`",
         );
         return None;

@@ -6,13 +6,21 @@
 
 use std::ops::Range;
 
+use serde::Deserialize;
+use toml::Spanned;
+
 use super::compile::{Compiler, RuleMeta};
 use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
-use crate::packs::schema::RawRule;
 
-pub const FIELDS: &[&str] = &["quotes", "nested-quotes"];
+/// The fields of a `mixed-quotes` rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    quotes: Option<Spanned<Vec<String>>>,
+    nested_quotes: Option<Spanned<String>>,
+}
 
 /// An opening and a closing quotation mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +77,7 @@ fn parse_pair(cx: &mut Compiler<'_>, s: &str, span: Range<usize>) -> Option<Pair
     }
 }
 
-pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
     let mut ok = true;
     let pairs = match raw.quotes {
         None => vec![CURLY],

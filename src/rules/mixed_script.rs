@@ -8,19 +8,23 @@
 
 use std::ops::Range;
 
+use serde::Deserialize;
+
 use super::compile::{Compiler, RuleMeta};
 use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
-use crate::packs::schema::RawRule;
 
-pub const FIELDS: &[&str] = &[];
+/// A `mixed-script` rule has no fields of its own.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {}
 
 pub struct MixedScript {
     meta: RuleMeta,
 }
 
-pub fn compile(_: &mut Compiler<'_>, _: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+pub fn compile(_: &mut Compiler<'_>, _: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
     Some(Box::new(MixedScript { meta }))
 }
 

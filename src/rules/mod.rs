@@ -31,6 +31,7 @@ mod mixed_script;
 
 mod near_miss;
 mod occurrence;
+mod options;
 mod repeated_headline;
 mod romanization;
 mod substitution;
@@ -43,6 +44,8 @@ use std::collections::HashSet;
 pub use compile::{suggest, RuleDoc, RuleMeta, KINDS};
 pub use entities::{Entity, EntityBase, Mention};
 use lexicon::{Hit, Lexicon};
+pub use options::rule_fields;
+pub use text::Template;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;

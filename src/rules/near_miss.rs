@@ -4,21 +4,27 @@
 
 use std::collections::{HashMap, HashSet};
 
+use serde::Deserialize;
+use toml::Spanned;
+
 use super::compile::{Compiler, RuleMeta};
 use super::entities::EntityId;
 use super::lexicon::CaseMode;
 use super::text::{is_all_caps, is_capitalized, render, strip_possessive};
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
-use crate::packs::schema::RawRule;
 
-pub const FIELDS: &[&str] = &[
-    "entity-types",
-    "terms",
-    "max-distance",
-    "min-length",
-    "ignore",
-];
+/// The fields of a `near-miss` rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    entity_types: Option<Spanned<Vec<String>>>,
+    /// A term list of the rule's own, instead of the entity base's names.
+    terms: Option<Spanned<Vec<String>>>,
+    max_distance: Option<Spanned<i64>>,
+    min_length: Option<Spanned<i64>>,
+    ignore: Option<Spanned<Vec<String>>>,
+}
 
 struct Target {
     lower: String,
@@ -35,7 +41,7 @@ pub struct NearMiss {
     ignore: HashSet<String>,
 }
 
-pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
     let types = raw.entity_types.map(|t| t.into_inner());
     let max_distance = match raw.max_distance {
         Some(d) if !(1..=2).contains(d.get_ref()) => {

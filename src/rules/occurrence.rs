@@ -5,15 +5,25 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use regex::Regex;
+use serde::Deserialize;
+use toml::Spanned;
 
 use super::compile::{Compiler, RuleMeta};
 use super::existence::compile_regex;
 use super::lexicon::{resolve, CaseMode, TermId};
 use super::text::render;
 use super::{Context, Rule, Sink};
-use crate::packs::schema::RawRule;
 
-pub const FIELDS: &[&str] = &["words", "pattern", "max", "min", "max-words"];
+/// The fields of an `occurrence` rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    words: Option<Spanned<Vec<String>>>,
+    pattern: Option<Spanned<String>>,
+    max: Option<Spanned<i64>>,
+    min: Option<Spanned<i64>>,
+    max_words: Option<Spanned<i64>>,
+}
 
 pub struct Occurrence {
     meta: RuleMeta,
@@ -44,7 +54,7 @@ fn count(
     }
 }
 
-pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
     let (max, min, max_words) = (
         count(cx, raw.max, "max"),
         count(cx, raw.min, "min"),
@@ -67,7 +77,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Bo
     let has_term = pattern.is_some() || !words.is_empty();
     if max_words.is_none() && !(has_term && (max.is_some() || min.is_some())) {
         cx.error(
-            raw.id.span(),
+            cx.id.clone(),
             "an `occurrence` rule needs `max-words`, or `words`/`pattern` with `max` or `min`",
         );
         return None;

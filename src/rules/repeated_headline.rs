@@ -1,19 +1,23 @@
 //! `repeated-headline`: the last non-empty line repeats the headline, which
 //! scrapers leave when they take the page title twice.
 
+use serde::Deserialize;
+
 use super::compile::{Compiler, RuleMeta};
 use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
-use crate::packs::schema::RawRule;
 
-pub const FIELDS: &[&str] = &[];
+/// A `repeated-headline` rule has no fields of its own.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {}
 
 pub struct RepeatedHeadline {
     meta: RuleMeta,
 }
 
-pub fn compile(_: &mut Compiler<'_>, _: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+pub fn compile(_: &mut Compiler<'_>, _: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
     Some(Box::new(RepeatedHeadline { meta }))
 }
 

@@ -13,14 +13,22 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use serde::Deserialize;
+use toml::Spanned;
+
 use super::aliases::is_declared;
 use super::compile::{Compiler, RuleMeta};
 use super::text::{is_all_caps, is_capitalized, quoted_list, render, strip_possessive};
 use super::{Context, Rule, Sink};
 use crate::diagnostic::{Applicability, Severity};
-use crate::packs::schema::RawRule;
 
-pub const FIELDS: &[&str] = &["min-length", "ignore"];
+/// The fields of a `romanization-variants` rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    min_length: Option<Spanned<i64>>,
+    ignore: Option<Spanned<Vec<String>>>,
+}
 
 pub struct Romanization {
     meta: RuleMeta,
@@ -28,7 +36,7 @@ pub struct Romanization {
     ignore: Vec<String>,
 }
 
-pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
     let min_length = match raw.min_length {
         Some(d) if !(3..=64).contains(d.get_ref()) => {
             cx.error(d.span(), "`min-length` must be between 3 and 64");

@@ -1,16 +1,23 @@
 //! `substitution`: a known wrong form and its right one (`Belarussia` →
 //! `Belarus`). The fix is safe: the map says there is one right form.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Deserialize;
+use toml::Spanned;
 
 use super::compile::{Compiler, RuleMeta};
 use super::lexicon::{resolve, CaseMode, TermId};
 use super::text::{keep_case, render};
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
-use crate::packs::schema::RawRule;
 
-pub const FIELDS: &[&str] = &["swap"];
+/// The fields of a `substitution` rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    swap: Option<Spanned<BTreeMap<String, String>>>,
+}
 
 pub struct Substitution {
     meta: RuleMeta,
@@ -21,10 +28,10 @@ pub struct Substitution {
     right_terms: HashMap<TermId, usize>,
 }
 
-pub fn compile(cx: &mut Compiler<'_>, raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
     let Some(swap) = raw.swap else {
         cx.error(
-            raw.id.span(),
+            cx.id.clone(),
             "a `substitution` rule needs a `swap` table of wrong = right",
         );
         return None;

@@ -1,5 +1,7 @@
 //! Small text helpers the rules share.
 
+use std::ops::Range;
+
 /// `Lukashenka’s` → `Lukashenka`.
 pub fn strip_possessive(word: &str) -> &str {
     for suffix in ["'s", "’s", "'", "’"] {
@@ -46,13 +48,64 @@ pub fn quoted_list(items: &[&str]) -> String {
     }
 }
 
-/// Fills `{name}` placeholders of a pack's message template.
-pub fn render(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (k, v) in values {
-        out = out.replace(&format!("{{{k}}}"), v);
+/// A pack's message template with its `{name}` placeholders found once, when
+/// the rule is compiled: rendering fills them in one pass, so a value that
+/// itself holds `{expected}` (article text can) is copied as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    text: String,
+    /// Byte ranges of `text`, braces included, in order.
+    placeholders: Vec<Range<usize>>,
+}
+
+impl Template {
+    pub fn new(text: impl Into<String>) -> Template {
+        let text = text.into();
+        let mut placeholders = Vec::new();
+        let mut at = 0;
+        while let Some(open) = text[at..].find('{').map(|o| at + o) {
+            let Some(close) = text[open..].find('}').map(|c| open + c) else {
+                break;
+            };
+            placeholders.push(open..close + 1);
+            at = close + 1;
+        }
+        Template { text, placeholders }
     }
-    out
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Each placeholder's byte offset (at its `{`) and name.
+    pub fn placeholders(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.placeholders
+            .iter()
+            .map(|p| (p.start, &self.text[p.start + 1..p.end - 1]))
+    }
+
+    /// The text with each placeholder named in `values` replaced by its value;
+    /// the others are kept as written.
+    pub fn render(&self, values: &[(&str, &str)]) -> String {
+        let mut out = String::with_capacity(self.text.len());
+        let mut at = 0;
+        for p in &self.placeholders {
+            out.push_str(&self.text[at..p.start]);
+            let name = &self.text[p.start + 1..p.end - 1];
+            match values.iter().find(|(k, _)| *k == name) {
+                Some((_, v)) => out.push_str(v),
+                None => out.push_str(&self.text[p.clone()]),
+            }
+            at = p.end;
+        }
+        out.push_str(&self.text[at..]);
+        out
+    }
+}
+
+/// Fills the placeholders of a pack's message template.
+pub fn render(template: &Template, values: &[(&str, &str)]) -> String {
+    template.render(values)
 }
 
 /// `a, b or c`.
@@ -104,5 +157,25 @@ mod tests {
         assert_eq!(keep_case("Belarussia", "Belarus"), "Belarus");
         assert_eq!(keep_case("Read", "read"), "Read");
         assert_eq!(quoted_list(&["a", "b", "c"]), "'a', 'b' and 'c'");
+    }
+
+    #[test]
+    fn a_template_is_filled_in_one_pass() {
+        let t = Template::new("use {expected}, not {found} ({found}){x");
+        assert_eq!(
+            t.placeholders().collect::<Vec<_>>(),
+            [(4, "expected"), (20, "found"), (29, "found")]
+        );
+        // Article text holding a placeholder is not filled in again.
+        assert_eq!(
+            t.render(&[("found", "{expected}"), ("expected", "Kyiv")]),
+            "use Kyiv, not {expected} ({expected}){x"
+        );
+        assert_eq!(t.render(&[]), t.as_str());
+        assert_eq!(
+            Template::new("{}").placeholders().collect::<Vec<_>>(),
+            [(0, "")]
+        );
+        assert_eq!(Template::new("a}b{").render(&[("", "x")]), "a}b{");
     }
 }

@@ -32,9 +32,13 @@ use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::document::language::{self, Guess};
 use crate::document::Document;
-use crate::packs::schema::RawRule;
 
-pub const FIELDS: &[&str] = &["allow"];
+/// The fields of an `untranslated` rule.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    allow: Option<toml::Spanned<Vec<String>>>,
+}
 
 pub struct Untranslated {
     meta: RuleMeta,
@@ -42,8 +46,8 @@ pub struct Untranslated {
     allow: Vec<String>,
 }
 
-pub fn compile(_: &mut Compiler<'_>, mut raw: RawRule, meta: RuleMeta) -> Option<Box<dyn Rule>> {
-    let allow = super::compile::allow_lowercase(&mut raw);
+pub fn compile(_: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    let allow = super::compile::allow_lowercase(raw.allow);
     Some(Box::new(Untranslated { meta, allow }))
 }
 
