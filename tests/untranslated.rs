@@ -18,16 +18,12 @@ fn found(text: &str) -> Vec<(String, String)> {
 }
 
 fn found_in(text: &str, format: Format, language: Option<&str>) -> Vec<(String, String)> {
-    check_article(
-        shipped(),
-        text,
-        format,
-        language.and_then(galley::Lang::parse),
-    )
-    .into_iter()
-    .filter(|d| &*d.rule == "language/untranslated")
-    .map(|d| (text[d.range].to_owned(), d.message))
-    .collect()
+    let language = language.and_then(galley::Lang::parse);
+    check_article(shipped(), text, format, language)
+        .into_iter()
+        .filter(|d| &*d.rule == "language/untranslated")
+        .map(|d| (text[d.range].to_owned(), d.message))
+        .collect()
 }
 
 fn texts(text: &str) -> Vec<String> {

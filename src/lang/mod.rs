@@ -17,7 +17,8 @@ pub use profile::{
 /// code. Written by build.rs from the files in `languages/`.
 const SHIPPED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/shipped_languages.rs"));
 
-const _: () = assert!(SHIPPED.len() < 128, "Lang indexes profiles with a u8");
+// A u8 indexes the profiles and, after them, whatlang's other languages (whatlang 0.18 knows 70).
+const _: () = assert!(SHIPPED.len() < 128, "Lang is a u8 index");
 
 /// A language: one galley has a profile for (an ISO 639-1 code a config or
 /// pack may name), or one whatlang can detect and galley has no profile for

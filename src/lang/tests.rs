@@ -214,7 +214,10 @@ fn the_shipped_packs_quote_as_their_languages_profiles_say() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 7, "the mixed-quotes rules of en, de, es, fr, pl, ru, uk");
+    assert_eq!(
+        checked, 7,
+        "the mixed-quotes rules of en, de, es, fr, pl, ru, uk"
+    );
 }
 
 #[test]
