@@ -14,7 +14,7 @@ use std::ops::Range;
 // listed there: one that usually ends a sentence (`usw.`, `и др.`) or is
 // also a word (French `vol`, `sept`) is better split after. A
 // language without a list gets initials and dotted acronyms only.
-use crate::lang::{Lang, Sentences};
+use crate::lang::{Lang, Sentences, WordSet};
 
 fn is_closer(c: char) -> bool {
     matches!(
@@ -92,15 +92,29 @@ fn is_abbreviation(word: &str, rules: &Sentences, lower: &mut String) -> bool {
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_alphabetic();
     }
-    lowercase_into(word, lower);
-    rules.abbreviations.contains(lower.as_str())
+    holds_lowercase(&rules.abbreviations, word, lower)
         // Dotted acronyms: "U.S.", "e.g.", "z.B.", "т.е.".
         || (word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2))
 }
 
-fn lowercase_into(word: &str, out: &mut String) {
-    out.clear();
-    out.extend(word.chars().flat_map(char::to_lowercase));
+/// Whether `set` holds `word` lowercased. Most words are in lowercase or
+/// ASCII already: only what is not is copied, into `buf`.
+fn holds_lowercase(set: &WordSet, word: &str, buf: &mut String) -> bool {
+    if set.is_empty() {
+        return false;
+    }
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return set.contains(word);
+        }
+        buf.clear();
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.clear();
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    set.contains(buf.as_str())
 }
 
 /// German `am 3. Oktober`: the number before `dot` is an ordinal.
@@ -115,12 +129,11 @@ fn is_ordinal(
     if number.is_empty() || number.len() > 3 || !number.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
-    lowercase_into(previous_word(para, dot - number.len()), lower);
-    if rules.before_ordinal.contains(lower.as_str()) {
-        return true;
-    }
-    lowercase_into(next_word(rest), lower);
-    rules.after_ordinal.contains(lower.as_str())
+    holds_lowercase(
+        &rules.before_ordinal,
+        previous_word(para, dot - number.len()),
+        lower,
+    ) || holds_lowercase(&rules.after_ordinal, next_word(rest), lower)
 }
 
 /// Splits `range` of `text`, an article in `language`, into sentence

@@ -9,8 +9,39 @@ use unicode_script::Script;
 
 use crate::document::fnv::Fnv;
 
-/// Words looked up once per word of an article: hashed with FNV (fixed keys, nothing to flood).
-pub type WordSet = HashSet<Box<str>, BuildHasherDefault<Fnv>>;
+/// Words looked up once per word of an article: hashed with FNV (fixed keys,
+/// nothing to flood), and a word longer than the longest not hashed at all.
+#[derive(Debug, Default, Clone)]
+pub struct WordSet {
+    words: HashSet<Box<str>, BuildHasherDefault<Fnv>>,
+    longest: usize,
+}
+
+impl WordSet {
+    pub fn contains(&self, word: &str) -> bool {
+        word.len() <= self.longest && self.words.contains(word)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(|w| &**w)
+    }
+}
+
+impl FromIterator<Box<str>> for WordSet {
+    fn from_iter<I: IntoIterator<Item = Box<str>>>(iter: I) -> Self {
+        let words: HashSet<Box<str>, BuildHasherDefault<Fnv>> = iter.into_iter().collect();
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        WordSet { words, longest }
+    }
+}
 
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 #[error("languages/{code}.toml: {message}")]

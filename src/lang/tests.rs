@@ -80,10 +80,10 @@ fn the_words_of_each_profile_are_in_its_scripts() {
             .chain(&fw.distinguishing)
             .chain(&fw.not_names)
             .map(|w| &**w)
-            .chain(p.sentences.abbreviations.iter().map(|w| &**w))
-            .chain(p.sentences.before_ordinal.iter().map(|w| &**w))
-            .chain(p.sentences.after_ordinal.iter().map(|w| &**w))
-            .chain(p.elisions.iter().map(|w| &**w));
+            .chain(p.sentences.abbreviations.iter())
+            .chain(p.sentences.before_ordinal.iter())
+            .chain(p.sentences.after_ordinal.iter())
+            .chain(p.elisions.iter());
         for w in words {
             for c in w.chars() {
                 let s = c.script();
@@ -218,6 +218,15 @@ fn the_shipped_packs_quote_as_their_languages_profiles_say() {
         checked, 7,
         "the mixed-quotes rules of en, de, es, fr, pl, ru, uk"
     );
+}
+
+#[test]
+fn a_word_set_holds_its_words_only() {
+    let set: WordSet = ["dr", "prof", "z.b"].into_iter().map(Box::from).collect();
+    assert!(set.contains("dr") && set.contains("prof") && set.contains("z.b"));
+    assert!(!set.contains("d") && !set.contains("profs") && !set.contains(""));
+    assert_eq!(set.len(), 3);
+    assert!(WordSet::default().is_empty() && !WordSet::default().contains(""));
 }
 
 #[test]
