@@ -137,20 +137,24 @@ mod stages {
     fn document_new_english(bencher: Bencher, name: &str) {
         let (text, format) = input(name);
         let source = Source::read(text, format);
-        bencher
-            .counter(BytesCount::of_str(text))
-            .bench(|| Document::new(black_box(&source), Some("en")).words.len());
+        bencher.counter(BytesCount::of_str(text)).bench(|| {
+            Document::new(black_box(&source), Some(galley::Lang::ENGLISH))
+                .words
+                .len()
+        });
     }
 
     #[divan::bench(args = INPUTS)]
     fn sentences_split(bencher: Bencher, name: &str) {
         let (text, format) = input(name);
         let source = Source::read(text, format);
-        let doc = Document::new(&source, Some("en"));
+        let doc = Document::new(&source, Some(galley::Lang::ENGLISH));
         bencher.counter(BytesCount::of_str(text)).bench(|| {
             doc.paragraphs
                 .iter()
-                .map(|p| sentences::split(black_box(doc.text), p.clone(), "en").len())
+                .map(|p| {
+                    sentences::split(black_box(doc.text), p.clone(), galley::Lang::ENGLISH).len()
+                })
                 .sum::<usize>()
         });
     }
@@ -159,7 +163,7 @@ mod stages {
     fn lexicon_scan(bencher: Bencher, name: &str) {
         let (text, format) = input(name);
         let source = Source::read(text, format);
-        let doc = Document::new(&source, Some("en"));
+        let doc = Document::new(&source, Some(galley::Lang::ENGLISH));
         let none = only(None);
         bencher
             .counter(BytesCount::of_str(text))
@@ -179,7 +183,7 @@ mod rule {
     fn long_256k(bencher: Bencher, id: &str) {
         let (text, format) = input("long-256k");
         let source = Source::read(text, format);
-        let doc = Document::new(&source, Some("en"));
+        let doc = Document::new(&source, Some(galley::Lang::ENGLISH));
         let one = only(Some(id));
         bencher
             .counter(BytesCount::of_str(text))
@@ -191,7 +195,7 @@ mod rule {
     fn line_16k(bencher: Bencher, id: &str) {
         let (text, format) = input("line-16k");
         let source = Source::read(text, format);
-        let doc = Document::new(&source, Some("en"));
+        let doc = Document::new(&source, Some(galley::Lang::ENGLISH));
         let one = only(Some(id));
         bencher
             .counter(BytesCount::of_str(text))

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Format, Source};
+use crate::lang::Lang;
 use crate::rules::Ruleset;
 
 /// Files larger than this are refused rather than read whole into memory.
@@ -143,13 +144,13 @@ pub fn check_text(ruleset: &Ruleset, text: &str, format: Format) -> Vec<Diagnost
     check_article(ruleset, text, format, None)
 }
 
-/// Checks one text; `language` (an ISO 639-1 code) forces the article's
+/// Checks one text; `language` forces the article's
 /// language instead of detecting it. Every range returned points into `text`.
 pub fn check_article(
     ruleset: &Ruleset,
     text: &str,
     format: Format,
-    language: Option<&str>,
+    language: Option<Lang>,
 ) -> Vec<Diagnostic> {
     let source = Source::read(text, format);
     let doc = Document::new(&source, language);
@@ -232,7 +233,7 @@ pub fn read_article(path: &Path, display: &str) -> Result<String, FileError> {
 pub fn check_file(
     ruleset: &Ruleset,
     path: &Path,
-    language: Option<&str>,
+    language: Option<Lang>,
 ) -> Result<FileReport, FileError> {
     let display = display_path(path);
     let text = read_article(path, &display)?;

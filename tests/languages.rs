@@ -124,12 +124,12 @@ fn a_forced_language_runs_that_language_s_packs() {
     // article the config calls German, however short.
     let text = "Kurz\n\nLesen Sie auch: Minsk\n";
     let ruleset = Ruleset::shipped().expect("shipped packs compile");
-    let forced: Vec<_> = check_article(&ruleset, text, Format::Plain, Some("de"))
+    let forced: Vec<_> = check_article(&ruleset, text, Format::Plain, galley::Lang::parse("de"))
         .into_iter()
         .map(|d| d.rule.to_string())
         .collect();
     assert_eq!(forced, ["markers/boilerplate"]);
-    let english: Vec<_> = check_article(&ruleset, text, Format::Plain, Some("en"))
+    let english: Vec<_> = check_article(&ruleset, text, Format::Plain, galley::Lang::parse("en"))
         .into_iter()
         .map(|d| d.rule.to_string())
         .collect();

@@ -110,7 +110,7 @@ fn no_input_panics_and_ranges_stay_on_char_boundaries() {
             .map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize])
             .collect();
         let format = [Format::Plain, Format::Markdown, Format::Html][(rng.next() % 3) as usize];
-        let diagnostics = check_article(&ruleset, &text, format, Some("en"));
+        let diagnostics = check_article(&ruleset, &text, format, galley::Lang::parse("en"));
         for d in &diagnostics {
             for r in std::iter::once(&d.range).chain(d.labels.iter().map(|l| &l.range)) {
                 assert!(

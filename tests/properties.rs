@@ -10,7 +10,7 @@ use galley::{check_article, Applicability, Diagnostic, Format, Ruleset};
 const FORMATS: [Format; 3] = [Format::Plain, Format::Markdown, Format::Html];
 
 fn check(text: &str, format: Format) -> Vec<Diagnostic> {
-    check_article(ruleset(), text, format, Some("en"))
+    check_article(ruleset(), text, format, galley::Lang::parse("en"))
 }
 use proptest::prelude::*;
 

@@ -18,6 +18,7 @@ fn found(text: &str) -> Vec<(String, String)> {
 }
 
 fn found_in(text: &str, format: Format, language: Option<&str>) -> Vec<(String, String)> {
+    let language = language.and_then(galley::Lang::parse);
     check_article(shipped(), text, format, language)
         .into_iter()
         .filter(|d| &*d.rule == "language/untranslated")

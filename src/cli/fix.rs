@@ -17,7 +17,7 @@ const ROUNDS: usize = 8;
 pub fn fix_report(
     report: &mut FileReport,
     ruleset: &Ruleset,
-    (path, language): (&Path, Option<&str>),
+    (path, language): (&Path, Option<crate::lang::Lang>),
     unsafe_fixes: bool,
     diff: Option<&mut dyn Write>,
     keep: &dyn Fn(&mut FileReport),

@@ -32,7 +32,7 @@ pub fn print(path: &Path, s: &Settings, cli_rules: &[PathBuf], forced: bool) -> 
         )?,
     }
     match &s.language {
-        Some((l, o)) => row(&mut out, "language", format!("{l:?}"), &o.place)?,
+        Some((l, o)) => row(&mut out, "language", format!("{:?}", l.code()), &o.place)?,
         None => row(
             &mut out,
             "language",

@@ -15,6 +15,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use toml::Spanned;
 
 use crate::diagnostic::{category_of, Severity};
+use crate::lang::Lang;
 use crate::packs::reader::{table_value, Reader};
 use crate::packs::{PackError, PackErrors, PackSource};
 use schema::{RawConfig, RawOverride, Strings};
@@ -66,7 +67,7 @@ impl Level {
 
 #[derive(Debug, Clone)]
 struct Layer {
-    language: Option<(String, Origin)>,
+    language: Option<(Lang, Origin)>,
     packs: Option<(Vec<String>, Origin)>,
     rules: Option<(Vec<PathBuf>, Origin)>,
     exclude: Option<(GlobSet, Origin)>,
@@ -93,7 +94,7 @@ pub struct Config {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub config: Option<Arc<Config>>,
-    pub language: Option<(String, Origin)>,
+    pub language: Option<(Lang, Origin)>,
     pub packs: (Vec<String>, Origin),
     pub rules: Vec<(PathBuf, Origin)>,
     /// Severity settings by layer (the config, then each matching override), lowest precedence first.
@@ -130,8 +131,8 @@ impl Settings {
     }
 
     /// The articles' language when the configuration sets it.
-    pub fn language(&self) -> Option<&str> {
-        self.language.as_ref().map(|(l, _)| l.as_str())
+    pub fn language(&self) -> Option<Lang> {
+        self.language.as_ref().map(|(l, _)| *l)
     }
 
     /// What the ruleset depends on: files with equal keys share one compiled ruleset.
@@ -218,9 +219,9 @@ impl Loader<'_, '_> {
             severity: Vec::new(),
         };
         if let Some(l) = language {
-            if crate::document::language::is_known(l.get_ref()) {
+            if let Some(lang) = Lang::parse(l.get_ref()) {
                 let o = self.origin(l.span(), what);
-                layer.language = Some((l.into_inner(), o));
+                layer.language = Some((lang, o));
             } else {
                 self.r.errors.push(
                     PackError::new(

@@ -1,68 +1,33 @@
 //! The article's language: given by the configuration, or detected from the
 //! article's own prose. Packs declare a language and run only on articles in it.
 
-use whatlang::{Lang, Script};
+use std::sync::LazyLock;
+
+use super::fnv::WordMap;
+use crate::lang::Lang;
 
 /// Prose sampled for detecting an article's language: enough for trigram
 /// statistics to settle, little enough that a 50 MB file costs nothing extra.
 const SAMPLE_BYTES: usize = 3 * 1024;
 
-/// Languages galley knows by their ISO 639-1 codes, with whatlang's name for each.
-const CODES: &[(&str, Lang)] = &[
-    ("en", Lang::Eng),
-    ("de", Lang::Deu),
-    ("fr", Lang::Fra),
-    ("es", Lang::Spa),
-    ("pl", Lang::Pol),
-    ("it", Lang::Ita),
-    ("pt", Lang::Por),
-    ("nl", Lang::Nld),
-    ("cs", Lang::Ces),
-    ("sk", Lang::Slk),
-    ("sv", Lang::Swe),
-    ("da", Lang::Dan),
-    ("fi", Lang::Fin),
-    ("hu", Lang::Hun),
-    ("ro", Lang::Ron),
-    ("tr", Lang::Tur),
-    ("lt", Lang::Lit),
-    ("lv", Lang::Lav),
-    ("et", Lang::Est),
-    ("ru", Lang::Rus),
-    ("uk", Lang::Ukr),
-    ("be", Lang::Bel),
-    ("bg", Lang::Bul),
-    ("sr", Lang::Srp),
-    ("mk", Lang::Mkd),
-    ("ka", Lang::Kat),
-    ("hy", Lang::Hye),
-    ("el", Lang::Ell),
-    ("he", Lang::Heb),
-    ("ar", Lang::Ara),
-    ("zh", Lang::Cmn),
-    ("ja", Lang::Jpn),
-    ("ko", Lang::Kor),
-];
-
-/// The ISO 639-1 code of a language whatlang names, or its 639-3 code.
-pub fn code_of(lang: Lang) -> &'static str {
-    CODES
-        .iter()
-        .find(|(_, l)| *l == lang)
-        .map_or(lang.code(), |(c, _)| c)
+/// The code of a language whatlang names: ISO 639-1 for a language galley
+/// has a profile for, else whatlang's ISO 639-3 code.
+pub fn code_of(lang: whatlang::Lang) -> &'static str {
+    Lang::from_whatlang(lang).code()
 }
 
-/// The English name of a language code, for messages ("Russian").
+/// The English name of a language code, for messages ("Russian"); the code
+/// itself for a language galley has no profile for.
 pub fn name_of(code: &str) -> &str {
-    CODES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or(code, |(_, l)| l.eng_name())
+    match Lang::parse(code) {
+        Some(l) => l.name(),
+        None => code,
+    }
 }
 
 /// Whether galley knows this language code (a pack or config naming another is an error).
 pub fn is_known(code: &str) -> bool {
-    CODES.iter().any(|(c, _)| *c == code)
+    Lang::parse(code).is_some()
 }
 
 /// A language guess for a stretch of text, with whatlang's confidence.
@@ -82,111 +47,37 @@ pub fn guess(text: &str) -> Option<Guess> {
     })
 }
 
-/// The commonest function words of the languages articles are most often
-/// written in. News prose is full of them, so counting them settles most
-/// articles at a fraction of the cost of trigram statistics.
-const FUNCTION_WORDS: &[(&str, &[&str])] = &[
-    (
-        "en",
-        &[
-            "the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "said", "by",
-            "from", "it", "as", "at", "are", "has", "will",
-        ],
-    ),
-    (
-        "de",
-        &[
-            "der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "sich", "dem", "auf",
-            "ein", "eine", "für", "auch", "wird", "sagte", "nach", "bei",
-        ],
-    ),
-    (
-        "fr",
-        &[
-            "le", "la", "les", "et", "des", "est", "une", "dans", "que", "pour", "du", "au", "sur",
-            "pas", "qui", "avec", "aux", "sont", "ces", "été",
-        ],
-    ),
-    (
-        "es",
-        &[
-            "el", "los", "las", "y", "del", "que", "una", "por", "con", "para", "se", "al", "es",
-            "su", "lo", "como", "más", "pero", "sus", "fue",
-        ],
-    ),
-    (
-        "pl",
-        &[
-            "się", "nie", "na", "że", "jest", "do", "od", "po", "oraz", "jak", "przez", "dla",
-            "ale", "już", "także", "który", "która", "które", "był", "jego",
-        ],
-    ),
-    (
-        "ru",
-        &[
-            "и",
-            "в",
-            "не",
-            "на",
-            "что",
-            "с",
-            "по",
-            "это",
-            "как",
-            "из",
-            "для",
-            "от",
-            "о",
-            "к",
-            "за",
-            "он",
-            "его",
-            "также",
-            "было",
-            "будет",
-        ],
-    ),
-    (
-        "uk",
-        &[
-            "і",
-            "та",
-            "що",
-            "не",
-            "на",
-            "з",
-            "до",
-            "від",
-            "це",
-            "як",
-            "для",
-            "його",
-            "також",
-            "було",
-            "буде",
-            "які",
-            "який",
-            "її",
-            "він",
-            "й",
-        ],
-    ),
-];
+/// The languages whose profiles list detection words, and each such word
+/// with the languages (bits, in that order) it is a detection word of.
+struct DetectionIndex {
+    languages: Vec<Lang>,
+    words: WordMap<u64>,
+}
 
-/// A language settled by function words: the clear winner among `FUNCTION_WORDS`.
-fn by_function_words(sample: &str) -> Option<&'static str> {
-    static INDEX: std::sync::OnceLock<super::fnv::WordMap<u8>> = std::sync::OnceLock::new();
-    // word → the languages (bits, in FUNCTION_WORDS order) it is a function word of
-    let index = INDEX.get_or_init(|| {
-        let mut m = super::fnv::WordMap::default();
-        for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
-            for w in *list {
-                *m.entry(*w).or_insert(0u8) |= 1 << i;
+fn detection_index() -> &'static DetectionIndex {
+    static INDEX: LazyLock<DetectionIndex> = LazyLock::new(|| {
+        let languages: Vec<Lang> = Lang::all()
+            .filter(|l| !l.profile().function_words.detection.is_empty())
+            // A bit each in a u64: a 65th language would go uncounted (a test keeps them fewer).
+            .take(64)
+            .collect();
+        let mut words = WordMap::default();
+        for (i, l) in languages.iter().enumerate() {
+            for w in &l.profile().function_words.detection {
+                *words.entry(&**w).or_insert(0u64) |= 1 << i;
             }
         }
-        m
+        DetectionIndex { languages, words }
     });
-    let mut counts = [0usize; FUNCTION_WORDS.len()];
+    &INDEX
+}
+
+/// A language settled by function words: the clear winner among the
+/// profiles' detection words. News prose is full of them, so counting them
+/// settles most articles at a fraction of the cost of trigram statistics.
+fn by_function_words(sample: &str) -> Option<Lang> {
+    let index = detection_index();
+    let mut counts = [0usize; 64];
     let mut words = 0usize;
     let mut lower = String::new();
     for w in sample
@@ -198,46 +89,58 @@ fn by_function_words(sample: &str) -> Option<&'static str> {
         if w.len() > 12 {
             continue;
         }
-        let bits = match index.get(w) {
+        let mut bits = match index.words.get(w) {
             Some(b) => *b,
             None => {
                 lower.clear();
                 lower.extend(w.chars().flat_map(char::to_lowercase));
-                index.get(lower.as_str()).copied().unwrap_or(0)
+                index.words.get(lower.as_str()).copied().unwrap_or(0)
             }
         };
-        for (i, c) in counts.iter_mut().enumerate() {
-            *c += usize::from(bits & (1 << i) != 0);
+        while bits != 0 {
+            counts[bits.trailing_zeros() as usize] += 1;
+            bits &= bits - 1;
         }
     }
-    let mut ranked: Vec<(usize, usize)> = counts.iter().copied().enumerate().collect();
-    ranked.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-    let (best, n) = ranked[0];
-    let second = ranked[1].1;
-    (words >= 30 && n * 8 >= words && n >= 3 * second.max(1)).then(|| FUNCTION_WORDS[best].0)
+    let counts = &counts[..index.languages.len()];
+    // The first language with the most words, and the most any other has.
+    let (best, n) =
+        counts.iter().copied().enumerate().fold(
+            (0, 0),
+            |(bi, bn), (i, n)| if n > bn { (i, n) } else { (bi, bn) },
+        );
+    let second = counts
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != best)
+        .map(|(_, &n)| n)
+        .max()
+        .unwrap_or(0);
+    (words >= 30 && n * 8 >= words && n >= 3 * second.max(1))
+        .then(|| index.languages.get(best).copied())
+        .flatten()
 }
 
 /// The language of an article's prose. Function words settle most articles;
 /// else whatlang decides, and a guess it is unsure of falls back on the
-/// script (Latin text is taken for English, Cyrillic for Russian), so that a
-/// three-line brief still gets its language's rules.
-pub fn detect(prose: &str) -> &'static str {
+/// script (the profiles name the language a short text in their script is
+/// taken for: English for Latin, Russian for Cyrillic), so that a three-line
+/// brief still gets its language's rules.
+pub fn detect(prose: &str) -> Lang {
     let mut end = prose.len().min(SAMPLE_BYTES);
     while !prose.is_char_boundary(end) {
         end -= 1;
     }
     let sample = &prose[..end];
-    if let Some(code) = by_function_words(sample) {
-        return code;
+    if let Some(lang) = by_function_words(sample) {
+        return lang;
     }
     match whatlang::detect(sample) {
-        Some(info) if info.is_reliable() => code_of(info.lang()),
-        Some(info) => match info.script() {
-            Script::Cyrillic => "ru",
-            Script::Latin => "en",
-            _ => code_of(info.lang()),
-        },
-        None => "en",
+        Some(info) if info.is_reliable() => Lang::from_whatlang(info.lang()),
+        Some(info) => unicode_script::Script::from_full_name(info.script().name())
+            .and_then(Lang::default_for_script)
+            .unwrap_or_else(|| Lang::from_whatlang(info.lang())),
+        None => Lang::ENGLISH,
     }
 }
 
@@ -261,11 +164,12 @@ mod tests {
         );
         assert_eq!(detect("Minsk"), "en");
         let long = |s: &str| s.repeat(4);
-        assert_eq!(by_function_words(&long("The delegation arrived in Minsk on Monday and met the president of the country to discuss trade. ")), Some("en"));
-        assert_eq!(by_function_words(&long("Die Delegation ist am Montag in Minsk eingetroffen und sprach mit dem Präsidenten über den Handel. ")), Some("de"));
-        assert_eq!(by_function_words(&long("Делегация прибыла в Минск в понедельник и обсудила с президентом торговлю, что было важно. ")), Some("ru"));
-        assert_eq!(by_function_words(&long("La délégation est arrivée à Minsk lundi et a discuté avec le président des échanges. ")), Some("fr"));
+        assert_eq!(by_function_words(&long("The delegation arrived in Minsk on Monday and met the president of the country to discuss trade. ")), Lang::parse("en"));
+        assert_eq!(by_function_words(&long("Die Delegation ist am Montag in Minsk eingetroffen und sprach mit dem Präsidenten über den Handel. ")), Lang::parse("de"));
+        assert_eq!(by_function_words(&long("Делегация прибыла в Минск в понедельник и обсудила с президентом торговлю, что было важно. ")), Lang::parse("ru"));
+        assert_eq!(by_function_words(&long("La délégation est arrivée à Minsk lundi et a discuté avec le président des échanges. ")), Lang::parse("fr"));
         assert_eq!(by_function_words("Minsk Moscow Kyiv"), None);
+        assert_eq!(by_function_words(""), None);
         assert_eq!(detect(""), "en");
         assert_eq!(name_of("ru"), "Russian");
         assert!(is_known("de") && !is_known("xx"));

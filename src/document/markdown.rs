@@ -181,7 +181,7 @@ mod tests {
     fn a_site_line_under_the_front_matter_is_the_masthead() {
         let md = "---\ntitle: X talks\n---\n\nNewsfeed NET\n\n# X talks\n\nText here.\n";
         let source = crate::document::Source::read(md, crate::document::Format::Markdown);
-        let doc = crate::document::Document::new(&source, Some("en"));
+        let doc = crate::document::Document::new(&source, Some(crate::lang::Lang::ENGLISH));
         let masthead: Vec<&str> = doc.masthead.iter().map(|r| &doc.text[r.clone()]).collect();
         assert_eq!(masthead, ["Newsfeed NET"]);
     }

@@ -15,6 +15,7 @@ pub mod sentences;
 
 use std::ops::Range;
 
+use crate::lang::{Lang, WordSet};
 pub use line_index::{floor_char_boundary, LineIndex, Position, PositionCursor};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -106,8 +107,8 @@ pub struct Document<'a> {
     /// The text rules read (for marked-up formats, the prose with markup blanked).
     pub text: &'a str,
     pub format: Format,
-    /// The article's language, an ISO 639-1 code: configured or detected.
-    pub language: String,
+    /// The article's language: configured or detected.
+    pub language: Lang,
     pub lines: LineIndex,
     /// Maximal runs of non-blank lines, trimmed.
     pub paragraphs: Vec<Range<usize>>,
@@ -124,7 +125,7 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     /// Builds the document of a source; `language` forces the article's
     /// language, else it is detected from the prose.
-    pub fn new(source: &'a Source<'_>, language: Option<&str>) -> Self {
+    pub fn new(source: &'a Source<'_>, language: Option<Lang>) -> Self {
         let text = source.text();
         let (paragraphs, headline, masthead) = match &source.prose {
             None => plain::structure(text),
@@ -133,8 +134,8 @@ impl<'a> Document<'a> {
             }
         };
         let language = match language {
-            Some(l) => l.to_owned(),
-            None => language::detect(&prose_sample(text, &paragraphs)).to_owned(),
+            Some(l) => l,
+            None => language::detect(&prose_sample(text, &paragraphs)),
         };
         Document::from_parts(
             text,
@@ -148,16 +149,16 @@ impl<'a> Document<'a> {
 
     /// A plain-text document in English (for tests of rule logic).
     pub fn plain(text: &'a str) -> Self {
-        Document::plain_in(text, "en")
+        Document::plain_in(text, Lang::ENGLISH)
     }
 
-    /// A plain-text document in the given language (an ISO 639-1 code).
-    pub fn plain_in(text: &'a str, language: &str) -> Self {
+    /// A plain-text document in the given language.
+    pub fn plain_in(text: &'a str, language: Lang) -> Self {
         let (paragraphs, headline, masthead) = plain::structure(text);
         Document::from_parts(
             text,
             Format::Plain,
-            language.into(),
+            language,
             paragraphs,
             headline,
             masthead,
@@ -167,7 +168,7 @@ impl<'a> Document<'a> {
     fn from_parts(
         text: &'a str,
         format: Format,
-        language: String,
+        language: Lang,
         paragraphs: Vec<Range<usize>>,
         headline: Option<Range<usize>>,
         masthead: Vec<Range<usize>>,
@@ -175,9 +176,9 @@ impl<'a> Document<'a> {
         let lines = LineIndex::new(text);
         let mut sentences_out = Vec::new();
         for p in &paragraphs {
-            sentences_out.extend(sentences::split(text, p.clone(), &language));
+            sentences_out.extend(sentences::split(text, p.clone(), language));
         }
-        let words = tokenize(text, &paragraphs, &sentences_out, &language);
+        let words = tokenize(text, &paragraphs, &sentences_out, language);
         Document {
             text,
             format,
@@ -234,33 +235,31 @@ fn containing(ranges: &[Range<usize>], offset: usize) -> Option<usize> {
     (offset < ranges[i].end).then_some(i)
 }
 
-/// French elided words, written with an apostrophe against the next word
-/// (`l'Ukraine`, `d’Alexandre`, `qu'il`): a word of their own. Other words
-/// holding an apostrophe stay whole (`aujourd’hui`, `presqu’île`, `O'Brien`).
-const FRENCH_ELISIONS: &[&str] = &[
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
-];
-
-/// The length of an elided word and its apostrophe at the start of `w`, in
-/// a language that elides.
-fn elision(w: &str, language: &str) -> Option<usize> {
-    if language != "fr" {
+/// The length of an elided word and its apostrophe at the start of `w`
+/// (French `l'Ukraine`, `d’Alexandre`, `qu'il`: a word of their own), in a
+/// language whose profile lists elisions. Other words holding an apostrophe
+/// stay whole (`aujourd’hui`, `presqu’île`, `O'Brien`).
+fn elision(w: &str, elisions: &WordSet, lower: &mut String) -> Option<usize> {
+    if elisions.is_empty() {
         return None;
     }
     let (i, apostrophe) = w.char_indices().find(|&(_, c)| c == '\'' || c == '’')?;
     let head = &w[..i];
     let rest = &w[i + apostrophe.len_utf8()..];
-    (FRENCH_ELISIONS.contains(&head.to_lowercase().as_str())
-        && rest.chars().next().is_some_and(char::is_alphanumeric))
-    .then_some(i + apostrophe.len_utf8())
+    lower.clear();
+    lower.extend(head.chars().flat_map(char::to_lowercase));
+    (elisions.contains(lower.as_str()) && rest.chars().next().is_some_and(char::is_alphanumeric))
+        .then_some(i + apostrophe.len_utf8())
 }
 
 fn tokenize(
     text: &str,
     paragraphs: &[Range<usize>],
     sentences: &[Range<usize>],
-    language: &str,
+    language: Lang,
 ) -> Vec<Word> {
+    let elisions = &language.profile().elisions;
+    let mut lower = String::new();
     let mut words = Vec::with_capacity(text.len() / 6);
     let mut next_sentence = 0;
     let mut push = |start: usize, end: usize, words: &mut Vec<Word>| {
@@ -277,8 +276,8 @@ fn tokenize(
     };
     for p in paragraphs {
         // Words never cross ASCII white space, so each stretch between
-        // spaces is segmented alone: ASCII ones by the fast path (French
-        // elisions aside), the others by UAX #29.
+        // spaces is segmented alone: ASCII ones by the fast path (unless
+        // the language elides), the others by UAX #29.
         let para = &text[p.clone()];
         let bytes = para.as_bytes();
         let mut at = 0;
@@ -293,7 +292,7 @@ fn tokenize(
                 .map_or(bytes.len(), |i| at + i);
             let chunk = &para[at..end];
             let base = p.start + at;
-            if chunk.is_ascii() && language != "fr" {
+            if chunk.is_ascii() && elisions.is_empty() {
                 ascii_words::words(chunk.as_bytes(), |r| {
                     push(base + r.start, base + r.end, &mut words);
                 });
@@ -303,7 +302,7 @@ fn tokenize(
                         continue;
                     }
                     let start = base + i;
-                    match elision(w, language) {
+                    match elision(w, elisions, &mut lower) {
                         Some(cut) => {
                             push(start, start + cut, &mut words);
                             push(start + cut, start + w.len(), &mut words);
@@ -355,7 +354,7 @@ mod tests {
                 })
                 .collect();
             let whole = std::slice::from_ref(&(0..text.len())).to_vec();
-            let fast: Vec<&str> = tokenize(&text, &whole, &[], "en")
+            let fast: Vec<&str> = tokenize(&text, &whole, &[], Lang::ENGLISH)
                 .iter()
                 .map(|w| &text[w.range()])
                 .collect();
@@ -409,8 +408,12 @@ mod tests {
         assert_eq!(doc.paragraph_at(text.find("\n\nLast").unwrap()), None);
     }
 
+    fn lang(code: &str) -> Lang {
+        Lang::parse(code).expect("a shipped language")
+    }
+
     fn words_in<'t>(text: &'t str, language: &str) -> Vec<&'t str> {
-        let doc = Document::plain_in(text, language);
+        let doc = Document::plain_in(text, lang(language));
         doc.words.iter().map(|w| &text[w.range()]).collect()
     }
 
@@ -458,7 +461,7 @@ mod tests {
     #[test]
     fn sentence_initial_words_in_other_languages() {
         let text = "Am 3. Oktober traf Dr. Weber ein. Er sprach.";
-        let doc = Document::plain_in(text, "de");
+        let doc = Document::plain_in(text, lang("de"));
         let initial: Vec<_> = doc
             .words
             .iter()
@@ -467,7 +470,7 @@ mod tests {
             .collect();
         assert_eq!(initial, ["Am", "Er"]);
         let text = "Elle parle. L'Ukraine attend.";
-        let doc = Document::plain_in(text, "fr");
+        let doc = Document::plain_in(text, lang("fr"));
         let initial: Vec<_> = doc
             .words
             .iter()

@@ -2,44 +2,29 @@
 //! is the first short line, unless that line is a site name left by a scraper.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-/// Words that mark a short line as a site or feed name rather than a headline.
-const SITE_WORDS: &[&str] = &[
-    "NET",
-    "COM",
-    "ORG",
-    "INFO",
-    "RU",
-    "BY",
-    "UA",
-    "TV",
-    "News",
-    "NEWS",
-    "Online",
-    "ONLINE",
-    "Media",
-    "MEDIA",
-    "Daily",
-    "Press",
-    "Today",
-    "Times",
-    "Post",
-    "Info",
-    "Portal",
-    // "news" in the languages galley ships packs for
-    "Nachrichten",
-    "NACHRICHTEN",
-    "Actualités",
-    "ACTUALITÉS",
-    "Noticias",
-    "NOTICIAS",
-    "Wiadomości",
-    "WIADOMOŚCI",
-    "Новости",
-    "НОВОСТИ",
-    "Новини",
-    "НОВИНИ",
-];
+use crate::lang::{Lang, WordSet};
+
+/// Domain labels that mark a short line as a site name (`Example NET`); the
+/// words of each language that do (`News`, `Nachrichten`, `Новости`) are in
+/// its profile's `site-words`.
+const DOMAIN_WORDS: &[&str] = &["NET", "COM", "ORG", "INFO", "RU", "BY", "UA", "TV"];
+
+/// Every word that marks a short line as a site or feed name. The masthead
+/// is found before the article's language is known, so the words of every
+/// language count.
+fn site_words() -> &'static WordSet {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+        DOMAIN_WORDS
+            .iter()
+            .map(|w| Box::from(*w))
+            .chain(Lang::all().flat_map(|l| l.profile().site_words.iter().cloned()))
+            .collect()
+    });
+    &WORDS
+}
+
 const TLDS: &[&str] = &[
     ".com", ".net", ".org", ".info", ".ru", ".by", ".ua", ".news", ".io", ".eu", ".uk", ".de",
     ".at", ".ch", ".fr", ".be", ".es", ".pl", ".kz", ".рф", ".бел", ".укр",
@@ -132,7 +117,7 @@ fn is_site_line(s: &str) -> bool {
         && !s.ends_with(['.', '!', '?', ':', ',', ';'])
         && s.split_whitespace().any(|w| {
             let lower = w.to_lowercase();
-            SITE_WORDS.contains(&w)
+            site_words().contains(w)
                 || TLDS
                     .iter()
                     .any(|t| lower.ends_with(t) && lower.len() > t.len())

@@ -8,154 +8,13 @@
 
 use std::ops::Range;
 
-/// Abbreviations after which a period does not end a sentence, by language
-/// (lowercase, without their final period). Only abbreviations that usually
-/// stand before a name, a noun or a number are listed: one that usually ends
-/// a sentence (`etc.`, `usw.`, `itd.`, `и др.`) or is also a word (French
-/// `vol`, `sept`; German `mag`; Russian `рис`) is better split after. A
-/// language without a list gets initials and dotted acronyms only.
-const ABBREVIATIONS: &[(&str, &[&str])] = &[
-    (
-        "en",
-        &[
-            "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "adm",
-            "gov", "sen", "rep", "rev", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc",
-            "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-            "nov", "dec", "approx", "est", "dept", "fig", "vol", "pp", "ca", "cf", "mt", "ft",
-            "km", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "ph.d", "bros",
-        ],
-    ),
-    (
-        "de",
-        &[
-            "dr", "prof", "nr", "ca", "bzw", "vgl", "sog", "ggf", "evtl", "inkl", "exkl", "bzgl",
-            "zzgl", "insb", "bspw", "ehem", "stellv", "hr", "fr", "st", "str", "mio", "mrd", "geb",
-            "gest", "jh", "jhd", "dipl", "ing", "abs", "tel", "feb", "apr", "jun", "jul", "aug",
-            "sep", "sept", "okt", "nov", "dez", "co", "inc", "ltd",
-        ],
-    ),
-    (
-        "fr",
-        &[
-            "mm", "mme", "mmes", "mlle", "mgr", "dr", "pr", "st", "ste", "gén", "lt", "cdt", "av",
-            "apr", "bd", "boul", "env", "cf", "chap", "éd", "janv", "févr", "avr", "juil", "oct",
-            "nov", "déc", "cie",
-        ],
-    ),
-    (
-        "es",
-        &[
-            "sr", "sra", "srta", "sres", "dr", "dra", "lic", "ing", "prof", "gral", "cnel", "tte",
-            "excmo", "excma", "sto", "sta", "ud", "uds", "vd", "vds", "ee", "ff", "av", "avda",
-            "aprox", "ej", "núm", "pág", "tel", "ene", "feb", "abr", "jun", "jul", "ago", "sept",
-            "oct", "nov", "dic",
-        ],
-    ),
-    (
-        "pl",
-        &[
-            "np", "tzw", "tj", "tzn", "ul", "al", "pl", "os", "dr", "prof", "mgr", "inż", "hab",
-            "gen", "płk", "ppłk", "mjr", "kpt", "por", "ks", "św", "im", "ok", "wg", "ws", "ds",
-            "woj", "pow", "gm", "godz", "zob", "ang", "ros", "ukr", "nr", "art", "ust", "pkt",
-            "poz", "tel",
-        ],
-    ),
-    (
-        "ru",
-        &[
-            "им",
-            "ул",
-            "пр",
-            "просп",
-            "пл",
-            "пер",
-            "наб",
-            "св",
-            "акад",
-            "проф",
-            "ген",
-            "тов",
-            "см",
-            "ср",
-            "ст",
-            "стр",
-            "гл",
-            "тел",
-        ],
-    ),
-    (
-        "uk",
-        &[
-            "ім",
-            "вул",
-            "просп",
-            "пл",
-            "пров",
-            "наб",
-            "св",
-            "акад",
-            "проф",
-            "ген",
-            "див",
-            "ст",
-            "стор",
-            "гл",
-            "тел",
-        ],
-    ),
-];
-
-/// German ordinals (`am 3. Oktober`, `der 20. Parteitag`): a number of one to
-/// three digits and its period, after one of these words or before one of the
-/// nouns below, is an ordinal, not the end of a sentence. (`bis`, `seit`, `ab`
-/// are left out: `von 9 bis 17. Danach` ends a sentence; `bis 3. Oktober` is
-/// caught by the month.)
-const DE_BEFORE_ORDINAL: &[&str] = &[
-    "am", "im", "vom", "zum", "beim", "zur", "der", "die", "das", "den", "dem", "des", "ihr",
-    "ihre", "ihrem", "ihren", "ihrer", "sein", "seine", "seinem", "seinen", "seiner", "jeder",
-    "jedem", "jeden", "jedes", "unser", "unsere", "unserem", "unseren",
-];
-const DE_AFTER_ORDINAL: &[&str] = &[
-    "januar",
-    "jänner",
-    "februar",
-    "märz",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "dezember",
-    "mal",
-    "jahrhundert",
-    "jahrhunderts",
-    "jahrtausend",
-    "jahrestag",
-    "geburtstag",
-    "todestag",
-    "platz",
-    "stock",
-    "etage",
-    "runde",
-    "spieltag",
-    "klasse",
-    "liga",
-    "armee",
-    "division",
-    "brigade",
-    "kongress",
-    "parteitag",
-    "sitzung",
-    "legislaturperiode",
-    "amtszeit",
-    "quartal",
-    "halbjahr",
-    "weltkrieg",
-    "weltkriegs",
-];
+// The abbreviations, initials and ordinals of an article's language live
+// in its profile (`[sentences]` in `languages/<code>.toml`). Only
+// abbreviations that usually stand before a name, a noun or a number are
+// listed there: one that usually ends a sentence (`usw.`, `и др.`) or is
+// also a word (French `vol`, `sept`) is better split after. A
+// language without a list gets initials and dotted acronyms only.
+use crate::lang::{Lang, Sentences, WordSet};
 
 fn is_closer(c: char) -> bool {
     matches!(
@@ -224,14 +83,7 @@ fn next_word(rest: &str) -> &str {
     &rest[..end]
 }
 
-fn abbreviations(language: &str) -> &'static [&'static str] {
-    ABBREVIATIONS
-        .iter()
-        .find(|(l, _)| *l == language)
-        .map_or(&[], |(_, list)| list)
-}
-
-fn is_abbreviation(word: &str, language: &str) -> bool {
+fn is_abbreviation(word: &str, rules: &Sentences, lower: &mut String) -> bool {
     if word.is_empty() {
         return false;
     }
@@ -240,25 +92,56 @@ fn is_abbreviation(word: &str, language: &str) -> bool {
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_alphabetic();
     }
-    let lower = word.to_lowercase();
-    abbreviations(language).contains(&lower.as_str())
+    holds_lowercase(&rules.abbreviations, word, lower)
         // Dotted acronyms: "U.S.", "e.g.", "z.B.", "т.е.".
         || (word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2))
 }
 
+/// Whether `set` holds `word` lowercased. Most words are in lowercase or
+/// ASCII already: only what is not is copied, into `buf`.
+fn holds_lowercase(set: &WordSet, word: &str, buf: &mut String) -> bool {
+    if set.is_empty() {
+        return false;
+    }
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return set.contains(word);
+        }
+        buf.clear();
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.clear();
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    set.contains(buf.as_str())
+}
+
 /// German `am 3. Oktober`: the number before `dot` is an ordinal.
-fn is_german_ordinal(para: &str, dot: usize, number: &str, rest: &str) -> bool {
+fn is_ordinal(
+    para: &str,
+    dot: usize,
+    number: &str,
+    rest: &str,
+    rules: &Sentences,
+    lower: &mut String,
+) -> bool {
     if number.is_empty() || number.len() > 3 || !number.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
-    let before = previous_word(para, dot - number.len()).to_lowercase();
-    let after = next_word(rest).to_lowercase();
-    DE_BEFORE_ORDINAL.contains(&before.as_str()) || DE_AFTER_ORDINAL.contains(&after.as_str())
+    holds_lowercase(
+        &rules.before_ordinal,
+        previous_word(para, dot - number.len()),
+        lower,
+    ) || holds_lowercase(&rules.after_ordinal, next_word(rest), lower)
 }
 
-/// Splits `range` of `text`, an article in `language` (ISO 639-1), into
-/// sentence ranges, each trimmed of surrounding whitespace.
-pub fn split(text: &str, range: Range<usize>, language: &str) -> Vec<Range<usize>> {
+/// Splits `range` of `text`, an article in `language`, into sentence
+/// ranges, each trimmed of surrounding whitespace.
+pub fn split(text: &str, range: Range<usize>, language: Lang) -> Vec<Range<usize>> {
+    let rules = &language.profile().sentences;
+    let ordinals = rules.has_ordinals();
+    let mut lower = String::new();
     let mut out = Vec::new();
     let para = &text[range.clone()];
     let base = range.start;
@@ -304,8 +187,8 @@ pub fn split(text: &str, range: Range<usize>, language: &str) -> Vec<Range<usize
         let single_period = c == '.' && para[i..end].trim_end_matches(is_closer) == ".";
         if single_period {
             let word = word_before(para, i);
-            if is_abbreviation(word, language)
-                || (language == "de" && is_german_ordinal(para, i, word, trimmed))
+            if is_abbreviation(word, rules, &mut lower)
+                || (ordinals && is_ordinal(para, i, word, trimmed, rules, &mut lower))
             {
                 continue;
             }
@@ -335,10 +218,14 @@ mod tests {
     }
 
     fn sentences_in<'t>(text: &'t str, language: &str) -> Vec<&'t str> {
-        split(text, 0..text.len(), language)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect()
+        split(
+            text,
+            0..text.len(),
+            Lang::parse(language).expect("a shipped language"),
+        )
+        .into_iter()
+        .map(|r| &text[r])
+        .collect()
     }
 
     #[test]

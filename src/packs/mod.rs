@@ -114,7 +114,7 @@ pub fn selects(requested: &str, name: &str) -> bool {
         || name
             .strip_prefix(requested)
             .and_then(|rest| rest.strip_prefix('-'))
-            .is_some_and(|l| l == "any" || crate::document::language::is_known(l))
+            .is_some_and(|l| l == "any" || crate::lang::Lang::parse(l).is_some())
 }
 
 /// The shipped packs named in a config's `packs` (`default` is all of them).

@@ -16,6 +16,7 @@ use super::{
     substitution, untranslated, Rule, Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::Lang;
 use crate::packs::schema::{RawDoc, RawRule};
 use crate::packs::{self, PackError, PackErrors, PackSource};
 
@@ -29,7 +30,7 @@ pub struct RuleMeta {
     pub severity: Severity,
     pub pack: String,
     /// The pack's language: the rule runs only on articles in it (none: every article).
-    pub language: Option<Arc<str>>,
+    pub language: Option<Lang>,
     pub description: Option<String>,
     /// The pack's own message, overriding the kind's.
     pub message: Option<Template>,
@@ -162,7 +163,7 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
             .and_then(|p| p.language.as_ref())
             .and_then(|l| pack_language(l, &file, &mut errors));
         // The pack's dictionary terms are looked up only in articles in its language.
-        lexicon.set_language(language.clone());
+        lexicon.set_language(language);
         let mut cx = Compiler {
             file: &file,
             lexicon: &mut lexicon,
@@ -172,7 +173,7 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
         };
         for rule in raw.rule {
             if let Some(mut r) = compile_rule(&mut cx, rule.into_inner(), &pack, &mut seen) {
-                r.meta_mut().language.clone_from(&language);
+                r.meta_mut().language = language;
                 rules.push(r);
             }
         }
@@ -226,20 +227,20 @@ fn pack_language(
     l: &toml::Spanned<String>,
     file: &str,
     errors: &mut Vec<PackError>,
-) -> Option<Arc<str>> {
+) -> Option<Lang> {
     let code = l.get_ref().as_str();
     if code == "any" {
         return None;
     }
-    if !crate::document::language::is_known(code) {
+    let Some(lang) = Lang::parse(code) else {
         errors.push(
             PackError::new(file, Some(l.span()), format!("unknown language `{code}`")).with_help(
                 "a pack's language is an ISO 639-1 code such as `en`, `de`, `ru`, or `any`",
             ),
         );
         return None;
-    }
-    Some(code.into())
+    };
+    Some(lang)
 }
 
 fn compile_rule(

@@ -3,6 +3,7 @@
 //! German `die die`, French `nous nous`) are listed in the pack's `allow`.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -11,6 +12,7 @@ use super::compile::{Compiler, RuleMeta};
 use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
+use crate::lang::{Lang, WordSet};
 
 /// The fields of a `doubled-word` rule.
 #[derive(Debug, Deserialize)]
@@ -19,20 +21,17 @@ pub struct Options {
     allow: Option<Spanned<Vec<String>>>,
 }
 
-/// Short words no reduplicated name is made of, in the languages galley
-/// ships packs for: `The The` or `Der Der` is a slip even with capitals.
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "to", "of", "for", "and", "or", "but", "is", "it", "he",
-    "she", "we", "they", "this", "that", "with", "by", "as", "was", "be", // en
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "und", "im", "mit", "von", "zu",
-    "auf", "für", "ist", "er", "sie", "es", "wir", // de
-    "le", "la", "les", "un", "une", "de", "des", "du", "et", "en", "il", "elle", "nous", "vous",
-    "ce", // fr
-    "el", "los", "las", "una", "del", "y", "que", "se", // es
-    "w", "z", "na", "i", "to", "się", "że", "nie", // pl
-    "в", "на", "и", "с", "что", "это", "не", "по", // ru
-    "у", "та", "що", "це", // uk
-];
+/// Short words no reduplicated name is made of (each profile's
+/// `function-words.not-names`): `The The` or `Der Der` is a slip even with
+/// capitals. Those of every language count, since an article quotes others.
+fn not_names() -> &'static WordSet {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+        Lang::all()
+            .flat_map(|l| l.profile().function_words.not_names.iter().cloned())
+            .collect()
+    });
+    &WORDS
+}
 
 pub struct DoubledWord {
     meta: RuleMeta,
@@ -91,7 +90,7 @@ impl Rule for DoubledWord {
             // their capitals, even opening a sentence; "The The" is still a slip.
             if wa == wb
                 && wa.chars().next().is_some_and(char::is_uppercase)
-                && !FUNCTION_WORDS.contains(&wa.to_lowercase().as_str())
+                && !not_names().contains(wa.to_lowercase().as_str())
             {
                 continue;
             }

@@ -2,13 +2,12 @@
 //! once per document. Rules register terms at compile time and get back a
 //! `TermId`; per document they read the resolved hits.
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::document::Document;
+use crate::lang::Lang;
 
 pub type TermId = u32;
 
@@ -24,7 +23,7 @@ pub enum CaseMode {
 /// The languages of the articles a term is looked up in: those of the packs
 /// whose rules registered it, or every language (`None`: an entity name, or
 /// a term of a pack for any language).
-type Languages = Option<Vec<Arc<str>>>;
+type Languages = Option<Vec<Lang>>;
 
 #[derive(Debug, Default)]
 pub struct LexiconBuilder {
@@ -32,12 +31,12 @@ pub struct LexiconBuilder {
     languages: Vec<Languages>,
     ids: HashMap<(String, CaseMode), TermId>,
     /// The language of the pack whose rules are being compiled.
-    language: Option<Arc<str>>,
+    language: Option<Lang>,
 }
 
 impl LexiconBuilder {
     /// Terms added from now on belong to packs for `language` (`None`: any).
-    pub fn set_language(&mut self, language: Option<Arc<str>>) {
+    pub fn set_language(&mut self, language: Option<Lang>) {
         self.language = language;
     }
 
@@ -46,7 +45,7 @@ impl LexiconBuilder {
         if let Some(&id) = self.ids.get(&key) {
             let langs = &mut self.languages[id as usize];
             match (langs.as_mut(), &self.language) {
-                (Some(list), Some(l)) if !list.contains(l) => list.push(l.clone()),
+                (Some(list), Some(l)) if !list.contains(l) => list.push(*l),
                 (Some(_), None) => *langs = None,
                 _ => {}
             }
@@ -54,7 +53,7 @@ impl LexiconBuilder {
         }
         let id = self.terms.len() as TermId;
         self.terms.push(key.clone());
-        self.languages.push(self.language.clone().map(|l| vec![l]));
+        self.languages.push(self.language.map(|l| vec![l]));
         self.ids.insert(key, id);
         id
     }
@@ -137,8 +136,9 @@ impl Lexicon {
     /// spelling in an English article is no known word there.
     pub fn scan(&self, doc: &Document<'_>) -> Vec<Hit> {
         let text = doc.text;
-        // German writes a name's genitive with a bare -s: "Selenskyjs Rede".
-        let genitive_s = doc.language == "de";
+        // A language that writes a name's genitive with a bare -s (German
+        // "Selenskyjs Rede") says so in its profile.
+        let genitive_s = doc.language.profile().names.genitive_s_not_after.as_deref();
         let mut found: Vec<Hit> = Vec::new();
         for para in &doc.paragraphs {
             let hay = &text[para.clone()];
@@ -148,7 +148,7 @@ impl Lexicon {
                 let (term, mode) = &self.terms[id as usize];
                 let in_language = self.languages[id as usize]
                     .as_ref()
-                    .is_none_or(|l| l.iter().any(|l| **l == *doc.language));
+                    .is_none_or(|l| l.contains(&doc.language));
                 if in_language
                     && case_matches(term, *mode, &text[range.clone()])
                     && whole_word(text, &range, term, *mode, genitive_s)
@@ -204,7 +204,7 @@ fn whole_word(
     range: &Range<usize>,
     term: &str,
     mode: CaseMode,
-    genitive_s: bool,
+    genitive_s: Option<&[char]>,
 ) -> bool {
     let before = text[..range.start].chars().next_back();
     let after = text[range.end..].chars().next();
@@ -216,11 +216,11 @@ fn whole_word(
             None => true,
             Some(c) if !c.is_alphanumeric() => true,
             // A plural of a designation ("two MiG-25s") or of a phrase ("bombers"),
-            // a German genitive ("Lukaschenkos").
+            // a genitive ("Lukaschenkos") in a language that writes one so.
             Some('s') => {
                 (term.ends_with(|c: char| c.is_ascii_digit())
                     || mode == CaseMode::Insensitive
-                    || (genitive_s && !term.ends_with(['s', 'ß', 'z', 'x'])))
+                    || genitive_s.is_some_and(|not_after| !term.ends_with(not_after)))
                     && !text[range.end + 1..]
                         .chars()
                         .next()
@@ -307,14 +307,14 @@ mod tests {
     fn terms_of_packs_for_other_languages_are_not_found() {
         let mut b = LexiconBuilder::default();
         b.add("Minsk", CaseMode::Exact);
-        b.set_language(Some("de".into()));
+        b.set_language(Lang::parse("de"));
         b.add("Kiew", CaseMode::Exact);
         b.add("Lukaschenko", CaseMode::Exact);
-        b.set_language(Some("en".into()));
+        b.set_language(Lang::parse("en"));
         b.add("Lukaschenko", CaseMode::Exact);
         let lex = b.build().unwrap();
         let found = |text: &str, language: &str| -> Vec<String> {
-            let doc = Document::plain_in(text, language);
+            let doc = Document::plain_in(text, Lang::parse(language).expect("a shipped language"));
             lex.scan(&doc)
                 .into_iter()
                 .map(|h| text[h.range].to_owned())
@@ -333,7 +333,7 @@ mod tests {
         b.add("Belarus", CaseMode::Exact);
         let lex = b.build().unwrap();
         let found = |text: &str, language: &str| -> Vec<String> {
-            let doc = Document::plain_in(text, language);
+            let doc = Document::plain_in(text, Lang::parse(language).expect("a shipped language"));
             lex.scan(&doc)
                 .into_iter()
                 .map(|h| text[h.range].to_owned())

@@ -193,12 +193,7 @@ impl Ruleset {
             dropped: 0,
         };
         for rule in &self.rules {
-            if rule
-                .meta()
-                .language
-                .as_deref()
-                .is_some_and(|l| l != doc.language)
-            {
+            if rule.meta().language.is_some_and(|l| l != doc.language) {
                 continue;
             }
             rule.check(&cx, &mut sink);

@@ -1,10 +1,24 @@
 //! Small text helpers the rules share.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-/// `Lukashenka’s` → `Lukashenka`.
+use crate::lang::Lang;
+
+/// `Lukashenka’s` → `Lukashenka`: the possessive suffixes of the profiles
+/// (`[names]`), of every language, since a name's possessive is written in
+/// the language it is quoted from.
 pub fn strip_possessive(word: &str) -> &str {
-    for suffix in ["'s", "’s", "'", "’"] {
+    static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut all: Vec<&'static str> = Lang::all()
+            .flat_map(|l| l.profile().names.possessive_suffixes.iter().map(|s| &**s))
+            .collect();
+        // "'s" before "'": the longer suffix is tried first.
+        all.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        all.dedup();
+        all
+    });
+    for suffix in SUFFIXES.iter() {
         if let Some(stem) = word.strip_suffix(suffix) {
             if !stem.is_empty() {
                 return stem;
