@@ -1,0 +1,493 @@
+//! Tokens: the words of an article as the rules that care about scripts read
+//! them, each classified once when the Document is built — its kind (word,
+//! number, designation, part of an address) and the script of its letters.
+//!
+//! Tokens are not `Document::words`. Those are UAX #29 word segments, which
+//! split `MiG-25` and `e-mail` at the hyphen and keep `U.S` and `3.5` whole,
+//! and which the word rules (doubled words, near misses, function words)
+//! need as they are. A token runs over hyphens and apostrophes (`Su-30SM`,
+//! `Telegram-канал`, `l'Ukraine`), over underscores (`user_id`, code rather
+//! than prose), and over invisible characters, so that a zero-width space
+//! or a soft hyphen stays inside the word it hides in. It stops at any
+//! other punctuation (`U.S.` is `U` and `S`), except the point or comma
+//! inside a number (`3.5`, `1,000`).
+
+use std::ops::Range;
+
+use super::script::{script, Script};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with hyphens or apostrophes inside (`e-mail`, `O'Brien`);
+    /// also what starts with a digit (`25th`, `2-year-old`).
+    Word,
+    /// Digits, with a point or comma between two of them (`1,000`, `3.5`).
+    Number,
+    /// A piece of a web address (`https`, `example`, `org`, `путь` in
+    /// `https://example.org/путь`). An address is a token per piece, not one
+    /// token, so that a look-alike letter in one of them is still seen.
+    Url,
+    /// A piece of an e-mail address (`info`, `mail`, `ru` in `info@mail.ru`).
+    Email,
+    /// A piece of a bare host name (`bbabo.net`; also `End.Next`, a missing
+    /// space, which is no prose either).
+    Host,
+    /// A letter first, then letters and digits: a model name (`MiG-25`,
+    /// `MiG-25s`, `Su-30SM`, `Tu-154M`, `A320`, `МС-21`).
+    Designation,
+}
+
+/// The script of a token's letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenScript {
+    /// No letter of a script galley tells apart (`25`, an Amharic word).
+    None,
+    One(Script),
+    /// Letters of two scripts or more (`Mоscow` with a Cyrillic о, `Su-30СМ`,
+    /// `Telegram-канал`).
+    Mixed,
+}
+
+impl TokenScript {
+    fn with(self, s: Script) -> TokenScript {
+        match self {
+            TokenScript::None => TokenScript::One(s),
+            TokenScript::One(t) if t == s => self,
+            _ => TokenScript::Mixed,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    pub script: TokenScript,
+    /// First token of its sentence.
+    pub sentence_initial: bool,
+}
+
+impl Token {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// A piece of a URL, an e-mail address or a host name.
+    pub fn is_address(&self) -> bool {
+        matches!(
+            self.kind,
+            TokenKind::Url | TokenKind::Email | TokenKind::Host
+        )
+    }
+}
+
+/// Zero-width characters, the soft hyphen, bidi controls and the byte-order
+/// mark: invisible in an editor, they break search and spell checking.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{ad}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// Hyphens and apostrophes: inside a token, never at its ends.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}')
+}
+
+/// Combining marks (an accent typed apart, a Cyrillic titlo).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{483}'..='\u{489}')
+}
+
+fn is_part(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || is_joiner(c) || is_mark(c) || is_invisible(c)
+}
+
+fn kind(letters: bool, first_is_letter: bool, digits: bool) -> TokenKind {
+    match (letters, digits) {
+        (false, _) => TokenKind::Number,
+        (true, true) if first_is_letter => TokenKind::Designation,
+        _ => TokenKind::Word,
+    }
+}
+
+/// The tokens of an article's paragraphs, in order.
+pub(super) fn build(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    sentences: &[Range<usize>],
+) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    let mut next_sentence = 0;
+    let mut push = |r: Range<usize>, kind: TokenKind, script: TokenScript| {
+        let mut sentence_initial = false;
+        while next_sentence < sentences.len() && sentences[next_sentence].start <= r.start {
+            sentence_initial = true;
+            next_sentence += 1;
+        }
+        tokens.push(Token {
+            start: r.start,
+            end: r.end,
+            kind,
+            script,
+            sentence_initial,
+        });
+    };
+    for p in paragraphs {
+        let Some(para) = text.get(p.clone()) else {
+            continue;
+        };
+        // Tokens never cross ASCII white space: each stretch between spaces
+        // is read alone, an ASCII one byte-wise.
+        let bytes = para.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if bytes[at].is_ascii_whitespace() {
+                at += 1;
+                continue;
+            }
+            let end = bytes[at..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(bytes.len(), |i| at + i);
+            chunk(&para[at..end], p.start + at, &mut push);
+            at = end;
+        }
+    }
+    tokens
+}
+
+/// The tokens of a stretch of text holding no ASCII white space.
+fn chunk(s: &str, base: usize, push: &mut impl FnMut(Range<usize>, TokenKind, TokenScript)) {
+    if s.is_ascii() {
+        let address = address(s);
+        ascii(s.as_bytes(), |r, kind, script| {
+            push(
+                base + r.start..base + r.end,
+                address.unwrap_or(kind),
+                script,
+            );
+        });
+        return;
+    }
+    // An address ends at any white space, a no-break space too.
+    let mut at = 0;
+    for piece in s.split_inclusive(char::is_whitespace) {
+        let address = address(piece);
+        let offset = base + at;
+        chars(piece, |r, kind, script| {
+            push(
+                offset + r.start..offset + r.end,
+                address.unwrap_or(kind),
+                script,
+            );
+        });
+        at += piece.len();
+    }
+}
+
+/// Whether a stretch between white space is a web or mail address or a
+/// host name, and which.
+fn address(s: &str) -> Option<TokenKind> {
+    let s = s.trim_end();
+    if !s.contains(['.', '/', '@']) {
+        return None;
+    }
+    let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    if s.contains("://") || s.starts_with("www.") {
+        return Some(TokenKind::Url);
+    }
+    if s.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty() && host.contains('.') && !host.starts_with('.')
+    }) {
+        return Some(TokenKind::Email);
+    }
+    let host = s.split('/').next().unwrap_or(s);
+    let is_host = host.rsplit_once('.').is_some_and(|(head, tld)| {
+        head.chars().last().is_some_and(char::is_alphanumeric)
+            && tld.chars().count() >= 2
+            && tld.chars().all(char::is_alphabetic)
+    });
+    match is_host {
+        true if host.len() < s.len() => Some(TokenKind::Url),
+        true => Some(TokenKind::Host),
+        false => None,
+    }
+}
+
+/// Tokens of ASCII text: the fast path, equal to `chars` on it.
+fn ascii(s: &[u8], mut push: impl FnMut(Range<usize>, TokenKind, TokenScript)) {
+    let part = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'\'');
+    let joiner = |b: u8| matches!(b, b'-' | b'\'');
+    let mut i = 0;
+    while i < s.len() {
+        if !part(s[i]) {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        let (mut letters, mut digits) = (false, false);
+        loop {
+            while i < s.len() && part(s[i]) {
+                letters |= s[i].is_ascii_alphabetic();
+                digits |= s[i].is_ascii_digit();
+                i += 1;
+            }
+            if !letters
+                && i + 1 < s.len()
+                && matches!(s[i], b'.' | b',')
+                && s[i - 1].is_ascii_digit()
+                && s[i + 1].is_ascii_digit()
+            {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if !letters && !digits {
+            continue;
+        }
+        let mut end = i;
+        while joiner(s[start]) {
+            start += 1;
+        }
+        while joiner(s[end - 1]) {
+            end -= 1;
+        }
+        let script = if letters {
+            TokenScript::One(Script::Latin)
+        } else {
+            TokenScript::None
+        };
+        push(
+            start..end,
+            kind(letters, s[start].is_ascii_alphabetic(), digits),
+            script,
+        );
+    }
+}
+
+/// Tokens of any text holding no white space but at its end.
+fn chars(s: &str, mut push: impl FnMut(Range<usize>, TokenKind, TokenScript)) {
+    let mut it = s.char_indices().peekable();
+    while let Some((start, c)) = it.next() {
+        if !is_part(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let (mut letters, mut digits) = (c.is_alphabetic(), c.is_numeric());
+        let mut letter_script = script(c).map_or(TokenScript::None, TokenScript::One);
+        let mut last = c;
+        while let Some(&(i, c)) = it.peek() {
+            let number_goes_on = !letters
+                && matches!(c, '.' | ',')
+                && last.is_ascii_digit()
+                && s[i + 1..].starts_with(|d: char| d.is_ascii_digit());
+            if !is_part(c) && !number_goes_on {
+                break;
+            }
+            letters |= c.is_alphabetic();
+            digits |= c.is_numeric();
+            if let Some(s) = script(c) {
+                letter_script = letter_script.with(s);
+            }
+            last = c;
+            end = i + c.len_utf8();
+            it.next();
+        }
+        if !letters && !digits {
+            continue;
+        }
+        let token = &s[start..end];
+        let trimmed = token.trim_start_matches(is_joiner);
+        let from = start + token.len() - trimmed.len();
+        let to = from + trimmed.trim_end_matches(is_joiner).len();
+        let first_is_letter = trimmed.starts_with(char::is_alphabetic);
+        push(
+            from..to,
+            kind(letters, first_is_letter, digits),
+            letter_script,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use TokenKind::*;
+
+    fn tokens(text: &str) -> Vec<(&str, TokenKind, TokenScript)> {
+        build(text, &[0..text.len()], &[])
+            .into_iter()
+            .map(|t| (&text[t.range()], t.kind, t.script))
+            .collect()
+    }
+
+    fn kinds(text: &str) -> Vec<(&str, TokenKind)> {
+        tokens(text).into_iter().map(|(w, k, _)| (w, k)).collect()
+    }
+
+    const LATIN: TokenScript = TokenScript::One(Script::Latin);
+    const CYRILLIC: TokenScript = TokenScript::One(Script::Cyrillic);
+
+    #[test]
+    fn each_kind() {
+        assert_eq!(
+            kinds("The e-mail of O'Brien: 3.5 or 1,000 MiG-25s, Su-30SM, F-16 and Tu-154M (25th)."),
+            [
+                ("The", Word),
+                ("e-mail", Word),
+                ("of", Word),
+                ("O'Brien", Word),
+                ("3.5", Number),
+                ("or", Word),
+                ("1,000", Number),
+                ("MiG-25s", Designation),
+                ("Su-30SM", Designation),
+                ("F-16", Designation),
+                ("and", Word),
+                ("Tu-154M", Designation),
+                ("25th", Word),
+            ]
+        );
+        assert_eq!(
+            kinds("U.S. officials, -hyphens- and 'quotes'"),
+            [
+                ("U", Word),
+                ("S", Word),
+                ("officials", Word),
+                ("hyphens", Word),
+                ("and", Word),
+                ("quotes", Word),
+            ]
+        );
+    }
+
+    #[test]
+    fn addresses_are_found_once_and_are_no_prose() {
+        assert_eq!(
+            kinds("see https://a.b/c, me@mail.ru. bbabo.net"),
+            [
+                ("see", Word),
+                ("https", Url),
+                ("a", Url),
+                ("b", Url),
+                ("c", Url),
+                ("me", Email),
+                ("mail", Email),
+                ("ru", Email),
+                ("bbabo", Host),
+                ("net", Host),
+            ]
+        );
+        assert_eq!(
+            kinds("www.x.org docs.example.com/errors e.g. т.д. 3.5"),
+            [
+                ("www", Url),
+                ("x", Url),
+                ("org", Url),
+                ("docs", Url),
+                ("example", Url),
+                ("com", Url),
+                ("errors", Url),
+                ("e", Word),
+                ("g", Word),
+                ("т", Word),
+                ("д", Word),
+                ("3.5", Number),
+            ]
+        );
+        // A URL in brackets ends before the bracket; the next word is prose again.
+        let text = "(https://example.org/путь) said";
+        let found = tokens(text);
+        let url: Vec<_> = found.iter().filter(|t| t.1 == Url).collect();
+        assert_eq!(url.last().map(|t| t.0), Some("путь"));
+        assert_eq!(found.last().map(|t| (t.0, t.1)), Some(("said", Word)));
+        let end = build(text, &[0..text.len()], &[])
+            .iter()
+            .filter(|t| t.is_address())
+            .map(|t| t.end)
+            .max();
+        assert_eq!(end, text.find(')'));
+        // A no-break space ends an address too.
+        assert_eq!(
+            kinds("see\u{a0}example.com"),
+            [("see", Word), ("example", Host), ("com", Host)]
+        );
+    }
+
+    #[test]
+    fn scripts_and_look_alikes() {
+        assert_eq!(
+            tokens("Mоscow Москва Su-30СМ МС-21 Telegram-канал α 25 x_y"),
+            [
+                ("Mоscow", Word, TokenScript::Mixed),
+                ("Москва", Word, CYRILLIC),
+                ("Su-30СМ", Designation, TokenScript::Mixed),
+                ("МС-21", Designation, CYRILLIC),
+                ("Telegram-канал", Word, TokenScript::Mixed),
+                ("α", Word, TokenScript::One(Script::Greek)),
+                ("25", Number, TokenScript::None),
+                ("x_y", Word, LATIN),
+            ]
+        );
+        // An invisible character stays inside the word it hides in.
+        assert_eq!(
+            tokens("Mo\u{200b}scow soft\u{ad}ware"),
+            [
+                ("Mo\u{200b}scow", Word, LATIN),
+                ("soft\u{ad}ware", Word, LATIN)
+            ]
+        );
+        // Letters of no script galley tells apart.
+        assert_eq!(tokens("ሰላም"), [("ሰላም", Word, TokenScript::None)]);
+        // A Cyrillic apostrophe word and a combining accent stay whole.
+        assert_eq!(
+            kinds("м'ясо за\u{301}мок"),
+            [("м'ясо", Word), ("за\u{301}мок", Word)]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_tokens() {
+        let text = "The MiG-25 flew. It landed.";
+        let t = build(text, &[0..text.len()], &[0..16, 17..text.len()]);
+        let initial: Vec<_> = t
+            .iter()
+            .filter(|t| t.sentence_initial)
+            .map(|t| &text[t.range()])
+            .collect();
+        assert_eq!(initial, ["The", "It"]);
+    }
+
+    #[test]
+    fn the_ascii_path_equals_the_general_one() {
+        let alphabet = b"aZ09 .,;:'_-/@()";
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..20_000 {
+            let len = (x % 14) as usize;
+            let s: String = (0..len)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    alphabet[(x % alphabet.len() as u64) as usize] as char
+                })
+                .filter(|c| *c != ' ')
+                .collect();
+            let mut fast = Vec::new();
+            ascii(s.as_bytes(), |r, k, sc| fast.push((r, k, sc)));
+            let mut general = Vec::new();
+            chars(&s, |r, k, sc| general.push((r, k, sc)));
+            assert_eq!(fast, general, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for s in [
+            "", "-", "'-'", "_", ".", "1.", ".1", "\u{200b}", "\u{301}", "a\u{a0}", "\u{a0}@.",
+        ] {
+            let _ = tokens(s);
+        }
+    }
+}
