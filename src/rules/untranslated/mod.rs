@@ -17,8 +17,8 @@
 //! translation or romanization, is how an editor keeps an original on
 //! purpose, and stays silent. docs/rules.md lists every choice.
 //!
-//! Cheap filters come first, so that whatlang runs on few sentences: a scan
-//! for letters of another script (ASCII text skips it byte-wise), and a count
+//! Cheap filters come first, so that whatlang runs on few sentences: a look
+//! for tokens of another script (the Document knows each token's), and a count
 //! of function words — only a sentence holding more of another language's
 //! (of the same script) than of the article language's is asked about.
 

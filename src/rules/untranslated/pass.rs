@@ -4,8 +4,8 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
-use super::scripts::{has_foreign_letter, Script};
-use super::tokens::{tokens, Token};
+use super::scripts::Script;
+use super::tokens::{any_foreign, classed, Classed};
 use super::Untranslated;
 use crate::document::Document;
 use crate::rules::text::render;
@@ -44,7 +44,7 @@ pub(super) struct Sentence {
     pub(super) range: Range<usize>,
     pub(super) verdict: Verdict,
     pub(super) words: usize,
-    pub(super) tokens: Vec<Token>,
+    pub(super) tokens: Vec<Classed>,
 }
 
 /// One article being checked: the rule, the document, and what is known of
@@ -87,8 +87,8 @@ impl Pass<'_, '_> {
         sentences: &[Range<usize>],
         out: &mut Sink,
     ) {
-        let text = self.doc.text;
-        let foreign_here = has_foreign_letter(self.doc.slice(para), self.home);
+        let doc = self.doc;
+        let foreign_here = any_foreign(doc.tokens_in(para), self.home);
         let mut sents: Vec<Sentence> = Vec::with_capacity(sentences.len());
         for r in sentences {
             let mut s = Sentence {
@@ -97,8 +97,8 @@ impl Pass<'_, '_> {
                 words: 0,
                 tokens: Vec::new(),
             };
-            if foreign_here && has_foreign_letter(&text[r.clone()], self.home) {
-                s.tokens = tokens(text, r.clone(), self.home);
+            if foreign_here && any_foreign(doc.tokens_in(r), self.home) {
+                s.tokens = classed(doc, r, self.home);
                 if let Some((script, words)) = self.foreign_sentence(&s.tokens, r) {
                     s.verdict = Verdict::Foreign(script);
                     s.words = words;

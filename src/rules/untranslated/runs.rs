@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use super::pass::{article, sample, Pass};
 use super::scripts::Script;
-use super::tokens::{reads_as_prose, Class, Token};
+use super::tokens::{reads_as_prose, Class, Classed};
 use crate::document::language::{self, Guess};
 use crate::rules::Sink;
 
@@ -14,9 +14,9 @@ pub(super) const LATIN_SENTENCE_WORDS: usize = 6;
 
 impl Pass<'_, '_> {
     /// Runs of words in another script inside a sentence of the article's language.
-    pub(super) fn runs(&self, para: &Range<usize>, tokens: &[Token], out: &mut Sink) {
+    pub(super) fn runs(&self, para: &Range<usize>, tokens: &[Classed], out: &mut Sink) {
         let text = self.doc.text;
-        let mut run: Vec<&Token> = Vec::new();
+        let mut run: Vec<&Classed> = Vec::new();
         let mut last_end = 0;
         for t in tokens {
             if !run.is_empty() && text[last_end..t.range.start].contains(['(', ')', '[', ']', '\n'])
@@ -39,7 +39,7 @@ impl Pass<'_, '_> {
         self.run(para, &run, out);
     }
 
-    pub(super) fn run(&self, para: &Range<usize>, run: &[&Token], out: &mut Sink) {
+    pub(super) fn run(&self, para: &Range<usize>, run: &[&Classed], out: &mut Sink) {
         let (Some(first), Some(last)) = (run.first(), run.last()) else {
             return;
         };
@@ -97,7 +97,7 @@ impl Pass<'_, '_> {
 }
 
 /// The script most of the tokens are in.
-pub(super) fn majority(tokens: &[&Token]) -> Script {
+pub(super) fn majority(tokens: &[&Classed]) -> Script {
     let mut counts = [0usize; Script::ALL.len()];
     for t in tokens {
         if let Class::Foreign(s) = t.class {
@@ -113,7 +113,7 @@ pub(super) fn majority(tokens: &[&Token]) -> Script {
 /// Latin words in a non-Latin article that are untranslated prose: they read
 /// as prose, and whatlang reliably calls them another language, or they are
 /// as long as a sentence.
-pub(super) fn latin_is_prose(tokens: &[&Token], text: &str, lang: &str) -> bool {
+pub(super) fn latin_is_prose(tokens: &[&Classed], text: &str, lang: &str) -> bool {
     if !reads_as_prose(tokens) {
         return false;
     }

@@ -1,4 +1,4 @@
-//! Scripts: which script a letter is in, which one an article is written in.
+//! Scripts: which one an article is written in, and counting letters by script.
 
 use crate::document::language;
 pub(super) use crate::document::script::{script, Script};
@@ -42,28 +42,6 @@ pub(super) fn majority_script(doc: &Document<'_>) -> Script {
         .unwrap_or(Script::Latin)
 }
 
-/// Whether any letter of `text` is in a script other than `home`.
-pub(super) fn has_foreign_letter(text: &str, home: Script) -> bool {
-    if home != Script::Latin {
-        return text.chars().any(|c| script(c).is_some_and(|s| s != home));
-    }
-    // In a Latin-script article only non-ASCII characters can be foreign:
-    // skip ASCII byte-wise and decode only what is left.
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(p) = bytes[i..].iter().position(|&b| b >= 0x80) {
-        let at = i + p;
-        let Some(c) = text[at..].chars().next() else {
-            break;
-        };
-        if script(c).is_some_and(|s| s != home) {
-            return true;
-        }
-        i = at + c.len_utf8();
-    }
-    false
-}
-
 /// Letters of the article's script and of others in `text`.
 pub(super) fn letter_counts(text: &str, home: Script) -> (usize, usize) {
     let (mut h, mut f) = (0, 0);
@@ -75,22 +53,4 @@ pub(super) fn letter_counts(text: &str, home: Script) -> (usize, usize) {
         }
     }
     (h, f)
-}
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn foreign_letters_are_found_past_ascii() {
-        assert!(!has_foreign_letter(
-            "Plain “quoted” text — naïve Łukaszenka",
-            Script::Latin
-        ));
-        assert!(has_foreign_letter(
-            "Plain “quoted” text заседании",
-            Script::Latin
-        ));
-        assert!(has_foreign_letter("Президент и NATO", Script::Cyrillic));
-        assert!(!has_foreign_letter("Президент и 30", Script::Cyrillic));
-    }
 }

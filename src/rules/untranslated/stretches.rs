@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::pass::{floor, sample, Pass, Stretch, Verdict};
 use super::runs::{latin_is_prose, majority};
 use super::scripts::{home_script, script, Script};
-use super::tokens::{Class, Token};
+use super::tokens::{Class, Classed};
 use super::words::{count_function_words, kindred, list_bit};
 use crate::document::language;
 use crate::rules::Sink;
@@ -62,11 +62,11 @@ impl Pass<'_, '_> {
     /// in a non-Latin article counts only when it reads as prose.
     pub(super) fn foreign_sentence(
         &self,
-        tokens: &[Token],
+        tokens: &[Classed],
         range: &Range<usize>,
     ) -> Option<(Script, usize)> {
         let text = self.doc.text;
-        let foreign: Vec<&Token> = tokens
+        let foreign: Vec<&Classed> = tokens
             .iter()
             .filter(|t| matches!(t.class, Class::Foreign(_)))
             .collect();

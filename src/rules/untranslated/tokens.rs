@@ -1,8 +1,9 @@
-//! The words of a sentence, classed by script against the article's.
+//! The tokens of a sentence, classed by script against the article's.
 
 use std::ops::Range;
 
 use super::scripts::{script, Script};
+use crate::document::{Document, Token, TokenKind, TokenScript};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Class {
@@ -17,7 +18,7 @@ pub(super) enum Class {
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct Token {
+pub(super) struct Classed {
     pub(super) range: Range<usize>,
     pub(super) class: Class,
     /// Written in lowercase only: in a Latin run, such words make prose
@@ -25,130 +26,70 @@ pub(super) struct Token {
     pub(super) lowercase: bool,
 }
 
-pub(super) fn is_mark(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36f}' | '\u{483}'..='\u{489}')
+/// Whether a token holds a letter of another script than `home`: the cheap
+/// test that spares the rest of the rule most paragraphs.
+pub(super) fn any_foreign(tokens: &[Token], home: Script) -> bool {
+    tokens.iter().any(|t| match t.script {
+        TokenScript::One(s) => s != home,
+        TokenScript::Mixed => true,
+        TokenScript::None => false,
+    })
 }
 
-/// Identifiers from code and logs (`ERR_CONNECTION_REFUSED`, `user_id`) hold underscores.
-pub(super) fn is_code(c: char) -> bool {
-    c == '_'
-}
-
-pub(super) fn is_joiner(c: char) -> bool {
-    matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}')
-}
-
-/// Web and mail addresses, and domain names, among the whitespace-separated
-/// chunks of `text`: their words are not prose (`https://example.org/путь`).
-pub(super) fn addresses(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for chunk in text.split_inclusive(char::is_whitespace) {
-        let start = at;
-        at += chunk.len();
-        let c = chunk.trim_end();
-        if !c.contains(['.', '/', '@']) {
-            continue;
-        }
-        let c = c.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '/');
-        let address = c.contains("://")
-            || c.starts_with("www.")
-            || c.split_once('@').is_some_and(|(user, host)| {
-                !user.is_empty() && host.contains('.') && !host.starts_with('.')
-            })
-            || c.split('/')
-                .next()
-                .unwrap_or(c)
-                .rsplit_once('.')
-                .is_some_and(|(head, tld)| {
-                    head.chars().last().is_some_and(char::is_alphanumeric)
-                        && tld.chars().count() >= 2
-                        && tld.chars().all(char::is_alphabetic)
-                        && !head.contains(char::is_whitespace)
-                });
-        if address {
-            out.push(start..start + chunk.trim_end().len());
-        }
-    }
-    out
-}
-
-/// The words of `range` in `text`, classed by script.
-pub(super) fn tokens(text: &str, range: Range<usize>, home: Script) -> Vec<Token> {
-    let s = &text[range.clone()];
-    let masked = addresses(s);
-    let mut spans: Vec<Range<usize>> = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        let part = c.is_ascii_alphanumeric()
-            || script(c).is_some()
-            || is_joiner(c)
-            || is_code(c)
-            || (!c.is_ascii() && (c.is_alphanumeric() || is_mark(c)));
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(b)) => {
-                spans.push(b..i);
-                start = None;
+/// The tokens of `range`, classed by script.
+pub(super) fn classed(doc: &Document<'_>, range: &Range<usize>, home: Script) -> Vec<Classed> {
+    doc.tokens_in(range)
+        .iter()
+        .map(|t| {
+            let w = doc.slice(&t.range());
+            let class = class(t, w, home);
+            Classed {
+                range: t.range(),
+                class,
+                // Only Latin runs ask; the Unicode lookup is spared for the rest.
+                lowercase: class == Class::Foreign(Script::Latin)
+                    && !w.chars().any(char::is_uppercase),
             }
-            _ => {}
+        })
+        .collect()
+}
+
+/// Numbers, designations and addresses are no prose in any language; nor
+/// are code identifiers (`ERR_CONNECTION_REFUSED`, `user_id`), words holding
+/// a digit (`25th`) or single letters.
+fn class(t: &Token, w: &str, home: Script) -> Class {
+    if t.kind != TokenKind::Word || t.script == TokenScript::None {
+        return Class::Neutral;
+    }
+    let (mut home_letters, mut foreign) = (0usize, [0usize; Script::ALL.len()]);
+    for c in w.chars() {
+        match script(c) {
+            Some(x) if x == home => home_letters += 1,
+            Some(x) => foreign[x.index()] += 1,
+            None if c.is_numeric() || c == '_' => return Class::Neutral,
+            None => {}
         }
     }
-    if let Some(b) = start {
-        spans.push(b..s.len());
+    let foreign_letters: usize = foreign.iter().sum();
+    if home_letters + foreign_letters < 2 {
+        Class::Neutral
+    } else if home_letters > 0 && foreign_letters > 0 {
+        Class::Mixed
+    } else if foreign_letters > 0 {
+        let main = Script::ALL
+            .into_iter()
+            .max_by_key(|x| foreign[x.index()])
+            .unwrap_or(Script::Latin);
+        Class::Foreign(main)
+    } else {
+        Class::Home
     }
-    let mut out = Vec::with_capacity(spans.len());
-    for sp in spans {
-        let w = &s[sp.clone()];
-        let lead = w.len() - w.trim_start_matches(is_joiner).len();
-        let w = w.trim_matches(is_joiner);
-        if w.is_empty() {
-            continue;
-        }
-        let r = sp.start + lead..sp.start + lead + w.len();
-        let (mut home_letters, mut foreign) = (0usize, [0usize; Script::ALL.len()]);
-        let mut digit = false;
-        for c in w.chars() {
-            match script(c) {
-                Some(x) if x == home => home_letters += 1,
-                Some(x) => foreign[x.index()] += 1,
-                None => digit |= c.is_numeric(),
-            }
-        }
-        let foreign_letters: usize = foreign.iter().sum();
-        let class = if digit
-            || w.contains(is_code)
-            || home_letters + foreign_letters < 2
-            || masked.iter().any(|m| m.start < r.end && r.start < m.end)
-        {
-            Class::Neutral
-        } else if home_letters > 0 && foreign_letters > 0 {
-            Class::Mixed
-        } else if foreign_letters > 0 {
-            let main = Script::ALL
-                .into_iter()
-                .max_by_key(|x| foreign[x.index()])
-                .unwrap_or(Script::Latin);
-            Class::Foreign(main)
-        } else if home_letters > 0 {
-            Class::Home
-        } else {
-            Class::Neutral
-        };
-        out.push(Token {
-            range: range.start + r.start..range.start + r.end,
-            class,
-            // Only Latin runs ask; the Unicode lookup is spared for the rest.
-            lowercase: class == Class::Foreign(Script::Latin) && !w.chars().any(char::is_uppercase),
-        });
-    }
-    out
 }
 
 /// Latin words that read as prose, not as names, acronyms or models: three
 /// or more, at least two of them in lowercase, and more lowercase words than
 /// others (`the talks went well`, not `BBC News` or `The Art of the Deal`).
-pub(super) fn reads_as_prose(tokens: &[&Token]) -> bool {
+pub(super) fn reads_as_prose(tokens: &[&Classed]) -> bool {
     let lower = tokens.iter().filter(|t| t.lowercase).count();
     tokens.len() >= 3 && lower >= 2 && lower * 2 > tokens.len()
 }
@@ -157,7 +98,8 @@ mod tests {
     use super::*;
 
     fn classes(text: &str, home: Script) -> Vec<(&str, Class)> {
-        tokens(text, 0..text.len(), home)
+        let doc = Document::plain(text);
+        classed(&doc, &(0..text.len()), home)
             .into_iter()
             .map(|t| (&text[t.range.clone()], t.class))
             .collect()
@@ -186,31 +128,52 @@ mod tests {
                 ("рф", Neutral),
             ]
         );
-    }
-
-    #[test]
-    fn addresses_are_found() {
-        let t = "see https://a.b/c, www.x.org and bbabo.net or me@mail.ru. End.Next 3.5 т.д. docs.example.com/errors";
-        let found: Vec<&str> = addresses(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(
-            found,
+            classes("ERR_CONNECTION_REFUSED 25th Mr X", Script::Latin),
             [
-                "https://a.b/c,",
-                "www.x.org",
-                "bbabo.net",
-                "me@mail.ru.",
-                "End.Next",
-                "docs.example.com/errors"
+                ("ERR_CONNECTION_REFUSED", Neutral),
+                ("25th", Neutral),
+                ("Mr", Home),
+                ("X", Neutral),
             ]
         );
     }
 
     #[test]
+    fn addresses_are_no_prose() {
+        let t = "see https://a.b/c, www.x.org and bbabo.net or me@mail.ru. End.Next 3.5 т.д. docs.example.com/errors";
+        let neutral: Vec<&str> = classes(t, Script::Cyrillic)
+            .into_iter()
+            .filter(|(_, c)| *c == Class::Neutral)
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(
+            neutral,
+            [
+                "https", "a", "b", "c", "www", "x", "org", "bbabo", "net", "me", "mail", "ru",
+                "End", "Next", "3.5", "т", "д", "docs", "example", "com", "errors"
+            ]
+        );
+    }
+
+    #[test]
+    fn foreign_letters_are_found_past_ascii() {
+        let foreign = |t: &str, home| any_foreign(&Document::plain(t).tokens, home);
+        assert!(!foreign(
+            "Plain “quoted” text — naïve Łukaszenka",
+            Script::Latin
+        ));
+        assert!(foreign("Plain “quoted” text заседании", Script::Latin));
+        assert!(foreign("Президент и NATO", Script::Cyrillic));
+        assert!(!foreign("Президент и 30", Script::Cyrillic));
+    }
+
+    #[test]
     fn latin_prose_is_not_acronyms_brands_or_titles() {
-        let toks = |t: &'static str| tokens(t, 0..t.len(), Script::Cyrillic);
         let prose = |t: &'static str| {
-            let v = toks(t);
-            let refs: Vec<&Token> = v
+            let doc = Document::plain(t);
+            let v = classed(&doc, &(0..t.len()), Script::Cyrillic);
+            let refs: Vec<&Classed> = v
                 .iter()
                 .filter(|t| matches!(t.class, Class::Foreign(_)))
                 .collect();
