@@ -117,21 +117,6 @@ pub(super) fn build(
     sentences: &[Range<usize>],
 ) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 6);
-    let mut next_sentence = 0;
-    let mut push = |r: Range<usize>, kind: TokenKind, script: TokenScript| {
-        let mut sentence_initial = false;
-        while next_sentence < sentences.len() && sentences[next_sentence].start <= r.start {
-            sentence_initial = true;
-            next_sentence += 1;
-        }
-        tokens.push(Token {
-            start: r.start,
-            end: r.end,
-            kind,
-            script,
-            sentence_initial,
-        });
-    };
     for p in paragraphs {
         let Some(para) = text.get(p.clone()) else {
             continue;
@@ -149,24 +134,41 @@ pub(super) fn build(
                 .iter()
                 .position(u8::is_ascii_whitespace)
                 .map_or(bytes.len(), |i| at + i);
-            chunk(&para[at..end], p.start + at, &mut push);
+            chunk(&para[at..end], p.start + at, &mut tokens);
             at = end;
+        }
+    }
+    let mut k = 0;
+    for s in sentences {
+        k += tokens[k..].partition_point(|t| t.start < s.start);
+        if let Some(t) = tokens.get_mut(k) {
+            t.sentence_initial = true;
         }
     }
     tokens
 }
 
+fn push(tokens: &mut Vec<Token>, r: Range<usize>, kind: TokenKind, script: TokenScript) {
+    tokens.push(Token {
+        start: r.start,
+        end: r.end,
+        kind,
+        script,
+        sentence_initial: false,
+    });
+}
+
 /// The tokens of a stretch of text holding no ASCII white space.
-fn chunk(s: &str, base: usize, push: &mut impl FnMut(Range<usize>, TokenKind, TokenScript)) {
+fn chunk(s: &str, base: usize, tokens: &mut Vec<Token>) {
+    let first = tokens.len();
     if s.is_ascii() {
-        let address = address(s);
-        ascii(s.as_bytes(), |r, kind, script| {
-            push(
-                base + r.start..base + r.end,
-                address.unwrap_or(kind),
-                script,
-            );
+        let marks = ascii(s.as_bytes(), |r, kind, script| {
+            push(tokens, base + r.start..base + r.end, kind, script);
         });
+        // Only a stretch holding `.`, `/` or `@` can be an address.
+        if let Some(kind) = marks.then(|| address(s)).flatten() {
+            tokens[first..].iter_mut().for_each(|t| t.kind = kind);
+        }
         return;
     }
     // An address ends at any white space, a no-break space too.
@@ -175,11 +177,8 @@ fn chunk(s: &str, base: usize, push: &mut impl FnMut(Range<usize>, TokenKind, To
         let address = address(piece);
         let offset = base + at;
         chars(piece, |r, kind, script| {
-            push(
-                offset + r.start..offset + r.end,
-                address.unwrap_or(kind),
-                script,
-            );
+            let kind = address.unwrap_or(kind);
+            push(tokens, offset + r.start..offset + r.end, kind, script);
         });
         at += piece.len();
     }
@@ -188,12 +187,16 @@ fn chunk(s: &str, base: usize, push: &mut impl FnMut(Range<usize>, TokenKind, To
 /// Whether a stretch between white space is a web or mail address or a
 /// host name, and which.
 fn address(s: &str) -> Option<TokenKind> {
-    let s = s.trim_end();
-    if !s.contains(['.', '/', '@']) {
+    let s = s
+        .trim_end()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    // Most stretches hold none of these (`word.` does not, trimmed): a byte
+    // test spares them the rest.
+    let b = s.as_bytes();
+    if !b.iter().any(|&b| matches!(b, b'.' | b'/' | b'@')) {
         return None;
     }
-    let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
-    if s.contains("://") || s.starts_with("www.") {
+    if b.windows(3).any(|w| w == b"://") || s.starts_with("www.") {
         return Some(TokenKind::Url);
     }
     if s.split_once('@').is_some_and(|(user, host)| {
@@ -214,45 +217,80 @@ fn address(s: &str) -> Option<TokenKind> {
     }
 }
 
-/// Tokens of ASCII text: the fast path, equal to `chars` on it.
-fn ascii(s: &[u8], mut push: impl FnMut(Range<usize>, TokenKind, TokenScript)) {
-    let part = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'\'');
-    let joiner = |b: u8| matches!(b, b'-' | b'\'');
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const JOINER: u8 = 4;
+const UNDERSCORE: u8 = 8;
+/// Not part of a token, but of an address (`.`, `/`, `@`).
+const ADDRESS: u8 = 16;
+const PART: u8 = LETTER | DIGIT | JOINER | UNDERSCORE;
+
+/// What each ASCII byte is to a token (0: not part of one).
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b'-' || c == b'\'' {
+            JOINER
+        } else if c == b'_' {
+            UNDERSCORE
+        } else if c == b'.' || c == b'/' || c == b'@' {
+            ADDRESS
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Tokens of ASCII text: the fast path (a table lookup per byte), equal to
+/// `chars` on it. Returns whether the text holds a `.`, `/` or `@`.
+fn ascii(s: &[u8], mut push: impl FnMut(Range<usize>, TokenKind, TokenScript)) -> bool {
+    let class = |b: u8| ASCII_CLASS[usize::from(b & 0x7f)];
+    let mut marks = 0;
     let mut i = 0;
     while i < s.len() {
-        if !part(s[i]) {
+        if class(s[i]) & PART == 0 {
+            marks |= class(s[i]);
             i += 1;
             continue;
         }
         let mut start = i;
-        let (mut letters, mut digits) = (false, false);
+        let mut seen = 0;
         loop {
-            while i < s.len() && part(s[i]) {
-                letters |= s[i].is_ascii_alphabetic();
-                digits |= s[i].is_ascii_digit();
+            while i < s.len() && class(s[i]) & PART != 0 {
+                seen |= class(s[i]);
                 i += 1;
             }
-            if !letters
+            if seen & LETTER == 0
                 && i + 1 < s.len()
                 && matches!(s[i], b'.' | b',')
                 && s[i - 1].is_ascii_digit()
                 && s[i + 1].is_ascii_digit()
             {
+                marks |= ADDRESS;
                 i += 1;
                 continue;
             }
             break;
         }
-        if !letters && !digits {
+        if seen & (LETTER | DIGIT) == 0 {
             continue;
         }
         let mut end = i;
-        while joiner(s[start]) {
+        while class(s[start]) == JOINER {
             start += 1;
         }
-        while joiner(s[end - 1]) {
+        while class(s[end - 1]) == JOINER {
             end -= 1;
         }
+        let letters = seen & LETTER != 0;
         let script = if letters {
             TokenScript::One(Script::Latin)
         } else {
@@ -260,10 +298,11 @@ fn ascii(s: &[u8], mut push: impl FnMut(Range<usize>, TokenKind, TokenScript)) {
         };
         push(
             start..end,
-            kind(letters, s[start].is_ascii_alphabetic(), digits),
+            kind(letters, s[start].is_ascii_alphabetic(), seen & DIGIT != 0),
             script,
         );
     }
+    marks != 0
 }
 
 /// Tokens of any text holding no white space but at its end.
@@ -316,7 +355,7 @@ mod tests {
     use TokenKind::*;
 
     fn tokens(text: &str) -> Vec<(&str, TokenKind, TokenScript)> {
-        build(text, &[0..text.len()], &[])
+        build(text, std::slice::from_ref(&(0..text.len())), &[])
             .into_iter()
             .map(|t| (&text[t.range()], t.kind, t.script))
             .collect()
@@ -402,7 +441,7 @@ mod tests {
         let url: Vec<_> = found.iter().filter(|t| t.1 == Url).collect();
         assert_eq!(url.last().map(|t| t.0), Some("путь"));
         assert_eq!(found.last().map(|t| (t.0, t.1)), Some(("said", Word)));
-        let end = build(text, &[0..text.len()], &[])
+        let end = build(text, std::slice::from_ref(&(0..text.len())), &[])
             .iter()
             .filter(|t| t.is_address())
             .map(|t| t.end)
@@ -450,7 +489,11 @@ mod tests {
     #[test]
     fn sentence_initial_tokens() {
         let text = "The MiG-25 flew. It landed.";
-        let t = build(text, &[0..text.len()], &[0..16, 17..text.len()]);
+        let t = build(
+            text,
+            std::slice::from_ref(&(0..text.len())),
+            &[0..16, 17..text.len()],
+        );
         let initial: Vec<_> = t
             .iter()
             .filter(|t| t.sentence_initial)
@@ -475,7 +518,8 @@ mod tests {
                 .filter(|c| *c != ' ')
                 .collect();
             let mut fast = Vec::new();
-            ascii(s.as_bytes(), |r, k, sc| fast.push((r, k, sc)));
+            let marks = ascii(s.as_bytes(), |r, k, sc| fast.push((r, k, sc)));
+            assert_eq!(marks, s.contains(['.', '/', '@']), "{s:?}");
             let mut general = Vec::new();
             chars(&s, |r, k, sc| general.push((r, k, sc)));
             assert_eq!(fast, general, "{s:?}");

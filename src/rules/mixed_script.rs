@@ -171,12 +171,23 @@ impl Rule for MixedScript {
     rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        for t in &cx.doc.tokens {
-            let word = cx.doc.slice(&t.range());
-            // An ASCII word can mix no scripts and hide nothing.
-            if word.is_ascii() {
+        // An ASCII word can mix no scripts and hide nothing: only the tokens
+        // holding a byte beyond ASCII are read, found by a byte scan.
+        let tokens = &cx.doc.tokens;
+        let bytes = cx.doc.text.as_bytes();
+        let (mut from, mut k) = (0, 0);
+        while let Some(i) = bytes
+            .get(from..)
+            .and_then(|b| b.iter().position(|&b| b >= 0x80))
+            .map(|i| from + i)
+        {
+            k += tokens[k..].partition_point(|t| t.end <= i);
+            let Some(t) = tokens.get(k).filter(|t| t.start <= i) else {
+                from = i + 1;
                 continue;
-            }
+            };
+            from = t.end;
+            let word = cx.doc.slice(&t.range());
             let range = t.range();
             if word.chars().any(invisible)
                 && word.chars().any(char::is_alphanumeric)
