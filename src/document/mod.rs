@@ -1,5 +1,5 @@
 //! The Document: one article's original text and its structure (words,
-//! sentences, paragraphs, headline), built once and read by every rule.
+//! tokens, sentences, paragraphs, headline), built once and read by every rule.
 //! Every range is a byte range into the original text.
 
 mod ascii_words;
@@ -11,12 +11,15 @@ mod line_index;
 mod markdown;
 mod plain;
 pub mod prose;
+pub mod script;
 pub mod sentences;
+pub mod tokens;
 
 use std::ops::Range;
 
 use crate::lang::{Lang, WordSet};
 pub use line_index::{floor_char_boundary, LineIndex, Position, PositionCursor};
+pub use tokens::{Token, TokenKind, TokenScript};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The input formats galley knows how to read.
@@ -116,6 +119,9 @@ pub struct Document<'a> {
     pub sentences: Vec<Range<usize>>,
     /// Words in order (UAX #29 word segments holding a letter or digit).
     pub words: Vec<Word>,
+    /// Tokens in order, each knowing its kind and script (`tokens`): the
+    /// words as the script-aware rules read them (`MiG-25` whole).
+    pub tokens: Vec<Token>,
     /// The article's headline, where one can be told.
     pub headline: Option<Range<usize>>,
     /// Non-empty lines above the headline (site names, scraper residue).
@@ -179,6 +185,7 @@ impl<'a> Document<'a> {
             sentences_out.extend(sentences::split(text, p.clone(), language));
         }
         let words = tokenize(text, &paragraphs, &sentences_out, language);
+        let tokens = tokens::build(text, &paragraphs, &sentences_out);
         Document {
             text,
             format,
@@ -187,6 +194,7 @@ impl<'a> Document<'a> {
             paragraphs,
             sentences: sentences_out,
             words,
+            tokens,
             headline,
             masthead,
         }
@@ -208,6 +216,13 @@ impl<'a> Document<'a> {
     /// Index of the first word starting at or after `offset`.
     pub fn word_index_from(&self, offset: usize) -> usize {
         self.words.partition_point(|w| w.start < offset)
+    }
+
+    /// The tokens starting in `range`.
+    pub fn tokens_in(&self, range: &Range<usize>) -> &[Token] {
+        let from = self.tokens.partition_point(|t| t.start < range.start);
+        let to = self.tokens.partition_point(|t| t.start < range.end);
+        &self.tokens[from..to.max(from)]
     }
 
     pub fn position(&self, offset: usize) -> Position {

@@ -6,14 +6,13 @@
 //! names the code points; the fix swaps each look-alike for the letter of
 //! the word's main script, or deletes the invisible character.
 
-use std::ops::Range;
-
 use serde::Deserialize;
 
 use super::compile::{Compiler, RuleMeta};
 use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
+use crate::document::tokens::is_invisible as invisible;
 
 /// A `mixed-script` rule has no fields of its own.
 #[derive(Debug, Deserialize)]
@@ -95,10 +94,6 @@ fn script(c: char) -> Script {
     }
 }
 
-fn invisible(c: char) -> bool {
-    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{ad}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
-}
-
 /// How a Cyrillic look-alike is romanized, where that differs from its shape.
 fn transliterate(c: char) -> Option<char> {
     match c {
@@ -176,182 +171,155 @@ fn latin_in_cyrillic(word: &str) -> Option<(Vec<char>, String)> {
     Some((latin, fixed?))
 }
 
-fn token_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '-' || invisible(c) || ('\u{300}'..='\u{36f}').contains(&c)
-}
-
-/// Runs of letters, digits, hyphens and invisible characters that hold a
-/// character beyond ASCII: an ASCII run can mix no scripts, so only the
-/// stretches around non-ASCII characters are read at all.
-fn tokens(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = bytes[from..]
-        .iter()
-        .position(|&b| b >= 0x80)
-        .map(|i| from + i)
-    {
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        if !token_char(c) {
-            from = i + c.len_utf8();
-            continue;
-        }
-        let start = text[..i]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| token_char(c))
-            .last()
-            .map_or(i, |(j, _)| j);
-        let end = text[i..]
-            .char_indices()
-            .find(|&(_, c)| !token_char(c))
-            .map_or(text.len(), |(j, _)| i + j);
-        out.push(start..end);
-        from = end;
-    }
-    out
-}
-
 impl Rule for MixedScript {
     rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        for para in &cx.doc.paragraphs {
-            let text = cx.doc.slice(para);
-            for t in tokens(text) {
-                let word = &text[t.clone()];
-                let range = para.start + t.start..para.start + t.end;
-                if word.chars().any(invisible)
-                    && word.chars().any(char::is_alphanumeric)
-                    && !word.starts_with('\u{feff}')
-                {
-                    let codes: Vec<String> = word
-                        .chars()
-                        .filter(|&c| invisible(c))
-                        .map(|c| format!("U+{:04X}", c as u32))
+        // An ASCII word can mix no scripts and hide nothing: only the tokens
+        // holding a byte beyond ASCII are read, found by a byte scan.
+        let tokens = &cx.doc.tokens;
+        let bytes = cx.doc.text.as_bytes();
+        let (mut from, mut k) = (0, 0);
+        while let Some(i) = bytes
+            .get(from..)
+            .and_then(|b| b.iter().position(|&b| b >= 0x80))
+            .map(|i| from + i)
+        {
+            k += tokens[k..].partition_point(|t| t.end <= i);
+            let Some(t) = tokens.get(k).filter(|t| t.start <= i) else {
+                from = i + 1;
+                continue;
+            };
+            from = t.end;
+            let word = cx.doc.slice(&t.range());
+            let range = t.range();
+            if word.chars().any(invisible)
+                && word.chars().any(char::is_alphanumeric)
+                && !word.starts_with('\u{feff}')
+            {
+                let codes: Vec<String> = word
+                    .chars()
+                    .filter(|&c| invisible(c))
+                    .map(|c| format!("U+{:04X}", c as u32))
+                    .collect();
+                let clean: String = word.chars().filter(|&c| !invisible(c)).collect();
+                let message = match &self.meta.message {
+                    Some(t) => render(t, &[("found", word)]),
+                    None => format!(
+                        "'{clean}' hides an invisible character ({})",
+                        codes.join(", ")
+                    ),
+                };
+                out.push(
+                    self.meta
+                        .diag(range, message)
+                        .with_help("delete the invisible character")
+                        .with_fix(clean, Applicability::Safe),
+                );
+                continue;
+            }
+            if is_compound(word) {
+                continue;
+            }
+            if cyrillic_language(&cx.doc.language) {
+                if let Some((intruders, fixed)) = latin_in_cyrillic(word) {
+                    let codes: Vec<String> = intruders
+                        .iter()
+                        .map(|&c| format!("'{c}' U+{:04X}", c as u32))
                         .collect();
-                    let clean: String = word.chars().filter(|&c| !invisible(c)).collect();
                     let message = match &self.meta.message {
                         Some(t) => render(t, &[("found", word)]),
                         None => format!(
-                            "'{clean}' hides an invisible character ({})",
+                            "'{word}' mixes Cyrillic with Latin look-alike letters: {}",
                             codes.join(", ")
                         ),
                     };
                     out.push(
                         self.meta
                             .diag(range, message)
-                            .with_help("delete the invisible character")
-                            .with_fix(clean, Applicability::Safe),
+                            .with_help(format!("write '{fixed}' in Cyrillic letters"))
+                            .with_fix(fixed, Applicability::Safe),
                     );
                     continue;
                 }
-                if is_compound(word) {
+                // Designations typed in Cyrillic (МС-21, Су-30СМ) are right in a Cyrillic article.
+                if !word.chars().any(|c| script(c) == Script::Latin) {
                     continue;
                 }
-                if cyrillic_language(&cx.doc.language) {
-                    if let Some((intruders, fixed)) = latin_in_cyrillic(word) {
-                        let codes: Vec<String> = intruders
-                            .iter()
-                            .map(|&c| format!("'{c}' U+{:04X}", c as u32))
-                            .collect();
-                        let message = match &self.meta.message {
-                            Some(t) => render(t, &[("found", word)]),
-                            None => format!(
-                                "'{word}' mixes Cyrillic with Latin look-alike letters: {}",
-                                codes.join(", ")
-                            ),
-                        };
-                        out.push(
-                            self.meta
-                                .diag(range, message)
-                                .with_help(format!("write '{fixed}' in Cyrillic letters"))
-                                .with_fix(fixed, Applicability::Safe),
-                        );
-                        continue;
-                    }
-                    // Designations typed in Cyrillic (МС-21, Су-30СМ) are right in a Cyrillic article.
-                    if !word.chars().any(|c| script(c) == Script::Latin) {
-                        continue;
-                    }
-                }
-                let latin = word.chars().filter(|&c| script(c) == Script::Latin).count();
-                let foreign: Vec<char> = word
-                    .chars()
-                    .filter(|&c| matches!(script(c), Script::Cyrillic | Script::Greek))
-                    .collect();
-                let has_digit = word.chars().any(|c| c.is_ascii_digit());
-                // A Latin word with look-alikes, or a designation (letters and digits) typed in Cyrillic.
-                let designation = latin == 0
-                    && has_digit
-                    && !foreign.is_empty()
-                    && foreign.iter().all(|&c| latin_twin(c).is_some());
-                // A Greek letter with no Latin twin is a symbol, not a slip: γ-ray, μm-scale.
-                let greek_symbol = foreign
-                    .iter()
-                    .any(|&c| script(c) == Script::Greek && latin_twin(c).is_none());
-                if foreign.is_empty()
-                    || greek_symbol
-                    || (latin == 0 && !designation)
-                    || (latin > 0 && foreign.len() > latin)
-                {
-                    continue;
-                }
-                let codes: Vec<String> = foreign
-                    .iter()
-                    .map(|&c| format!("'{c}' U+{:04X}", c as u32))
-                    .collect();
-                let fixed: Option<String> = word
-                    .chars()
-                    .map(|c| {
-                        if matches!(script(c), Script::Cyrillic | Script::Greek) {
-                            latin_twin(c)
-                        } else {
-                            Some(c)
-                        }
-                    })
-                    .collect();
-                let kind = if foreign.iter().any(|&c| script(c) == Script::Greek) {
-                    "Greek"
-                } else {
-                    "Cyrillic"
-                };
-                let message = match &self.meta.message {
-                    Some(t) => render(t, &[("found", word)]),
-                    None if latin == 0 => format!(
-                        "'{word}' is typed with {kind} letters that look Latin: {}",
-                        codes.join(", ")
-                    ),
-                    None => format!(
-                        "'{word}' mixes Latin with {kind} look-alike letters: {}",
-                        codes.join(", ")
-                    ),
-                };
-                let mut d = self.meta.diag(range, message);
-                // A designation may be meant by shape (МС-21 → MC-21) or by sound
-                // (Su-30СМ → Su-30SM): the one the knowledge base knows is safe.
-                let by_sound: Option<String> = has_digit.then(|| {
-                    word.chars()
-                        .map(|c| transliterate(c).unwrap_or(c))
-                        .collect()
-                });
-                let known = |s: &String| cx.entities.by_name(s).is_some();
-                let choice = match (fixed, by_sound) {
-                    (Some(f), _) if known(&f) || !has_digit => Some((f, Applicability::Safe)),
-                    (_, Some(t)) if known(&t) => Some((t, Applicability::Safe)),
-                    (Some(f), _) => Some((f, Applicability::Unsafe)),
-                    (None, _) => None,
-                };
-                if let Some((f, applicability)) = choice {
-                    d = d
-                        .with_help(format!("write '{f}' in Latin letters"))
-                        .with_fix(f, applicability);
-                }
-                out.push(d);
             }
+            let latin = word.chars().filter(|&c| script(c) == Script::Latin).count();
+            let foreign: Vec<char> = word
+                .chars()
+                .filter(|&c| matches!(script(c), Script::Cyrillic | Script::Greek))
+                .collect();
+            let has_digit = word.chars().any(|c| c.is_ascii_digit());
+            // A Latin word with look-alikes, or a designation (letters and digits) typed in Cyrillic.
+            let designation = latin == 0
+                && has_digit
+                && !foreign.is_empty()
+                && foreign.iter().all(|&c| latin_twin(c).is_some());
+            // A Greek letter with no Latin twin is a symbol, not a slip: γ-ray, μm-scale.
+            let greek_symbol = foreign
+                .iter()
+                .any(|&c| script(c) == Script::Greek && latin_twin(c).is_none());
+            if foreign.is_empty()
+                || greek_symbol
+                || (latin == 0 && !designation)
+                || (latin > 0 && foreign.len() > latin)
+            {
+                continue;
+            }
+            let codes: Vec<String> = foreign
+                .iter()
+                .map(|&c| format!("'{c}' U+{:04X}", c as u32))
+                .collect();
+            let fixed: Option<String> = word
+                .chars()
+                .map(|c| {
+                    if matches!(script(c), Script::Cyrillic | Script::Greek) {
+                        latin_twin(c)
+                    } else {
+                        Some(c)
+                    }
+                })
+                .collect();
+            let kind = if foreign.iter().any(|&c| script(c) == Script::Greek) {
+                "Greek"
+            } else {
+                "Cyrillic"
+            };
+            let message = match &self.meta.message {
+                Some(t) => render(t, &[("found", word)]),
+                None if latin == 0 => format!(
+                    "'{word}' is typed with {kind} letters that look Latin: {}",
+                    codes.join(", ")
+                ),
+                None => format!(
+                    "'{word}' mixes Latin with {kind} look-alike letters: {}",
+                    codes.join(", ")
+                ),
+            };
+            let mut d = self.meta.diag(range, message);
+            // A designation may be meant by shape (МС-21 → MC-21) or by sound
+            // (Su-30СМ → Su-30SM): the one the knowledge base knows is safe.
+            let by_sound: Option<String> = has_digit.then(|| {
+                word.chars()
+                    .map(|c| transliterate(c).unwrap_or(c))
+                    .collect()
+            });
+            let known = |s: &String| cx.entities.by_name(s).is_some();
+            let choice = match (fixed, by_sound) {
+                (Some(f), _) if known(&f) || !has_digit => Some((f, Applicability::Safe)),
+                (_, Some(t)) if known(&t) => Some((t, Applicability::Safe)),
+                (Some(f), _) => Some((f, Applicability::Unsafe)),
+                (None, _) => None,
+            };
+            if let Some((f, applicability)) = choice {
+                d = d
+                    .with_help(format!("write '{f}' in Latin letters"))
+                    .with_fix(f, applicability);
+            }
+            out.push(d);
         }
     }
 }
@@ -380,8 +348,8 @@ mod tests {
     #[test]
     fn tokens_keep_designations_whole() {
         let t = "Su-30СМ and М\u{43e}scow.";
-        let words: Vec<&str> = tokens(t).into_iter().map(|r| &t[r]).collect();
-        // "and" holds nothing beyond ASCII: it cannot mix scripts and is not read.
-        assert_eq!(words, ["Su-30СМ", "М\u{43e}scow"]);
+        let doc = crate::document::Document::plain(t);
+        let words: Vec<&str> = doc.tokens.iter().map(|w| &t[w.range()]).collect();
+        assert_eq!(words, ["Su-30СМ", "and", "М\u{43e}scow"]);
     }
 }
