@@ -2,8 +2,9 @@
 //! would: settings made in code, a `Linter` built once, texts checked.
 
 use std::path::Path;
+use std::sync::Arc;
 
-use galley::config::{Level, Settings};
+use galley::config::{Config, Level, Settings};
 use galley::linter::UnknownSelector;
 use galley::{Format, Linter, LinterSettings, Selection, Severity};
 
@@ -113,4 +114,43 @@ fn a_suppression_of_an_off_rule_is_judged_as_if_the_rule_ran() {
     let linter = Linter::new(LinterSettings::new(settings)).expect("the shipped packs compile");
     let text = "<!-- galley-disable-next-line typography/doubled-word -->\nThe the plant opened.\n";
     assert_eq!(rules_found(&linter, text), []);
+}
+
+#[test]
+fn a_configs_overrides_apply_by_the_path_hint() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let config = dir.path().join("galley.toml");
+    std::fs::write(
+        &config,
+        r#"language = "en"
+
+[severity]
+"typography/doubled-word" = "off"
+
+[[override]]
+files = ["drafts/**"]
+severity = { "typography/doubled-word" = "error" }
+"#,
+    )
+    .expect("the config is written");
+    let mut errors = Vec::new();
+    let config = Arc::new(Config::load(&config, &mut errors).expect("the config loads"));
+    assert!(errors.is_empty(), "{errors:?}");
+
+    let story = dir.path().join("story.txt");
+    let draft = dir.path().join("drafts/story.txt");
+    let linter = Linter::new(LinterSettings::new(config.settings(&story)))
+        .expect("the shipped packs compile");
+    // Off at the top, on under drafts/: the rule runs, and is filtered by path.
+    assert!(linter.rules().any(|m| &*m.id == DOUBLED));
+    let found = |path: &Path| -> Vec<(String, Severity)> {
+        linter
+            .check(path, TEXT, Format::Plain)
+            .into_iter()
+            .filter(|d| &*d.rule == DOUBLED)
+            .map(|d| (d.rule.to_string(), d.severity))
+            .collect()
+    };
+    assert_eq!(found(&story), []);
+    assert_eq!(found(&draft), [(DOUBLED.to_owned(), Severity::Error)]);
 }
