@@ -47,6 +47,9 @@ impl Levels {
         let layers: Vec<&[(String, Level, crate::config::Origin)]> = match self {
             Levels::Fixed(layers) => layers.iter().map(Vec::as_slice).collect(),
             Levels::Config(c) => {
+                if c.base_severity().is_empty() && c.override_severities().all(<[_]>::is_empty) {
+                    return;
+                }
                 // Override globs are relative to the config's directory, which is absolute.
                 let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
                 c.severity_layers(&abs)
