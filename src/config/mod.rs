@@ -178,8 +178,10 @@ impl Settings {
         self
     }
 
-    /// These settings with `key` (a rule id or category) at `level`, above
-    /// every level set before.
+    /// These settings with `key` (a rule id or category) at `level`, in the
+    /// highest layer, replacing what that layer set for the same key (within
+    /// a layer a rule id beats its category). For settings made without a
+    /// config: a [`crate::Linter`] over a config reads the config's levels.
     pub fn with_level(mut self, key: impl Into<String>, level: Level) -> Settings {
         let key = key.into();
         if self.severity.is_empty() {
