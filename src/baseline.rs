@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::FileReport;
+use crate::check::FileFindings;
 use crate::fingerprint::fingerprint;
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -23,16 +23,16 @@ pub struct Entry {
 }
 
 impl Baseline {
-    pub fn record(reports: &[FileReport]) -> Baseline {
+    pub fn record(reports: &[impl FileFindings]) -> Baseline {
         let mut entries: Vec<Entry> = reports
             .iter()
-            .filter(|r| !r.diagnostics.is_empty())
+            .filter(|r| !r.diagnostics().is_empty())
             .flat_map(|r| {
                 let text = r.text();
-                r.diagnostics
+                r.diagnostics()
                     .iter()
                     .map(|d| Entry {
-                        path: r.path.clone(),
+                        path: r.path().to_owned(),
                         rule: d.rule.to_string(),
                         fingerprint: fingerprint(&text, &d.rule, &d.range),
                     })
@@ -49,15 +49,15 @@ impl Baseline {
     }
 
     /// Drops the findings the baseline holds; returns how many entries no longer occur.
-    pub fn filter(&self, reports: &mut [FileReport]) -> usize {
+    pub fn filter(&self, reports: &mut [impl FileFindings]) -> usize {
         let mut left: HashMap<&Entry, usize> = HashMap::new();
         for e in &self.entries {
             *left.entry(e).or_default() += 1;
         }
-        for r in reports.iter_mut().filter(|r| !r.diagnostics.is_empty()) {
-            let path = r.path.clone();
+        for r in reports.iter_mut().filter(|r| !r.diagnostics().is_empty()) {
+            let path = r.path().to_owned();
             let text = r.text().into_owned();
-            r.diagnostics.retain(|d| {
+            r.diagnostics_mut().retain(|d| {
                 // A baseline recorded before a check's language copies became one
                 // id holds the old id, in the entry and inside its fingerprint.
                 let id: &str = &d.rule;

@@ -12,6 +12,7 @@ pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
 
 /// Why one file could not be checked. The run goes on with the others.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum FileError {
     #[error("{path}: {}", describe(source))]
     Io {
@@ -52,32 +53,13 @@ fn describe(e: &std::io::Error) -> String {
     }
 }
 
-/// One checked file: its text, for rendering, and what the rules found.
-#[derive(Debug)]
+/// One checked file: its text and what the rules found.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct FileReport {
     pub path: String,
-    /// The file's text; empty once released (see [`FileReport::release`]).
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
-    released: Option<Released>,
-}
-
-/// A hash of a file's first and last KiB: with the length, enough to
-/// notice an edit between checking and rendering, at no cost on a 1 GB run.
-fn sample_hash(bytes: &[u8]) -> u64 {
-    const SIDE: usize = 1024;
-    let head = &bytes[..bytes.len().min(SIDE)];
-    let tail = &bytes[bytes.len().saturating_sub(SIDE)..];
-    crate::fingerprint::fnv1a_bytes(head) ^ crate::fingerprint::fnv1a_bytes(tail).rotate_left(1)
-}
-
-/// Where a released text can be read again, and how to know it is the same.
-#[derive(Debug)]
-struct Released {
-    file: std::path::PathBuf,
-    len: usize,
-    hash: u64,
-    blank: bool,
 }
 
 impl FileReport {
@@ -86,56 +68,42 @@ impl FileReport {
             path,
             text,
             diagnostics,
-            released: None,
-        }
-    }
-
-    /// Drops the text, to be read again from `file` when a finding is
-    /// rendered: a run over an archive then holds one file's text at a
-    /// time, not the archive's.
-    pub fn release(&mut self, file: &Path) {
-        if self.diagnostics.is_empty() {
-            // Nothing will be rendered: the text is never read again.
-            self.released = Some(Released {
-                file: std::path::PathBuf::new(),
-                len: 0,
-                hash: 0,
-                blank: self.text.trim().is_empty(),
-            });
-            self.text = String::new();
-            return;
-        }
-        self.released = Some(Released {
-            file: file.to_owned(),
-            len: self.text.len(),
-            hash: sample_hash(self.text.as_bytes()),
-            blank: self.text.trim().is_empty(),
-        });
-        self.text = String::new();
-    }
-
-    /// The text, read again if it was released. A file that changed since
-    /// it was checked is not rendered from its new content: positions would
-    /// point at other words, so blanks of the checked length stand in.
-    pub fn text(&self) -> std::borrow::Cow<'_, str> {
-        let Some(r) = &self.released else {
-            return std::borrow::Cow::Borrowed(&self.text);
-        };
-        match std::fs::read(&r.file) {
-            Ok(bytes) if bytes.len() == r.len && sample_hash(&bytes) == r.hash => {
-                std::borrow::Cow::Owned(
-                    String::from_utf8(bytes).unwrap_or_else(|_| " ".repeat(r.len)),
-                )
-            }
-            _ => std::borrow::Cow::Owned(" ".repeat(r.len)),
         }
     }
 
     /// Whether the file held nothing but white space.
     pub fn is_blank(&self) -> bool {
-        self.released
-            .as_ref()
-            .map_or_else(|| self.text.trim().is_empty(), |r| r.blank)
+        self.text.trim().is_empty()
+    }
+}
+
+/// A checked file as reports read it (output formats, the baseline): its
+/// name, its findings, and its text. A command line that checks an archive
+/// may hold the text on disk rather than in memory until it is rendered.
+pub trait FileFindings {
+    /// The path as displayed.
+    fn path(&self) -> &str;
+    fn diagnostics(&self) -> &[Diagnostic];
+    fn diagnostics_mut(&mut self) -> &mut Vec<Diagnostic>;
+    /// The text the diagnostics' ranges point into.
+    fn text(&self) -> std::borrow::Cow<'_, str>;
+}
+
+impl FileFindings for FileReport {
+    fn path(&self) -> &str {
+        &self.path
+    }
+
+    fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    fn diagnostics_mut(&mut self) -> &mut Vec<Diagnostic> {
+        &mut self.diagnostics
+    }
+
+    fn text(&self) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(&self.text)
     }
 }
 
@@ -152,9 +120,21 @@ pub fn check_article(
     format: Format,
     language: Option<Lang>,
 ) -> Vec<Diagnostic> {
+    check_enabled(ruleset, None, text, format, language)
+}
+
+/// [`check_article`] running only the rules `enabled` flags (see
+/// [`Ruleset::check_enabled`]); suppressions still know every rule.
+pub(crate) fn check_enabled(
+    ruleset: &Ruleset,
+    enabled: Option<&[bool]>,
+    text: &str,
+    format: Format,
+    language: Option<Lang>,
+) -> Vec<Diagnostic> {
     let source = Source::read(text, format);
     let doc = Document::new(&source, language);
-    let mut diagnostics = ruleset.check(&doc);
+    let mut diagnostics = ruleset.check_enabled(&doc, enabled);
     // Plain text is read as it is: only a marked-up file's findings move.
     if source.is_marked_up() {
         for d in &mut diagnostics {
@@ -164,7 +144,7 @@ pub fn check_article(
     let known = |k: &str| {
         ruleset
             .checks()
-            .any(|m| crate::rules::ids::key_matches(k, &m.id))
+            .any(|m| crate::rule_key::key_matches(k, &m.id))
     };
     crate::suppress::apply(text, &mut diagnostics, &known);
     diagnostics

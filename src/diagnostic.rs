@@ -66,6 +66,7 @@ pub struct Label {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     pub rule: Arc<str>,
     pub severity: Severity,

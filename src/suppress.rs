@@ -16,6 +16,7 @@ use std::sync::{Arc, OnceLock};
 use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rule_key::key_matches;
 
 pub const UNUSED: &str = "galley/unused-suppression";
 
@@ -99,8 +100,9 @@ fn directives(text: &str) -> Vec<Directive> {
     out
 }
 
-fn names(key: &str, rule: &str) -> bool {
-    crate::rules::ids::key_matches(key, rule)
+/// Whether `text` holds a suppression directive at all.
+pub fn has_directives(text: &str) -> bool {
+    text.contains("galley-") && pattern().is_some_and(|re| re.is_match(text))
 }
 
 /// Removes suppressed findings and adds one for each stale or unknown suppression.
@@ -116,7 +118,7 @@ pub fn apply(text: &str, diagnostics: &mut Vec<Diagnostic>, known: &dyn Fn(&str)
         let hit = ds.iter_mut().find(|s| {
             s.covers.start <= d.range.start
                 && d.range.start <= s.covers.end
-                && (s.rules.is_empty() || s.rules.iter().any(|k| names(k, &d.rule)))
+                && (s.rules.is_empty() || s.rules.iter().any(|k| key_matches(k, &d.rule)))
         });
         match hit {
             Some(s) => {

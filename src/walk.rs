@@ -16,6 +16,7 @@ pub struct Found {
 
 /// How directories are walked.
 #[derive(Debug, Default)]
+#[non_exhaustive]
 pub struct WalkOptions {
     /// Also walk hidden files and directories.
     pub hidden: bool,

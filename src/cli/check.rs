@@ -1,7 +1,6 @@
-//! `galley check`: find files, load their configs, compile each distinct
-//! ruleset once, check in parallel, apply configured severities, emit.
+//! `galley check`: find files, load their configs, build a linter per
+//! distinct settings, check in parallel, fix, compare with the baseline, emit.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -9,15 +8,16 @@ use std::sync::Arc;
 use anyhow::Context as _;
 use rayon::prelude::*;
 
-use super::{color_for, load_rule_files, print_pack_errors, CheckArgs, FailOn};
-use crate::check::{check_file, FileError, FileReport};
-use crate::config::{Configs, Discovery, Level, Settings};
+use super::report::CheckedFile;
+use super::{color_for, print_pack_errors, CheckArgs, FailOn};
+use crate::check::{FileError, FileReport};
+use crate::config::{Configs, Discovery, Settings};
 use crate::diagnostic::Severity;
+use crate::document::Format;
+use crate::linter::{
+    deprecated_severity_keys, unknown_severity_keys, Linter, LinterCache, LinterError, Selection,
+};
 use crate::output::{self, OutputFormat, Report};
-use crate::packs::{PackError, PackErrors};
-use crate::rules::Ruleset;
-
-type RulesetKey = (Vec<String>, Vec<PathBuf>);
 
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     let discovery = match (&args.config, args.no_config) {
@@ -72,69 +72,83 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         return Ok(2);
     }
 
-    // One ruleset per distinct (packs, rule files); compiled before anything is checked.
-    let mut rulesets: HashMap<RulesetKey, Arc<Ruleset>> = HashMap::new();
+    // One linter per distinct settings, one ruleset per distinct (packs, rule
+    // files): all compiled before anything is checked.
+    let selection = Selection::new(
+        args.select.clone(),
+        args.extend_select.clone(),
+        args.ignore.clone(),
+    );
+    let mut linters = LinterCache::new(selection.clone(), args.rules.clone());
+    let mut per_file: Vec<Arc<Linter>> = Vec::with_capacity(files.len());
+    let mut last: Option<(Arc<Settings>, Arc<Linter>)> = None;
     for (_, settings) in &files {
-        let key = settings.ruleset_key();
-        if rulesets.contains_key(&key) {
-            continue;
-        }
-        let mut pack_sources = crate::packs::shipped_by_name(&key.0);
-        let rule_files: Vec<PathBuf> = key.1.iter().chain(&args.rules).cloned().collect();
-        pack_sources.extend(load_rule_files(&rule_files)?);
-        match Ruleset::compile(pack_sources) {
-            Ok(r) => {
-                rulesets.insert(key, Arc::new(r));
-            }
-            Err(e) => {
-                print_pack_errors(&e)?;
-                return Ok(2);
-            }
-        }
+        let linter = match &last {
+            Some((s, l)) if Arc::ptr_eq(s, settings) => Arc::clone(l),
+            _ => match linters.linter(settings) {
+                Ok(l) => {
+                    last = Some((Arc::clone(settings), Arc::clone(&l)));
+                    l
+                }
+                Err(LinterError::Packs(e)) => {
+                    print_pack_errors(&e)?;
+                    return Ok(2);
+                }
+                Err(e) => return Err(e.into()),
+            },
+        };
+        per_file.push(linter);
     }
-    if let Some(e) = unknown_severity_keys(&files, &rulesets) {
+    let checked = files
+        .iter()
+        .zip(&per_file)
+        .map(|((_, settings), linter)| (&**settings, linter.ruleset()));
+    if let Some(e) = unknown_severity_keys(checked) {
         print_pack_errors(&e)?;
         return Ok(2);
     }
-    let selection = Selection::new(&args);
-    if let Some(msg) = selection.unknown(rulesets.values()) {
-        eprintln!("error: {msg}");
+    let mut distinct: Vec<&Arc<Settings>> = Vec::new();
+    for (_, s) in &files {
+        if !distinct.iter().any(|d| Arc::ptr_eq(d, s)) {
+            distinct.push(s);
+        }
+    }
+    for note in deprecated_severity_keys(distinct.iter().map(|s| &***s))
+        .into_iter()
+        .chain(selection.deprecations())
+    {
+        eprintln!("warning: {note}");
+    }
+    if let Some(e) = selection.unknown(linters.rules()) {
+        eprintln!("error: {e}; `galley rules` lists them");
         return Ok(2);
     }
+    let jobs: Vec<(PathBuf, Arc<Linter>)> = files
+        .into_iter()
+        .map(|(path, _)| path)
+        .zip(per_file)
+        .collect();
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
-    let results: Vec<Result<FileReport, FileError>> = pool.install(|| {
-        files
-            .par_iter()
-            .map(|(path, settings)| {
-                let ruleset = &rulesets[&settings.ruleset_key()];
-                let report = match &inputs.stdin {
-                    Some((name, text)) if name == path => Ok(FileReport::new(
-                        crate::check::display_path(name),
-                        text.clone(),
-                        crate::check::check_article(
-                            ruleset,
-                            text,
-                            crate::document::Format::from_path(name),
-                            settings.language(),
-                        ),
-                    )),
-                    _ => check_file(ruleset, path, settings.language()).map(|mut r| {
-                        // Fixing needs the text; rendering reads it again when it must.
-                        if !(args.fix || args.diff) {
-                            r.release(path);
-                        }
-                        r
-                    }),
-                };
-                report.map(|mut report| {
-                    apply_levels(&mut report, settings);
-                    report.diagnostics.retain(|d| selection.keeps(&d.rule));
-                    report
-                })
+    let results: Vec<Result<CheckedFile, FileError>> = pool.install(|| {
+        jobs.par_iter()
+            .map(|(path, linter)| match &inputs.stdin {
+                Some((name, text)) if name == path => Ok(CheckedFile::from(FileReport::new(
+                    crate::check::display_path(name),
+                    text.clone(),
+                    linter.check(name, text, Format::from_path(name)),
+                ))),
+                _ => linter.check_file(path).map(|r| {
+                    let mut r = CheckedFile::from(r);
+                    // Fixing needs the text; rendering reads it again when it must.
+                    if !(args.fix || args.diff) {
+                        r.release(path);
+                    }
+                    r
+                }),
             })
             .collect()
     });
@@ -142,26 +156,15 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     let mut reports = Vec::new();
     let (mut fixed, mut files_fixed) = (0usize, 0usize);
     let mut diff = Vec::new();
-    for ((path, settings), r) in files.iter().zip(results) {
+    for ((path, linter), r) in jobs.iter().zip(results) {
         match r {
             Ok(mut report) => {
                 let is_stdin = inputs.stdin.as_ref().is_some_and(|(name, _)| name == path);
                 if (args.fix || args.diff) && !is_stdin {
-                    let keep = |r: &mut FileReport| {
-                        apply_levels(r, settings);
-                        r.diagnostics.retain(|d| selection.keeps(&d.rule));
-                    };
-                    let ruleset = &rulesets[&settings.ruleset_key()];
                     let out: Option<&mut dyn Write> =
                         if args.diff { Some(&mut diff) } else { None };
-                    let (n, ok) = super::fix::fix_report(
-                        &mut report,
-                        ruleset,
-                        (path, settings.language()),
-                        args.unsafe_fixes,
-                        out,
-                        &keep,
-                    )?;
+                    let (n, ok) =
+                        super::fix::fix_report(&mut report, linter, path, args.unsafe_fixes, out)?;
                     fixed += n;
                     files_fixed += usize::from(n > 0);
                     failed |= !ok;
@@ -178,7 +181,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         }
         return Ok(if failed { 2 } else { u8::from(fixed > 0) });
     }
-    let checked_any = !files.is_empty();
+    let checked_any = !jobs.is_empty();
     for e in &errors {
         // An empty directory beside others that hold articles is worth a word, not a failure.
         let is_warning = matches!(e, FileError::NoArticles { .. }) && checked_any;
@@ -216,12 +219,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         }
     }
     // Sorted: the hash map's order would change SARIF's ruleIndex from run to run.
-    let mut rules: Vec<crate::rules::RuleMeta> = rulesets
-        .values()
-        .flat_map(|r| r.checks().cloned())
-        .collect();
-    rules.sort_by(|a, b| a.id.cmp(&b.id));
-    rules.dedup_by(|a, b| a.id == b.id);
+    let rules: Vec<crate::rules::RuleMeta> = linters.rules().into_iter().cloned().collect();
     if args.fix && !args.quiet {
         let remain: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
         eprintln!("Fixed {fixed} findings in {files_fixed} files ({remain} remain)");
@@ -262,76 +260,6 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     } else {
         0
     })
-}
-
-/// Configured severities: a level replaces the rule's, `off` removes the finding.
-fn apply_levels(report: &mut FileReport, settings: &Settings) {
-    if settings.severity.iter().all(Vec::is_empty) {
-        return;
-    }
-    report
-        .diagnostics
-        .retain_mut(|d| match settings.level(&d.rule) {
-            Some(Level::Off) => false,
-            Some(Level::On(s)) => {
-                d.severity = s;
-                true
-            }
-            None => true,
-        });
-}
-
-/// A severity key that names no rule and no category of the rules in force
-/// is a mistake in the config, pointed at like any other.
-fn unknown_severity_keys(
-    files: &[(PathBuf, Arc<Settings>)],
-    rulesets: &HashMap<RulesetKey, Arc<Ruleset>>,
-) -> Option<PackErrors> {
-    let mut errors: Vec<PackError> = Vec::new();
-    let mut sources = Vec::new();
-    let mut deprecated: Vec<(String, String)> = Vec::new();
-    for (_, settings) in files {
-        let ruleset = &rulesets[&settings.ruleset_key()];
-        for (key, _, origin) in settings.severity_keys() {
-            if let Some(note) = crate::rules::ids::deprecation(key) {
-                if !deprecated.contains(&(origin.file.clone(), key.clone())) {
-                    eprintln!("warning: {}: {note}", origin.file);
-                    deprecated.push((origin.file.clone(), key.clone()));
-                }
-            }
-            let known = ruleset
-                .checks()
-                .any(|m| crate::rules::ids::key_matches(key, &m.id));
-            if known
-                || errors
-                    .iter()
-                    .any(|e| e.span == origin.span && e.file == origin.file)
-            {
-                continue;
-            }
-            let names: Vec<String> = ruleset
-                .checks()
-                .flat_map(|m| [m.id.to_string(), m.category().to_owned()])
-                .collect();
-            let mut e = PackError::new(
-                &origin.file,
-                origin.span.clone(),
-                format!("no rule or category is named `{key}`"),
-            );
-            e.help = crate::rules::suggest(key, names.iter().map(String::as_str))
-                .map(|s| format!("did you mean `{s}`?"));
-            errors.push(e);
-            if let Some(c) = &settings.config {
-                if !sources
-                    .iter()
-                    .any(|s: &crate::packs::PackSource| s.name == c.source.name)
-                {
-                    sources.push(c.source.clone());
-                }
-            }
-        }
-    }
-    (!errors.is_empty()).then_some(PackErrors { errors, sources })
 }
 
 /// What the command line asks to check: paths (with `--files-from`), the
@@ -418,65 +346,8 @@ fn shard_of(path: &std::path::Path, n: u64) -> u64 {
     h % n + 1
 }
 
-/// `--select`, `--extend-select` and `--ignore`, by rule id or category.
-struct Selection {
-    select: Vec<String>,
-    ignore: Vec<String>,
-}
-
-impl Selection {
-    fn new(args: &CheckArgs) -> Selection {
-        let mut select = args.select.clone();
-        if !select.is_empty() {
-            select.extend(args.extend_select.iter().cloned());
-        }
-        for key in select.iter().chain(&args.ignore) {
-            if let Some(note) = crate::rules::ids::deprecation(key) {
-                eprintln!("warning: {note}");
-            }
-        }
-        Selection {
-            select,
-            ignore: args.ignore.clone(),
-        }
-    }
-
-    fn matches(key: &str, rule: &str) -> bool {
-        crate::rules::ids::key_matches(key, rule)
-    }
-
-    fn keeps(&self, rule: &str) -> bool {
-        (self.select.is_empty() || self.select.iter().any(|k| Self::matches(k, rule)))
-            && !self.ignore.iter().any(|k| Self::matches(k, rule))
-    }
-
-    /// A selector naming no rule and no category of any ruleset in force.
-    fn unknown<'r>(
-        &self,
-        rulesets: impl Iterator<Item = &'r Arc<Ruleset>> + Clone,
-    ) -> Option<String> {
-        let names: Vec<String> = rulesets
-            .flat_map(|r| {
-                r.checks()
-                    .flat_map(|m| [m.id.to_string(), m.category().to_owned()])
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        self.select
-            .iter()
-            .chain(&self.ignore)
-            .find(|k| !names.iter().any(|n| n == crate::rules::ids::canonical(k)))
-            .map(|k| {
-                let hint = crate::rules::suggest(k, names.iter().map(String::as_str))
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                format!("no rule or category is named `{k}`{hint}; `galley rules` lists them")
-            })
-    }
-}
-
 /// Findings per rule, most frequent first.
-fn write_statistics(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+fn write_statistics(report: &Report<CheckedFile>, out: &mut dyn Write) -> io::Result<()> {
     let mut counts: std::collections::BTreeMap<(&str, Severity), usize> = Default::default();
     for (_, d) in report.diagnostics() {
         *counts.entry((&d.rule, d.severity)).or_default() += 1;

@@ -4,23 +4,24 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::check::FileReport;
+use super::report::CheckedFile;
 use crate::diagnostic::Applicability;
+use crate::document::Format;
 use crate::fix::{apply, write_atomic};
-use crate::rules::Ruleset;
+use crate::linter::Linter;
 
 /// Rounds of fixing: a fix skipped for overlapping an earlier one applies next round.
 const ROUNDS: usize = 8;
 
-/// Fixes one report in place (its text and diagnostics become the fixed file's);
-/// returns the fixes applied and whether the file could be written.
+/// Fixes one report in place (its text and diagnostics become the fixed file's,
+/// checked again by `linter` after each round); returns the fixes applied and
+/// whether the file could be written.
 pub fn fix_report(
-    report: &mut FileReport,
-    ruleset: &Ruleset,
-    (path, language): (&Path, Option<crate::lang::Lang>),
+    report: &mut CheckedFile,
+    linter: &Linter,
+    path: &Path,
     unsafe_fixes: bool,
     diff: Option<&mut dyn Write>,
-    keep: &dyn Fn(&mut FileReport),
 ) -> std::io::Result<(usize, bool)> {
     let accept =
         |a: Applicability| a == Applicability::Safe || (unsafe_fixes && a == Applicability::Unsafe);
@@ -33,13 +34,7 @@ pub fn fix_report(
         }
         applied += fixed.applied;
         report.text = fixed.text;
-        report.diagnostics = crate::check::check_article(
-            ruleset,
-            &report.text,
-            crate::document::Format::from_path(path),
-            language,
-        );
-        keep(report);
+        report.diagnostics = linter.check(path, &report.text, Format::from_path(path));
     }
     if report.text == original {
         return Ok((0, true));

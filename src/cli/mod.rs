@@ -8,16 +8,15 @@ mod explain;
 mod fix;
 mod init;
 mod pack_errors;
+mod report;
 mod show_config;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
-use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::output::OutputFormat;
-use crate::packs::PackSource;
 use crate::rules::Ruleset;
 
 #[derive(Debug, Parser)]
@@ -211,21 +210,6 @@ pub fn run() -> anyhow::Result<u8> {
     }
 }
 
-/// Reads rule files given on the command line or in a config.
-fn load_rule_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PackSource>> {
-    paths
-        .iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read rule file {}", path.display()))?;
-            Ok(PackSource {
-                name: crate::check::display_path(path),
-                text: text.into(),
-            })
-        })
-        .collect()
-}
-
 fn print_pack_errors(errors: &crate::packs::PackErrors) -> io::Result<()> {
     pack_errors::print(errors, color_for(ColorChoice::Auto, &io::stderr()))
 }
@@ -233,7 +217,7 @@ fn print_pack_errors(errors: &crate::packs::PackErrors) -> io::Result<()> {
 /// The shipped packs plus `extra`; `None` when a pack has errors (already printed).
 fn load_ruleset(extra: &[PathBuf]) -> anyhow::Result<Option<Ruleset>> {
     let mut sources = crate::packs::shipped_sources();
-    sources.extend(load_rule_files(extra)?);
+    sources.extend(crate::linter::read_rule_files(extra)?);
     match Ruleset::compile(sources) {
         Ok(r) => Ok(Some(r)),
         Err(errors) => {

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use toml::Spanned;
 
-use crate::diagnostic::{category_of, Severity};
+use crate::diagnostic::Severity;
 use crate::lang::Lang;
 use crate::packs::reader::{table_value, Reader};
 use crate::packs::{PackError, PackErrors, PackSource};
@@ -25,6 +25,7 @@ pub const CONFIG_NAMES: &[&str] = &["galley.toml", ".galley.toml"];
 
 /// Where a setting came from, for `--show-config` and for errors found after loading.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Origin {
     pub file: String,
     pub span: Option<Range<usize>>,
@@ -40,7 +41,19 @@ impl Origin {
             place: "default".into(),
         }
     }
+
+    /// A setting made by the program that embeds galley, not read from a file.
+    pub fn caller() -> Origin {
+        Origin {
+            file: String::new(),
+            span: None,
+            place: "set by the caller".into(),
+        }
+    }
 }
+
+/// One layer of severity settings: `[severity]` of a config or of one `[[override]]`.
+pub type SeverityLayer = Vec<(String, Level, Origin)>;
 
 /// A severity setting: a level, or `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +84,7 @@ struct Layer {
     packs: Option<(Vec<String>, Origin)>,
     rules: Option<(Vec<PathBuf>, Origin)>,
     exclude: Option<(GlobSet, Origin)>,
-    severity: Vec<(String, Level, Origin)>,
+    severity: SeverityLayer,
 }
 
 #[derive(Debug)]
@@ -82,6 +95,7 @@ struct Override {
 
 /// One config file, read and resolved.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Config {
     pub path: PathBuf,
     pub dir: PathBuf,
@@ -92,13 +106,17 @@ pub struct Config {
 
 /// The settings that apply to one file.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Settings {
+    /// The config these settings were resolved from; a [`crate::Linter`]
+    /// built from them resolves its severities per path from it.
     pub config: Option<Arc<Config>>,
     pub language: Option<(Lang, Origin)>,
+    /// The shipped packs by name (`default`: all of them).
     pub packs: (Vec<String>, Origin),
     pub rules: Vec<(PathBuf, Origin)>,
     /// Severity settings by layer (the config, then each matching override), lowest precedence first.
-    pub severity: Vec<Vec<(String, Level, Origin)>>,
+    pub severity: Vec<SeverityLayer>,
     pub excluded: Option<Origin>,
 }
 
@@ -146,21 +164,65 @@ impl Settings {
     /// The level configured for `rule`, if any: later layers win, and within
     /// one layer a rule id beats its category.
     pub fn level(&self, rule: &str) -> Option<Level> {
-        let category = category_of(rule);
-        self.severity.iter().fold(None, |level, layer| {
-            // An old id (a language's copy of a check) still names the check.
-            let exact = layer
-                .iter()
-                .find(|(k, _, _)| crate::rules::ids::canonical(k) == rule);
-            let by_category = layer.iter().find(|(k, _, _)| k == category);
-            exact.or(by_category).map(|(_, l, _)| *l).or(level)
-        })
+        level_in(self.severity.iter().map(Vec::as_slice), rule)
+    }
+
+    /// These settings with `packs` instead of the shipped packs in force.
+    pub fn with_packs(mut self, packs: Vec<String>) -> Settings {
+        self.packs = (packs, Origin::caller());
+        self
+    }
+
+    /// These settings with the articles' language set.
+    pub fn with_language(mut self, language: Lang) -> Settings {
+        self.language = Some((language, Origin::caller()));
+        self
+    }
+
+    /// These settings with `key` (a rule id or category) at `level`, in the
+    /// highest layer, replacing what that layer set for the same key (within
+    /// a layer a rule id beats its category). For settings made without a
+    /// config: a [`crate::Linter`] over a config reads the config's levels.
+    pub fn with_level(mut self, key: impl Into<String>, level: Level) -> Settings {
+        let key = key.into();
+        if self.severity.is_empty() {
+            self.severity.push(Vec::new());
+        }
+        if let Some(top) = self.severity.last_mut() {
+            top.retain(|(k, _, _)| *k != key);
+            top.push((key, level, Origin::caller()));
+        }
+        self
     }
 
     /// Every severity key, for checking them against the rules that exist.
     pub fn severity_keys(&self) -> impl Iterator<Item = &(String, Level, Origin)> {
         self.severity.iter().flatten()
     }
+}
+
+/// The level set for `rule` in one layer: a rule id beats its category.
+pub fn layer_level(layer: &[(String, Level, Origin)], rule: &str) -> Option<Level> {
+    use crate::rule_key::{key_match, KeyMatch};
+    let mut by_category = None;
+    for (key, level, _) in layer {
+        match key_match(key, rule) {
+            Some(KeyMatch::Id) => return Some(*level),
+            Some(KeyMatch::Category) if by_category.is_none() => by_category = Some(*level),
+            _ => {}
+        }
+    }
+    by_category
+}
+
+/// The level set for `rule` by `layers`, lowest precedence first: later layers win.
+pub fn level_in<'a>(
+    layers: impl IntoIterator<Item = &'a [(String, Level, Origin)]>,
+    rule: &str,
+) -> Option<Level> {
+    layers
+        .into_iter()
+        .fold(None, |level, layer| layer_level(layer, rule).or(level))
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -362,6 +424,30 @@ impl Config {
             base,
             overrides,
         })
+    }
+
+    /// The severity layers that apply to `file` (absolute): `[severity]`,
+    /// then each matching override's, lowest precedence first.
+    pub fn severity_layers(&self, file: &Path) -> Vec<&[(String, Level, Origin)]> {
+        let rel = file.strip_prefix(&self.dir).unwrap_or(file);
+        let mut layers = vec![self.base.severity.as_slice()];
+        layers.extend(
+            self.overrides
+                .iter()
+                .filter(|o| o.files.is_match(rel))
+                .map(|o| o.layer.severity.as_slice()),
+        );
+        layers
+    }
+
+    /// `[severity]` of the config itself.
+    pub fn base_severity(&self) -> &[(String, Level, Origin)] {
+        &self.base.severity
+    }
+
+    /// Each `[[override]]`'s severities, whatever files it is for.
+    pub fn override_severities(&self) -> impl Iterator<Item = &[(String, Level, Origin)]> {
+        self.overrides.iter().map(|o| o.layer.severity.as_slice())
     }
 
     /// The settings for `file` under this config.

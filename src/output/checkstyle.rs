@@ -4,14 +4,15 @@
 use std::io::{self, Write};
 
 use super::{xml_escape, Report};
+use crate::check::FileFindings;
 use crate::document::{LineIndex, PositionCursor};
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(out, r#"<checkstyle version="4.3">"#)?;
     for file in &report.files {
-        let name = xml_escape(&file.path);
-        if file.diagnostics.is_empty() {
+        let name = xml_escape(file.path());
+        if file.diagnostics().is_empty() {
             writeln!(out, r#"  <file name="{name}"/>"#)?;
             continue;
         }
@@ -19,7 +20,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let text = file.text();
         let index = LineIndex::new(&text);
         let mut cursor = PositionCursor::new(&index, &text);
-        for d in &file.diagnostics {
+        for d in file.diagnostics() {
             let pos = cursor.position(d.range.start);
             writeln!(
                 out,

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 
 use super::json::each_diagnostic;
 use super::Report;
+use crate::check::FileFindings;
 use crate::diagnostic::Severity;
 
 /// A command's message, escaped as the runner unescapes it.
@@ -23,9 +24,9 @@ pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
     for file in report.files_with_findings() {
-        let path = escape_property(&file.path);
+        let path = escape_property(file.path());
         each_diagnostic(file, &file.text(), |d| {
             let command = match d.severity {
                 Severity::Error => "error",

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{fingerprints, Report};
+use crate::check::FileFindings;
 use crate::diagnostic::Severity;
 use crate::document::{LineIndex, PositionCursor};
 
@@ -41,24 +42,24 @@ fn unique(path: &str, fingerprint: &str) -> String {
     format!("{h:016x}")
 }
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
     let mut issues = Vec::new();
     for file in report.files_with_findings() {
         let text = file.text();
         let index = LineIndex::new(&text);
         let mut cursor = PositionCursor::new(&index, &text);
-        for (d, fp) in file.diagnostics.iter().zip(fingerprints(file, &text)) {
+        for (d, fp) in file.diagnostics().iter().zip(fingerprints(file, &text)) {
             issues.push(Issue {
                 description: format!("{}: {}", d.rule, d.message),
                 check_name: &d.rule,
-                fingerprint: unique(&file.path, &fp),
+                fingerprint: unique(file.path(), &fp),
                 severity: match d.severity {
                     Severity::Error => "major",
                     Severity::Warning => "minor",
                     Severity::Info => "info",
                 },
                 location: Location {
-                    path: &file.path,
+                    path: file.path(),
                     lines: Lines {
                         begin: cursor.position(d.range.start).line,
                     },

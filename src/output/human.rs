@@ -11,6 +11,7 @@ use codespan_reporting::term::{self, Config};
 
 use super::window::Window;
 use super::Report;
+use crate::check::FileFindings;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::LineIndex;
 
@@ -78,17 +79,21 @@ pub fn render(
         .map_err(io::Error::other)
 }
 
-pub fn write(report: &Report, color: bool, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    report: &Report<impl FileFindings>,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     for file in report.files_with_findings() {
         let text = file.text();
         let index = LineIndex::new(&text);
-        for d in &file.diagnostics {
+        for d in file.diagnostics() {
             let mut buf = if color {
                 Buffer::ansi()
             } else {
                 Buffer::no_color()
             };
-            render(&file.path, &text, &index, d, &mut buf)?;
+            render(file.path(), &text, &index, d, &mut buf)?;
             out.write_all(buf.as_slice())?;
         }
     }

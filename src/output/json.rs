@@ -6,23 +6,24 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Report;
-use crate::check::FileReport;
+use crate::check::FileFindings;
 use crate::diagnostic::{Applicability, Severity};
 use crate::document::{LineIndex, PositionCursor};
 
 #[derive(Serialize)]
-struct Output<'a> {
+#[serde(bound = "")]
+struct Output<'a, F: FileFindings> {
     version: u32,
     files_checked: usize,
-    diagnostics: Streamed<'a>,
+    diagnostics: Streamed<'a, F>,
     summary: Summary,
 }
 
 /// The diagnostics, serialized file by file as they are written: a run over
 /// an archive never holds them all in their JSON form, nor two files' texts.
-struct Streamed<'a>(&'a Report);
+struct Streamed<'a, F: FileFindings>(&'a Report<F>);
 
-impl Serialize for Streamed<'_> {
+impl<F: FileFindings> Serialize for Streamed<'_, F> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{Error as _, SerializeSeq};
         let mut seq = serializer.serialize_seq(None)?;
@@ -107,7 +108,7 @@ pub(super) fn range(cursor: &mut PositionCursor<'_>, r: &std::ops::Range<usize>)
 
 /// Calls `f` with each diagnostic of `file`, in order, positions computed.
 pub(super) fn each_diagnostic<'a>(
-    file: &'a FileReport,
+    file: &'a impl FileFindings,
     text: &str,
     mut f: impl FnMut(JsonDiagnostic<'a>) -> io::Result<()>,
 ) -> io::Result<()> {
@@ -115,9 +116,9 @@ pub(super) fn each_diagnostic<'a>(
     // Primary ranges come in order; labels point anywhere, so they get their own cursor.
     let mut primary = PositionCursor::new(&index, text);
     let mut labels = PositionCursor::new(&index, text);
-    for d in &file.diagnostics {
+    for d in file.diagnostics() {
         f(JsonDiagnostic {
-            path: &file.path,
+            path: file.path(),
             rule: &d.rule,
             category: d.category(),
             severity: d.severity,
@@ -142,7 +143,7 @@ pub(super) fn each_diagnostic<'a>(
     Ok(())
 }
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
     let output = Output {
         version: 1,
         files_checked: report.files_checked,

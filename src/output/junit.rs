@@ -5,14 +5,15 @@
 use std::io::{self, Write};
 
 use super::{xml_escape, Report};
+use crate::check::FileFindings;
 use crate::document::{LineIndex, PositionCursor};
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
     let failures = report.diagnostics().count();
     let clean = report
         .files
         .iter()
-        .filter(|f| f.diagnostics.is_empty())
+        .filter(|f| f.diagnostics().is_empty())
         .count();
     let tests = failures + clean;
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
@@ -25,15 +26,15 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         r#"  <testsuite name="galley" tests="{tests}" failures="{failures}" errors="0" skipped="0">"#
     )?;
     for file in &report.files {
-        let path = xml_escape(&file.path);
-        if file.diagnostics.is_empty() {
+        let path = xml_escape(file.path());
+        if file.diagnostics().is_empty() {
             writeln!(out, r#"    <testcase classname="{path}" name="{path}"/>"#)?;
             continue;
         }
         let text = file.text();
         let index = LineIndex::new(&text);
         let mut cursor = PositionCursor::new(&index, &text);
-        for d in &file.diagnostics {
+        for d in file.diagnostics() {
             let pos = cursor.position(d.range.start);
             let rule = xml_escape(&d.rule);
             writeln!(
@@ -48,7 +49,12 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             )?;
             let mut body = format!(
                 "{}:{}:{}: {}[{}] {}",
-                file.path, pos.line, pos.column, d.severity, d.rule, d.message
+                file.path(),
+                pos.line,
+                pos.column,
+                d.severity,
+                d.rule,
+                d.message
             );
             for note in &d.notes {
                 body.push_str("\nnote: ");

@@ -14,14 +14,16 @@ pub mod window;
 
 use std::io::{self, Write};
 
-use crate::check::FileReport;
+use crate::check::{FileFindings, FileReport};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::RuleMeta;
 
 pub use github::{escape_data as github_escape_data, escape_property as github_escape_property};
 pub use human::render as render_human;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[non_exhaustive]
 pub enum OutputFormat {
     Human,
     Short,
@@ -41,8 +43,10 @@ pub enum OutputFormat {
 }
 
 /// All findings of a run, files in path order, diagnostics in position order.
-pub struct Report {
-    pub files: Vec<FileReport>,
+/// A file is a [`FileReport`], or whatever else can give its text when it is
+/// rendered (the command line's reads it again from disk).
+pub struct Report<F: FileFindings = FileReport> {
+    pub files: Vec<F>,
     pub files_checked: usize,
     /// Every rule the run could report, in a stable order (by id), each id
     /// once; with several rulesets in one run (per-directory configs), their
@@ -54,16 +58,16 @@ pub struct Report {
     pub quiet: bool,
 }
 
-impl Report {
-    pub fn diagnostics(&self) -> impl Iterator<Item = (&FileReport, &Diagnostic)> {
+impl<F: FileFindings> Report<F> {
+    pub fn diagnostics(&self) -> impl Iterator<Item = (&F, &Diagnostic)> {
         self.files
             .iter()
-            .flat_map(|f| f.diagnostics.iter().map(move |d| (f, d)))
+            .flat_map(|f| f.diagnostics().iter().map(move |d| (f, d)))
     }
 
-    /// The files with something to render; a released text is read again only for these.
-    pub fn files_with_findings(&self) -> impl Iterator<Item = &FileReport> {
-        self.files.iter().filter(|f| !f.diagnostics.is_empty())
+    /// The files with something to render; a text held on disk is read again only for these.
+    pub fn files_with_findings(&self) -> impl Iterator<Item = &F> {
+        self.files.iter().filter(|f| !f.diagnostics().is_empty())
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -74,7 +78,7 @@ impl Report {
 }
 
 pub fn write(
-    report: &Report,
+    report: &Report<impl FileFindings>,
     format: OutputFormat,
     color: bool,
     out: &mut dyn Write,
@@ -96,9 +100,9 @@ pub fn write(
 /// (rule, flagged text and its context on the line, never line numbers),
 /// with `:2`, `:3`… appended to the second and later findings that share one,
 /// so that every finding of a file has its own.
-fn fingerprints(file: &FileReport, text: &str) -> Vec<String> {
+fn fingerprints(file: &impl FileFindings, text: &str) -> Vec<String> {
     let mut seen = std::collections::HashMap::new();
-    file.diagnostics
+    file.diagnostics()
         .iter()
         .map(|d| {
             let fp = crate::fingerprint::fingerprint(text, &d.rule, &d.range);

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::json::{each_diagnostic, Range};
 use super::{fingerprints, Report};
+use crate::check::FileFindings;
 use crate::diagnostic::Severity;
 use crate::rules::RuleMeta;
 
@@ -235,7 +236,7 @@ fn region(r: &Range) -> Region {
     }
 }
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
     let mut rules = Vec::new();
     let mut index_of: HashMap<&str, usize> = HashMap::new();
     for meta in &report.rules {
@@ -255,7 +256,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
     let mut results = Vec::new();
     for file in report.files_with_findings() {
-        let uri = uri(&file.path);
+        let uri = uri(file.path());
         let text = file.text();
         let mut fps = fingerprints(file, &text).into_iter();
         each_diagnostic(file, &text, |d| {

@@ -3,19 +3,25 @@
 use std::io::{self, Write};
 
 use super::Report;
+use crate::check::FileFindings;
 use crate::document::{LineIndex, PositionCursor};
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
     for file in report.files_with_findings() {
         let text = file.text();
         let index = LineIndex::new(&text);
         let mut cursor = PositionCursor::new(&index, &text);
-        for d in &file.diagnostics {
+        for d in file.diagnostics() {
             let pos = cursor.position(d.range.start);
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}",
-                file.path, pos.line, pos.column, d.severity, d.rule, d.message
+                file.path(),
+                pos.line,
+                pos.column,
+                d.severity,
+                d.rule,
+                d.message
             )?;
         }
     }

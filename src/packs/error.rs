@@ -12,6 +12,7 @@ pub struct PackSource {
 
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{file}: {message}")]
+#[non_exhaustive]
 pub struct PackError {
     pub file: String,
     pub span: Option<Range<usize>>,

@@ -24,6 +24,7 @@ pub type RuleDoc = RawDoc;
 
 /// What is known of a rule apart from its logic.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct RuleMeta {
     pub id: Arc<str>,
     pub kind: &'static str,

@@ -1,9 +1,8 @@
 //! Rule ids as users write them: in `[severity]` keys, `--select` and
 //! `--ignore`, suppression comments and baselines. A check has one id in
 //! every language; ids it had before keep working through [`RENAMED`], the
-//! one table every place that reads a user-written id goes through.
-
-use crate::diagnostic::category_of;
+//! one table [`crate::rule_key`] (where every user-written key is compared
+//! with a rule id) reads.
 
 /// Ids that were renamed, with the id of the check they now name. Until
 /// galley 0.2 a check was copied once per language (`typography/doubled-word-de`);
@@ -58,11 +57,6 @@ pub fn former_ids(id: &str) -> Vec<&'static str> {
         .collect()
 }
 
-/// Whether a user-written key (a rule id, an old id, or a category) names the rule `id`.
-pub fn key_matches(key: &str, id: &str) -> bool {
-    canonical(key) == id || key == category_of(id)
-}
-
 /// The one-line note for a key that still uses an old id.
 pub fn deprecation(key: &str) -> Option<String> {
     renamed(key).map(|new| {
@@ -87,6 +81,7 @@ pub fn valid_id(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rule_key::key_matches;
 
     #[test]
     fn old_ids_name_their_check_and_categories_still_match() {

@@ -159,8 +159,11 @@ impl Ruleset {
         self.rules().filter(move |m| &*m.id == id).skip(1)
     }
 
+    /// The rule `id` names (as a user wrote it: see [`crate::rule_key`]).
     pub fn rule(&self, id: &str) -> Option<&RuleMeta> {
-        self.rules().find(|m| &*m.id == id)
+        use crate::rule_key::{key_match, KeyMatch};
+        self.rules()
+            .find(|m| key_match(id, &m.id) == Some(KeyMatch::Id))
     }
 
     pub fn entities(&self) -> &EntityBase {
@@ -178,6 +181,16 @@ impl Ruleset {
     }
 
     pub fn check(&self, doc: &Document<'_>) -> Vec<Diagnostic> {
+        self.check_enabled(doc, None)
+    }
+
+    /// Runs the rules whose flag in `enabled` (one per rule, in the order of
+    /// [`Ruleset::rules`]) is set; `None` runs them all.
+    pub(crate) fn check_enabled(
+        &self,
+        doc: &Document<'_>,
+        enabled: Option<&[bool]>,
+    ) -> Vec<Diagnostic> {
         let hits = self.lexicon.scan(doc);
         let cx = Context {
             doc,
@@ -192,7 +205,10 @@ impl Ruleset {
             kept: 0,
             dropped: 0,
         };
-        for rule in &self.rules {
+        for (i, rule) in self.rules.iter().enumerate() {
+            if enabled.is_some_and(|e| !e.get(i).copied().unwrap_or(true)) {
+                continue;
+            }
             if rule.meta().language.is_some_and(|l| l != doc.language) {
                 continue;
             }

@@ -1,0 +1,109 @@
+//! A checked file as the command line holds it until output: a run over an
+//! archive keeps the texts of the files with findings on disk, not in
+//! memory, and reads each again when its findings are rendered.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use crate::check::{FileFindings, FileReport};
+use crate::diagnostic::Diagnostic;
+
+#[derive(Debug)]
+pub struct CheckedFile {
+    pub path: String,
+    /// The file's text; empty once released (see [`CheckedFile::release`]).
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+    released: Option<Released>,
+}
+
+/// Where a released text can be read again, and how to know it is the same.
+#[derive(Debug)]
+struct Released {
+    file: PathBuf,
+    len: usize,
+    hash: u64,
+    blank: bool,
+}
+
+/// A hash of a file's first and last KiB: with the length, enough to
+/// notice an edit between checking and rendering, at no cost on a 1 GB run.
+fn sample_hash(bytes: &[u8]) -> u64 {
+    const SIDE: usize = 1024;
+    let head = &bytes[..bytes.len().min(SIDE)];
+    let tail = &bytes[bytes.len().saturating_sub(SIDE)..];
+    crate::fingerprint::fnv1a_bytes(head) ^ crate::fingerprint::fnv1a_bytes(tail).rotate_left(1)
+}
+
+impl From<FileReport> for CheckedFile {
+    fn from(r: FileReport) -> Self {
+        CheckedFile {
+            path: r.path,
+            text: r.text,
+            diagnostics: r.diagnostics,
+            released: None,
+        }
+    }
+}
+
+impl CheckedFile {
+    /// Drops the text, to be read again from `file` when a finding is
+    /// rendered: a run over an archive then holds one file's text at a
+    /// time, not the archive's.
+    pub fn release(&mut self, file: &Path) {
+        let blank = self.text.trim().is_empty();
+        self.released = Some(if self.diagnostics.is_empty() {
+            // Nothing will be rendered: the text is never read again.
+            Released {
+                file: PathBuf::new(),
+                len: 0,
+                hash: 0,
+                blank,
+            }
+        } else {
+            Released {
+                file: file.to_owned(),
+                len: self.text.len(),
+                hash: sample_hash(self.text.as_bytes()),
+                blank,
+            }
+        });
+        self.text = String::new();
+    }
+
+    /// Whether the file held nothing but white space.
+    pub fn is_blank(&self) -> bool {
+        self.released
+            .as_ref()
+            .map_or_else(|| self.text.trim().is_empty(), |r| r.blank)
+    }
+}
+
+impl FileFindings for CheckedFile {
+    fn path(&self) -> &str {
+        &self.path
+    }
+
+    fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    fn diagnostics_mut(&mut self) -> &mut Vec<Diagnostic> {
+        &mut self.diagnostics
+    }
+
+    /// The text, read again if it was released. A file that changed since
+    /// it was checked is not rendered from its new content: positions would
+    /// point at other words, so blanks of the checked length stand in.
+    fn text(&self) -> Cow<'_, str> {
+        let Some(r) = &self.released else {
+            return Cow::Borrowed(&self.text);
+        };
+        match std::fs::read(&r.file) {
+            Ok(bytes) if bytes.len() == r.len && sample_hash(&bytes) == r.hash => {
+                Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| " ".repeat(r.len)))
+            }
+            _ => Cow::Owned(" ".repeat(r.len)),
+        }
+    }
+}
