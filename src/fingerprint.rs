@@ -72,4 +72,20 @@ mod tests {
         let c = "Title\n\nThe the start.\n";
         assert_ne!(fingerprint(a, "x/y", &at(a)), fingerprint(c, "x/y", &at(c)));
     }
+
+    /// Baselines and SARIF `partialFingerprints` store these values: pinned
+    /// so a change of the hashing shows here before it orphans a baseline.
+    #[test]
+    fn values_stay_what_baselines_stored() {
+        assert_eq!(fnv1a_bytes(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a_bytes(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a_bytes(b"foobar"), 0x8594_4171_f739_67e8);
+        assert_eq!(
+            fnv1a(&["typography/doubled-word", "Title", "The the", "end."]),
+            0x63cf_236b_ee86_5dfa
+        );
+        let text = "Title\n\nThe the end.\n";
+        let at = text.find("The the").unwrap();
+        assert_eq!(fingerprint(text, "x/y", &(at..at + 7)), "a0e6b9a9dd5aa298");
+    }
 }

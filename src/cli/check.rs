@@ -359,3 +359,17 @@ fn write_statistics(report: &Report<CheckedFile>, out: &mut dyn Write) -> io::Re
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    /// Runners of a CI matrix may run different builds of galley for a
+    /// while: pinned so the files do not move between shards.
+    #[test]
+    fn shards_stay_where_they_were() {
+        let shard = |p: &str, n| super::shard_of(std::path::Path::new(p), n);
+        assert_eq!(shard("news/a.md", 4), 2);
+        assert_eq!(shard("news/a.md", 7), 6);
+        assert_eq!(shard("news/b.txt", 7), 3);
+        assert_eq!(shard("articles/2026/12/story.md", 4), 3);
+    }
+}
