@@ -37,6 +37,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod fingerprint;
 pub mod fix;
+pub mod hash;
 pub mod lang;
 pub mod linter;
 pub mod output;

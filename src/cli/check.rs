@@ -8,8 +8,10 @@ use std::sync::Arc;
 use anyhow::Context as _;
 use rayon::prelude::*;
 
+use super::inputs::Inputs;
 use super::report::CheckedFile;
-use super::{color_for, print_pack_errors, CheckArgs, FailOn};
+use super::shard::shard_of;
+use super::{color_for, print_pack_errors, statistics, CheckArgs, FailOn};
 use crate::check::{FileError, FileReport};
 use crate::config::{Configs, Discovery, Settings};
 use crate::diagnostic::Severity;
@@ -240,7 +242,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
     if args.statistics {
-        write_statistics(&report, &mut out)?;
+        statistics::write(&report, &mut out)?;
     } else {
         output::write(&report, args.format, color, &mut out)?;
     }
@@ -260,102 +262,4 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     } else {
         0
     })
-}
-
-/// What the command line asks to check: paths (with `--files-from`), the
-/// article on standard input, and how to walk directories.
-struct Inputs {
-    paths: Vec<PathBuf>,
-    stdin: Option<(PathBuf, String)>,
-    walk: crate::walk::WalkOptions,
-}
-
-impl Inputs {
-    fn gather(args: &CheckArgs) -> anyhow::Result<Option<Inputs>> {
-        let mut paths: Vec<PathBuf> = args
-            .paths
-            .iter()
-            .filter(|p| p.as_os_str() != "-")
-            .cloned()
-            .collect();
-        let wants_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
-        if let Some(list) = &args.files_from {
-            let text = if list.as_os_str() == "-" {
-                io::read_to_string(io::stdin())
-                    .context("cannot read the file list from standard input")?
-            } else {
-                std::fs::read_to_string(list)
-                    .with_context(|| format!("cannot read {}", list.display()))?
-            };
-            paths.extend(
-                text.lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(PathBuf::from),
-            );
-        }
-        let stdin = if wants_stdin {
-            let mut bytes = Vec::new();
-            io::Read::read_to_end(&mut io::stdin(), &mut bytes)
-                .context("cannot read standard input")?;
-            let name = args
-                .stdin_filename
-                .clone()
-                .unwrap_or_else(|| PathBuf::from("<stdin>"));
-            let text = match crate::check::decode(&crate::check::display_path(&name), bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    return Ok(None);
-                }
-            };
-            Some((name, text))
-        } else {
-            None
-        };
-        if paths.is_empty() && stdin.is_none() && args.files_from.is_none() {
-            paths.push(PathBuf::from("."));
-        }
-        let globs = |list: &[String]| -> anyhow::Result<Option<globset::GlobSet>> {
-            if list.is_empty() {
-                return Ok(None);
-            }
-            let mut b = globset::GlobSetBuilder::new();
-            for g in list {
-                b.add(globset::Glob::new(g).with_context(|| format!("invalid glob {g:?}"))?);
-            }
-            Ok(Some(b.build()?))
-        };
-        let walk = crate::walk::WalkOptions {
-            hidden: args.hidden,
-            include: globs(&args.include)?,
-            exclude: globs(&args.exclude)?,
-        };
-        Ok(Some(Inputs { paths, stdin, walk }))
-    }
-}
-
-/// The 1-based shard of `path` among `n`: FNV-1a of the path as displayed,
-/// so every runner of a CI matrix agrees without talking to the others.
-fn shard_of(path: &std::path::Path, n: u64) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in crate::check::display_path(path).bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h % n + 1
-}
-
-/// Findings per rule, most frequent first.
-fn write_statistics(report: &Report<CheckedFile>, out: &mut dyn Write) -> io::Result<()> {
-    let mut counts: std::collections::BTreeMap<(&str, Severity), usize> = Default::default();
-    for (_, d) in report.diagnostics() {
-        *counts.entry((&d.rule, d.severity)).or_default() += 1;
-    }
-    let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    for ((rule, severity), n) in rows {
-        writeln!(out, "{n:>6}  {rule:<34} {severity}")?;
-    }
-    Ok(())
 }

@@ -7,9 +7,12 @@ mod check;
 mod explain;
 mod fix;
 mod init;
+mod inputs;
 mod pack_errors;
 mod report;
+mod shard;
 mod show_config;
+mod statistics;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;

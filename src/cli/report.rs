@@ -32,7 +32,7 @@ fn sample_hash(bytes: &[u8]) -> u64 {
     const SIDE: usize = 1024;
     let head = &bytes[..bytes.len().min(SIDE)];
     let tail = &bytes[bytes.len().saturating_sub(SIDE)..];
-    crate::fingerprint::fnv1a_bytes(head) ^ crate::fingerprint::fnv1a_bytes(tail).rotate_left(1)
+    crate::hash::fnv1a(head) ^ crate::hash::fnv1a(tail).rotate_left(1)
 }
 
 impl From<FileReport> for CheckedFile {

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use super::fnv::WordMap;
+use crate::hash::WordMap;
 use crate::lang::Lang;
 
 /// Prose sampled for detecting an article's language: enough for trigram
