@@ -76,7 +76,7 @@ fn rules_for_one_language_stay_silent_on_another() {
             for d in check_text(&ruleset, &text, Format::Plain) {
                 let meta = ruleset.rule(&d.rule).expect("a rule of the pack");
                 assert!(
-                    meta.language.as_deref().is_none_or(|l| l == language),
+                    meta.language.is_none_or(|l| l.code() == language),
                     "{name}: {} of {} ({:?}) fired on an article in {language}",
                     d.rule,
                     source.name,

@@ -65,7 +65,7 @@ fn fixtures_of_a_language_pack_are_detected_in_its_language() {
     let ruleset = Ruleset::shipped().expect("shipped packs compile");
     let mut wrong = Vec::new();
     for (meta, dir) in rules_with_fixtures(&ruleset) {
-        let Some(language) = meta.language.as_deref() else {
+        let Some(language) = meta.language else {
             continue;
         };
         for f in ["fires.txt", "silent.txt"] {

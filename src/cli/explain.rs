@@ -104,10 +104,7 @@ pub fn explain(ruleset: &Ruleset, id: &str) -> anyhow::Result<u8> {
             "\n## Language editions\n\nThe same check, with its data for articles in one language; the id, severity key and suppressions are the same.\n"
         )?;
         for e in editions {
-            let language = e.language.as_deref().map_or_else(
-                || "any language".to_owned(),
-                |l| crate::document::language::name_of(l).to_owned(),
-            );
+            let language = e.language.map_or("any language", crate::lang::Lang::name);
             writeln!(
                 out,
                 "- {language} (pack {}): {}",

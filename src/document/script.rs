@@ -63,33 +63,36 @@ pub fn script(c: char) -> Option<Script> {
         '\u{400}'..='\u{481}' | '\u{48a}'..='\u{52f}' => return Some(Script::Cyrillic),
         _ => {}
     }
-    let s = match c {
-        '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => Script::Latin,
-        '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}' => Script::Greek,
-        '\u{400}'..='\u{52f}'
-        | '\u{1c80}'..='\u{1c8f}'
-        | '\u{2de0}'..='\u{2dff}'
-        | '\u{a640}'..='\u{a69f}' => Script::Cyrillic,
-        '\u{530}'..='\u{58f}' => Script::Armenian,
-        '\u{590}'..='\u{5ff}' | '\u{fb1d}'..='\u{fb4f}' => Script::Hebrew,
-        '\u{600}'..='\u{6ff}'
-        | '\u{750}'..='\u{77f}'
-        | '\u{8a0}'..='\u{8ff}'
-        | '\u{fb50}'..='\u{fdff}'
-        | '\u{fe70}'..='\u{fefe}' => Script::Arabic,
-        '\u{900}'..='\u{97f}' => Script::Devanagari,
-        '\u{e00}'..='\u{e7f}' => Script::Thai,
-        '\u{10a0}'..='\u{10ff}' | '\u{1c90}'..='\u{1cbf}' => Script::Georgian,
-        '\u{1100}'..='\u{11ff}'
-        | '\u{3040}'..='\u{30ff}'
-        | '\u{3130}'..='\u{318f}'
-        | '\u{3400}'..='\u{4dbf}'
-        | '\u{4e00}'..='\u{9fff}'
-        | '\u{ac00}'..='\u{d7af}'
-        | '\u{f900}'..='\u{faff}' => Script::Cjk,
+    if !c.is_alphabetic() {
+        return None;
+    }
+    use unicode_script::{Script as U, UnicodeScript};
+    Some(match c.script() {
+        U::Latin => Script::Latin,
+        U::Greek => Script::Greek,
+        U::Cyrillic => Script::Cyrillic,
+        U::Armenian => Script::Armenian,
+        U::Hebrew => Script::Hebrew,
+        U::Arabic => Script::Arabic,
+        U::Devanagari => Script::Devanagari,
+        U::Thai => Script::Thai,
+        U::Georgian => Script::Georgian,
+        U::Han | U::Hiragana | U::Katakana | U::Hangul => Script::Cjk,
+        // A letter shared by scripts, as the Japanese length mark `ー` is by
+        // Hiragana and Katakana.
+        U::Common | U::Inherited => {
+            let ext = c.script_extension();
+            if [U::Han, U::Hiragana, U::Katakana, U::Hangul]
+                .into_iter()
+                .any(|s| ext.contains_script(s))
+            {
+                Script::Cjk
+            } else {
+                return None;
+            }
+        }
         _ => return None,
-    };
-    c.is_alphabetic().then_some(s)
+    })
 }
 
 #[cfg(test)]
@@ -101,5 +104,17 @@ mod tests {
         for c in ('\u{c0}'..='\u{24f}').chain('\u{400}'..='\u{52f}') {
             assert_eq!(script(c).is_some(), c.is_alphabetic(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn letters_past_the_fast_ranges() {
+        assert_eq!(script('ệ'), Some(Script::Latin));
+        assert_eq!(script('ἀ'), Some(Script::Greek));
+        assert_eq!(script('ა'), Some(Script::Georgian));
+        assert_eq!(script('ー'), Some(Script::Cjk));
+        assert_eq!(script('中'), Some(Script::Cjk));
+        assert_eq!(script('한'), Some(Script::Cjk));
+        assert_eq!(script('。'), None);
+        assert_eq!(script('\u{301}'), None);
     }
 }

@@ -163,16 +163,6 @@ fn unprofiled() -> &'static [whatlang::Lang] {
     &UNPROFILED
 }
 
-/// Reads as its code, so that code written for codes (`&doc.language` where
-/// a `&str` is wanted) keeps working.
-impl std::ops::Deref for Lang {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        self.code()
-    }
-}
-
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

@@ -7,6 +7,7 @@
 //! the word's main script, or deletes the invisible character.
 
 use serde::Deserialize;
+use unicode_script::UnicodeScript;
 
 use super::compile::{Compiler, RuleMeta};
 use super::text::render;
@@ -86,10 +87,18 @@ enum Script {
 }
 
 fn script(c: char) -> Script {
+    // The common letters, without the Unicode property lookup.
     match c {
-        'a'..='z' | 'A'..='Z' | '\u{c0}'..='\u{24f}' => Script::Latin,
-        '\u{400}'..='\u{52f}' => Script::Cyrillic,
-        '\u{370}'..='\u{3ff}' => Script::Greek,
+        'a'..='z' | 'A'..='Z' => return Script::Latin,
+        '\u{c0}'..='\u{24f}' if c != '×' && c != '÷' => return Script::Latin,
+        '\u{400}'..='\u{52f}' => return Script::Cyrillic,
+        _ if c.is_ascii() => return Script::Other,
+        _ => {}
+    }
+    match UnicodeScript::script(&c) {
+        unicode_script::Script::Latin => Script::Latin,
+        unicode_script::Script::Cyrillic => Script::Cyrillic,
+        unicode_script::Script::Greek => Script::Greek,
         _ => Script::Other,
     }
 }
@@ -118,11 +127,6 @@ fn cyrillic_twin(c: char) -> Option<char> {
         .iter()
         .find(|(k, v)| *v == c && script(*k) == Script::Cyrillic)
         .map(|(k, _)| *k)
-}
-
-/// Languages written in Cyrillic: there a Latin letter is the intruder.
-fn cyrillic_language(code: &str) -> bool {
-    matches!(code, "ru" | "uk" | "be" | "bg" | "sr" | "mk")
 }
 
 fn letters_of(part: &str, which: Script) -> usize {
@@ -178,6 +182,12 @@ impl Rule for MixedScript {
         // An ASCII word can mix no scripts and hide nothing: only the tokens
         // holding a byte beyond ASCII are read, found by a byte scan.
         let tokens = &cx.doc.tokens;
+        // In a language written in Cyrillic a Latin letter is the intruder.
+        let cyrillic_article = cx
+            .doc
+            .language
+            .profile()
+            .writes_in(unicode_script::Script::Cyrillic);
         let bytes = cx.doc.text.as_bytes();
         let (mut from, mut k) = (0, 0);
         while let Some(i) = bytes
@@ -221,7 +231,7 @@ impl Rule for MixedScript {
             if is_compound(word) {
                 continue;
             }
-            if cyrillic_language(&cx.doc.language) {
+            if cyrillic_article {
                 if let Some((intruders, fixed)) = latin_in_cyrillic(word) {
                     let codes: Vec<String> = intruders
                         .iter()
@@ -343,6 +353,25 @@ mod tests {
             None,
             "no Cyrillic twin for z"
         );
+    }
+
+    #[test]
+    fn the_languages_written_in_cyrillic() {
+        let cyrillic: Vec<&str> = crate::lang::Lang::all()
+            .filter(|l| l.profile().writes_in(unicode_script::Script::Cyrillic))
+            .map(|l| l.code())
+            .collect();
+        assert_eq!(cyrillic, ["be", "bg", "mk", "ru", "sr", "uk"]);
+    }
+
+    #[test]
+    fn scripts_past_the_fast_paths() {
+        assert_eq!(script('ệ'), Script::Latin);
+        assert_eq!(script('ο'), Script::Greek);
+        assert_eq!(script('ἀ'), Script::Greek);
+        assert_eq!(script('ᲀ'), Script::Cyrillic);
+        assert_eq!(script('×'), Script::Other);
+        assert_eq!(script('中'), Script::Other);
     }
 
     #[test]

@@ -64,9 +64,9 @@ impl Rule for Untranslated {
         let pass = Pass {
             rule: self,
             doc,
-            lang: &doc.language,
-            home: home_script(&doc.language).unwrap_or_else(|| majority_script(doc)),
-            mine: list_bit(&doc.language),
+            lang: doc.language,
+            home: home_script(doc.language).unwrap_or_else(|| majority_script(doc)),
+            mine: list_bit(doc.language),
             others: 0,
             buf: RefCell::new(String::new()),
         };

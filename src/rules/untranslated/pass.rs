@@ -6,8 +6,10 @@ use std::ops::Range;
 
 use super::scripts::Script;
 use super::tokens::{any_foreign, classed, Classed};
+use super::words::Lists;
 use super::Untranslated;
 use crate::document::Document;
+use crate::lang::Lang;
 use crate::rules::text::render;
 use crate::rules::Sink;
 
@@ -52,12 +54,12 @@ pub(super) struct Sentence {
 pub(super) struct Pass<'r, 'd> {
     pub(super) rule: &'r Untranslated,
     pub(super) doc: &'r Document<'d>,
-    pub(super) lang: &'r str,
+    pub(super) lang: Lang,
     pub(super) home: Script,
     /// The bit of the article language's function-word list (0: none).
-    pub(super) mine: u16,
+    pub(super) mine: Lists,
     /// The lists of the other languages of its script.
-    pub(super) others: u16,
+    pub(super) others: Lists,
     /// A buffer for lowercasing words.
     pub(super) buf: RefCell<String>,
 }

@@ -6,6 +6,7 @@ use super::pass::{article, sample, Pass};
 use super::scripts::Script;
 use super::tokens::{reads_as_prose, Class, Classed};
 use crate::document::language::{self, Guess};
+use crate::lang::Lang;
 use crate::rules::Sink;
 
 /// Latin words in a non-Latin article: a run this long that reads as prose
@@ -61,7 +62,7 @@ impl Pass<'_, '_> {
         if self.legitimate(para, None, &range) {
             return;
         }
-        let expected = language::name_of(self.lang);
+        let expected = self.lang.name();
         let guess = language::guess(found);
         let (language, confidence) = guess.map_or(("unknown", String::new()), |g| {
             (language::name_of(g.code), format!("{:.2}", g.confidence))
@@ -113,10 +114,10 @@ pub(super) fn majority(tokens: &[&Classed]) -> Script {
 /// Latin words in a non-Latin article that are untranslated prose: they read
 /// as prose, and whatlang reliably calls them another language, or they are
 /// as long as a sentence.
-pub(super) fn latin_is_prose(tokens: &[&Classed], text: &str, lang: &str) -> bool {
+pub(super) fn latin_is_prose(tokens: &[&Classed], text: &str, lang: Lang) -> bool {
     if !reads_as_prose(tokens) {
         return false;
     }
     tokens.len() >= LATIN_SENTENCE_WORDS
-        || language::guess(sample(text)).is_some_and(|g: Guess| g.reliable && g.code != lang)
+        || language::guess(sample(text)).is_some_and(|g: Guess| g.reliable && g.code != lang.code())
 }

@@ -1,22 +1,25 @@
 //! Scripts: which one an article is written in, and counting letters by script.
 
-use crate::document::language;
 pub(super) use crate::document::script::{script, Script};
 use crate::document::Document;
+use crate::lang::Lang;
 
-/// The script an article in `code` is written in; `None` when the language
-/// does not settle it (Serbian is written in both) or galley does not know it.
-pub(super) fn home_script(code: &str) -> Option<Script> {
-    Some(match code {
-        "ru" | "uk" | "be" | "bg" | "mk" => Script::Cyrillic,
-        "el" => Script::Greek,
-        "hy" => Script::Armenian,
-        "he" => Script::Hebrew,
-        "ar" => Script::Arabic,
-        "ka" => Script::Georgian,
-        "zh" | "ja" | "ko" => Script::Cjk,
-        "sr" => return None,
-        _ if language::is_known(code) => Script::Latin,
+/// The script an article in `lang` is written in; `None` when the language
+/// does not settle it (Serbian is written in both) or galley has no profile
+/// for it. The scripts of Chinese, Japanese and Korean are one to this rule.
+pub(super) fn home_script(lang: Lang) -> Option<Script> {
+    use unicode_script::Script as U;
+    Some(match lang.profile().script()? {
+        U::Latin => Script::Latin,
+        U::Cyrillic => Script::Cyrillic,
+        U::Greek => Script::Greek,
+        U::Armenian => Script::Armenian,
+        U::Hebrew => Script::Hebrew,
+        U::Arabic => Script::Arabic,
+        U::Devanagari => Script::Devanagari,
+        U::Thai => Script::Thai,
+        U::Georgian => Script::Georgian,
+        U::Han | U::Hiragana | U::Katakana | U::Hangul => Script::Cjk,
         _ => return None,
     })
 }

@@ -6,8 +6,9 @@ use super::pass::{floor, sample, Pass, Stretch, Verdict};
 use super::runs::{latin_is_prose, majority};
 use super::scripts::{home_script, script, Script};
 use super::tokens::{Class, Classed};
-use super::words::{count_function_words, kindred, list_bit};
+use super::words::{count_function_words, list_bit};
 use crate::document::language;
+use crate::lang::Lang;
 use crate::rules::Sink;
 
 /// A sentence this long (in words) whose function words are not the
@@ -137,14 +138,15 @@ impl Pass<'_, '_> {
             Verdict::Foreign(s) => Some(s),
             Verdict::Suspect => {
                 let Some(g) = guess else { return false };
-                let min = if kindred(lang, g.code) {
+                let min = if lang.is_related(g.code) {
                     KINDRED_MIN_WORDS
                 } else {
                     SAME_SCRIPT_MIN_WORDS
                 };
                 // Another script's language is for the script tests to find.
-                if g.code == lang
-                    || home_script(g.code) != Some(self.home)
+                let guessed = Lang::parse(g.code);
+                if g.code == lang.code()
+                    || guessed.and_then(home_script) != Some(self.home)
                     || !g.reliable
                     || st.words < min
                 {
@@ -154,7 +156,7 @@ impl Pass<'_, '_> {
                 // should be ("Various I/O functions support large files" reads
                 // as French): the stretch must also hold that language's
                 // function words, or be long.
-                let theirs = list_bit(g.code);
+                let theirs = guessed.map_or(0, list_bit);
                 let (hits, _) =
                     count_function_words(doc, &st.range, theirs, 0, &mut self.buf.borrow_mut());
                 if theirs == 0 || hits < 2 {
@@ -167,7 +169,7 @@ impl Pass<'_, '_> {
         if self.legitimate(para, next_para, &st.range) {
             return true;
         }
-        let expected = language::name_of(lang);
+        let expected = lang.name();
         let plural = st.sentences > 1 && !st.whole;
         let unit = if st.whole {
             if doc.headline.as_ref() == Some(para) {

@@ -1,152 +1,71 @@
 //! Function words: the cheap test that keeps whatlang off most sentences.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use super::scripts::{home_script, Script};
 use crate::document::fnv::WordMap;
 use crate::document::Document;
+use crate::lang::Lang;
 
-/// Common function words of a language. A word on the lists of two
-/// languages of one script tells neither (`в` is Russian and Ukrainian), so
-/// each list also holds its language's words that look like another's
-/// function words (`a`, `do`, `no` for English), to keep them from counting
-/// for the other.
-#[rustfmt::skip]
-pub(super) const STOP_WORDS: &[(&str, &[&str])] = &[
-    (
-        "en",
-        &[
-            "the", "and", "of", "to", "is", "that", "with", "for", "from", "by", "its", "has",
-            "have", "had", "been", "this", "will", "said", "were", "are", "which", "who", "not",
-            "but", "would", "they", "their", "he", "she", "it", "was", "on", "after", "a", "i",
-            "in", "an", "at", "as", "or", "do", "no", "so", "we", "you", "all", "can", "also",
-            "more", "than", "into", "about", "per", "non",
-        ],
-    ),
-    (
-        "de",
-        &[
-            "der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "sich", "des",
-            "auf", "für", "eine", "dem", "wird", "auch", "sind", "hat", "wurde", "werden", "er",
-            "sie", "es", "im", "nach", "bei", "aus", "wie", "dass",
-        ],
-    ),
-    (
-        "fr",
-        &[
-            "le", "la", "les", "et", "des", "est", "une", "du", "que", "qui", "dans", "pour",
-            "sur", "pas", "au", "avec", "il", "ce", "sont", "été", "aux", "par", "elle", "ont",
-            "cette", "mais", "ne",
-        ],
-    ),
-    (
-        "es",
-        &[
-            "el", "los", "las", "y", "del", "que", "en", "por", "con", "una", "es", "para", "se",
-            "su", "al", "fue", "como", "más", "lo", "sus", "pero", "ha",
-        ],
-    ),
-    (
-        "pt",
-        &[
-            "os", "do", "da", "dos", "das", "que", "em", "não", "com", "uma", "para", "por", "foi",
-            "se", "é", "ao", "no", "na", "mais", "um", "ele", "ela", "seu", "sua",
-        ],
-    ),
-    (
-        "it",
-        &[
-            "il", "di", "che", "la", "per", "un", "una", "del", "della", "non", "sono", "è", "con",
-            "gli", "le", "nel", "dei", "ha", "si", "da", "anche", "alla",
-        ],
-    ),
-    (
-        "pl",
-        &[
-            "i", "w", "nie", "na", "że", "się", "z", "do", "jest", "to", "od", "jak", "po",
-            "przez", "jego", "oraz", "ale", "dla", "są", "był", "była",
-        ],
-    ),
-    (
-        "nl",
-        &[
-            "de", "het", "een", "en", "van", "is", "niet", "op", "dat", "zijn", "met", "voor",
-            "te", "aan", "er", "ook", "die", "wordt", "werd", "naar",
-        ],
-    ),
-    (
-        "cs",
-        &[
-            "a", "je", "se", "na", "že", "v", "to", "s", "z", "do", "jsou", "by", "ale", "jak",
-            "od", "pro", "byl", "byla", "také", "jeho",
-        ],
-    ),
-    (
-        "ru",
-        &[
-            "и", "что", "это", "как", "он", "она", "они", "его", "было", "был", "была", "были",
-            "уже", "чтобы", "который", "которые", "также", "от", "при", "после", "года", "или",
-            "если", "только", "тоже", "ещё", "еще", "более", "с", "в", "на", "не", "по", "за",
-            "к", "о", "из", "до", "у", "а", "но", "же", "бы", "все", "так", "об", "для", "то",
-            "да", "те", "та",
-        ],
-    ),
-    (
-        "uk",
-        &[
-            "і", "й", "що", "та", "це", "як", "його", "від", "але", "також", "він", "вона",
-            "вони", "був", "була", "були", "вже", "щоб", "який", "які", "із", "або", "році",
-            "в", "у", "на", "не", "з", "до", "за", "по", "а", "о", "про", "при", "для",
-        ],
-    ),
-    (
-        "be",
-        &[
-            "і", "ў", "што", "гэта", "як", "ад", "але", "таксама", "ён", "яна", "яны", "быў",
-            "была", "былі", "ужо", "каб", "які", "годзе", "у", "на", "не", "з", "да", "за",
-            "па", "а", "пра", "пры", "для",
-        ],
-    ),
-    (
-        "bg",
-        &[
-            "и", "че", "това", "се", "да", "са", "от", "той", "тя", "те", "беше", "бяха",
-            "който", "още", "като", "след", "при", "в", "на", "не", "с", "за", "по", "до", "а",
-            "о",
-        ],
-    ),
-];
+/// A set of function-word lists, one bit per language that has one, so that
+/// a word on several lists is looked up once. Fewer than 128 profiles are
+/// shipped (`Lang` is a u8 index below 128), so every list gets a bit.
+pub(super) type Lists = u128;
 
-/// Every function word of every list, lowercased, with the bit of each list it is in.
-pub(super) fn function_words() -> &'static WordMap<u16> {
-    static INDEX: OnceLock<WordMap<u16>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut m: WordMap<u16> = WordMap::default();
-        for (i, (_, words)) in STOP_WORDS.iter().enumerate() {
-            for w in *words {
-                *m.entry(w).or_default() |= 1 << i;
-            }
-        }
-        m
-    })
+/// The profiles' `distinguishing` function words, indexed once: each word
+/// (as written there, in lowercase) with the lists it is on. A word on the
+/// lists of two languages of one script tells neither (`в` is Russian and
+/// Ukrainian), so each list also holds its language's words that look like
+/// another's function words (`a`, `do`, `no` for English), to keep them
+/// from counting for the other.
+struct FunctionWords {
+    words: WordMap<Lists>,
+    /// Each language with a list, and its bit.
+    lists: Vec<(Lang, Lists)>,
+    /// The longest word, in bytes: a longer word is not looked up.
+    longest: usize,
 }
 
-/// The bit of a language's function-word list.
-pub(super) fn list_bit(code: &str) -> u16 {
-    STOP_WORDS
+fn function_words() -> &'static FunctionWords {
+    static INDEX: LazyLock<FunctionWords> = LazyLock::new(|| {
+        let mut words: WordMap<Lists> = WordMap::default();
+        let mut lists = Vec::new();
+        let with_list =
+            Lang::all().filter(|l| !l.profile().function_words.distinguishing.is_empty());
+        for (i, lang) in with_list.enumerate().take(Lists::BITS as usize) {
+            let bit: Lists = 1 << i;
+            for w in &lang.profile().function_words.distinguishing {
+                *words.entry(&**w).or_default() |= bit;
+            }
+            lists.push((lang, bit));
+        }
+        let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+        FunctionWords {
+            words,
+            lists,
+            longest,
+        }
+    });
+    &INDEX
+}
+
+/// The bit of a language's function-word list (0: it has none).
+pub(super) fn list_bit(lang: Lang) -> Lists {
+    function_words()
+        .lists
         .iter()
-        .position(|(c, _)| *c == code)
-        .map_or(0, |i| 1 << i)
+        .find(|(l, _)| *l == lang)
+        .map_or(0, |(_, bit)| *bit)
 }
 
 /// The lists of the languages written in `script`.
-pub(super) fn lists_in(script: Script) -> u16 {
-    STOP_WORDS
+pub(super) fn lists_in(script: Script) -> Lists {
+    function_words()
+        .lists
         .iter()
-        .enumerate()
-        .filter(|(_, (c, _))| home_script(c) == Some(script))
-        .fold(0, |m, (i, _)| m | 1 << i)
+        .filter(|(l, _)| home_script(*l) == Some(script))
+        .fold(0, |m, (_, bit)| m | bit)
 }
 
 /// Function words of `home` and of the other languages of its script
@@ -155,15 +74,19 @@ pub(super) fn lists_in(script: Script) -> u16 {
 pub(super) fn count_function_words(
     doc: &Document<'_>,
     range: &Range<usize>,
-    home: u16,
-    others: u16,
+    home: Lists,
+    others: Lists,
     buf: &mut String,
 ) -> (usize, usize) {
-    let index = function_words();
+    let FunctionWords {
+        words: index,
+        longest,
+        ..
+    } = function_words();
     let (mut mine, mut theirs) = (0, 0);
     for w in &doc.words[doc.word_index_from(range.start)..doc.word_index_from(range.end)] {
         let word = doc.slice(&w.range());
-        if word.len() > MAX_FUNCTION_WORD_BYTES {
+        if word.len() > *longest {
             continue;
         }
         // Most words are in lowercase already; only a capitalised one is lowercased.
@@ -192,30 +115,20 @@ pub(super) fn count_function_words(
     (mine, theirs)
 }
 
-/// Languages whatlang confuses with one another on ordinary text.
-pub(super) const KINDRED: &[&[&str]] = &[
-    &["ru", "uk", "be", "bg", "sr", "mk"],
-    &["es", "pt", "cat", "glg"],
-    &["cs", "sk"],
-    &["da", "sv", "nob"],
-    &["de", "nl", "afr"],
-    &["hrv", "srp", "bos", "slv"],
-];
-
-pub(super) fn kindred(a: &str, b: &str) -> bool {
-    KINDRED.iter().any(|g| g.contains(&a) && g.contains(&b))
-}
-
-/// The longest function word, in bytes (`таксама`).
-pub(super) const MAX_FUNCTION_WORD_BYTES: usize = 16;
 #[cfg(test)]
 mod tests {
     use super::super::pass::article;
     use super::*;
     #[test]
     fn kindred_languages_need_a_longer_stretch() {
-        assert!(kindred("ru", "uk") && kindred("es", "pt") && !kindred("en", "de"));
-        assert!(!kindred("ru", "en"));
+        let kin = |a: &str, b: &str| Lang::parse(a).is_some_and(|l| l.is_related(b));
+        assert!(kin("ru", "uk") && kin("es", "pt") && !kin("en", "de"));
+        assert!(!kin("ru", "en"));
+        // whatlang's codes for languages galley has no profile for.
+        assert!(kin("es", "cat") && kin("da", "nob") && kin("de", "afr"));
+        // whatlang has no Galician or Bosnian; Serbian is kin to Croatian and Slovene.
+        assert!(!kin("es", "glg") && !kin("sr", "bos"));
+        assert!(kin("sr", "hrv") && kin("sr", "slv"));
     }
 
     #[test]
@@ -224,7 +137,8 @@ mod tests {
             "Президент України заявив, що переговори пройшли, і сторони домовилися. Что в Минске?";
         let doc = Document::plain(text);
         let mut buf = String::new();
-        let (ru, uk) = (list_bit("ru"), list_bit("uk"));
+        let lang = |c| Lang::parse(c).map_or(0, list_bit);
+        let (ru, uk) = (lang("ru"), lang("uk"));
         let r = |a: &str| {
             let s = text.find(a).unwrap_or(0);
             s..s + a.len()
