@@ -3,7 +3,6 @@
 //! Every range is a byte range into the original text.
 
 mod ascii_words;
-pub mod fnv;
 mod front_matter;
 mod html;
 pub mod language;

@@ -7,13 +7,13 @@ use std::hash::BuildHasherDefault;
 use serde::Deserialize;
 use unicode_script::Script;
 
-use crate::document::fnv::Fnv;
+use crate::hash::FnvHasher;
 
 /// Words looked up once per word of an article: hashed with FNV (fixed keys,
 /// nothing to flood), and a word longer than the longest not hashed at all.
 #[derive(Debug, Default, Clone)]
 pub struct WordSet {
-    words: HashSet<Box<str>, BuildHasherDefault<Fnv>>,
+    words: HashSet<Box<str>, BuildHasherDefault<FnvHasher>>,
     longest: usize,
 }
 
@@ -37,7 +37,7 @@ impl WordSet {
 
 impl FromIterator<Box<str>> for WordSet {
     fn from_iter<I: IntoIterator<Item = Box<str>>>(iter: I) -> Self {
-        let words: HashSet<Box<str>, BuildHasherDefault<Fnv>> = iter.into_iter().collect();
+        let words: HashSet<Box<str>, BuildHasherDefault<FnvHasher>> = iter.into_iter().collect();
         let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
         WordSet { words, longest }
     }

@@ -4,8 +4,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::scripts::{home_script, Script};
-use crate::document::fnv::WordMap;
 use crate::document::Document;
+use crate::hash::WordMap;
 use crate::lang::Lang;
 
 /// A set of function-word lists, one bit per language that has one, so that
