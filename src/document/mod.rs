@@ -119,8 +119,9 @@ pub struct Document<'a> {
     /// Words in order (UAX #29 word segments holding a letter or digit).
     pub words: Vec<Word>,
     /// Tokens in order, each knowing its kind and script (`tokens`): the
-    /// words as the script-aware rules read them (`MiG-25` whole).
-    pub tokens: Vec<Token>,
+    /// words as the script-aware rules read them (`MiG-25` whole). Built on
+    /// first use: an ASCII article in a Latin-script language needs none.
+    tokens: std::sync::OnceLock<Vec<Token>>,
     /// The article's headline, where one can be told.
     pub headline: Option<Range<usize>>,
     /// Non-empty lines above the headline (site names, scraper residue).
@@ -184,7 +185,6 @@ impl<'a> Document<'a> {
             sentences_out.extend(sentences::split(text, p.clone(), language));
         }
         let words = tokenize(text, &paragraphs, &sentences_out, language);
-        let tokens = tokens::build(text, &paragraphs, &sentences_out);
         Document {
             text,
             format,
@@ -193,7 +193,7 @@ impl<'a> Document<'a> {
             paragraphs,
             sentences: sentences_out,
             words,
-            tokens,
+            tokens: std::sync::OnceLock::new(),
             headline,
             masthead,
         }
@@ -217,11 +217,18 @@ impl<'a> Document<'a> {
         self.words.partition_point(|w| w.start < offset)
     }
 
+    /// Every token, in order, classified once (on the first call).
+    pub fn tokens(&self) -> &[Token] {
+        self.tokens
+            .get_or_init(|| tokens::build(self.text, &self.paragraphs, &self.sentences))
+    }
+
     /// The tokens starting in `range`.
     pub fn tokens_in(&self, range: &Range<usize>) -> &[Token] {
-        let from = self.tokens.partition_point(|t| t.start < range.start);
-        let to = self.tokens.partition_point(|t| t.start < range.end);
-        &self.tokens[from..to.max(from)]
+        let tokens = self.tokens();
+        let from = tokens.partition_point(|t| t.start < range.start);
+        let to = tokens.partition_point(|t| t.start < range.end);
+        &tokens[from..to.max(from)]
     }
 
     pub fn position(&self, offset: usize) -> Position {

@@ -181,7 +181,6 @@ impl Rule for MixedScript {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         // An ASCII word can mix no scripts and hide nothing: only the tokens
         // holding a byte beyond ASCII are read, found by a byte scan.
-        let tokens = &cx.doc.tokens;
         // In a language written in Cyrillic a Latin letter is the intruder.
         let cyrillic_article = cx
             .doc
@@ -195,6 +194,16 @@ impl Rule for MixedScript {
             .and_then(|b| b.iter().position(|&b| b >= 0x80))
             .map(|i| from + i)
         {
+            // Curly quotes, dashes and the like hold no letter and hide nothing:
+            // a finding needs a letter beyond ASCII or an invisible character,
+            // so only those send the rule to the tokens (built on first use).
+            if let Some(c) = cx.doc.text.get(i..).and_then(|s| s.chars().next()) {
+                if crate::document::script::script(c).is_none() && !invisible(c) {
+                    from = i + c.len_utf8();
+                    continue;
+                }
+            }
+            let tokens = cx.doc.tokens();
             k += tokens[k..].partition_point(|t| t.end <= i);
             let Some(t) = tokens.get(k).filter(|t| t.start <= i) else {
                 from = i + 1;
@@ -378,7 +387,7 @@ mod tests {
     fn tokens_keep_designations_whole() {
         let t = "Su-30СМ and М\u{43e}scow.";
         let doc = crate::document::Document::plain(t);
-        let words: Vec<&str> = doc.tokens.iter().map(|w| &t[w.range()]).collect();
+        let words: Vec<&str> = doc.tokens().iter().map(|w| &t[w.range()]).collect();
         assert_eq!(words, ["Su-30СМ", "and", "М\u{43e}scow"]);
     }
 }

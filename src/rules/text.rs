@@ -9,20 +9,41 @@ use crate::lang::Lang;
 /// (`[names]`), of every language, since a name's possessive is written in
 /// the language it is quoted from.
 pub fn strip_possessive(word: &str) -> &str {
-    static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    // Called for every capitalised word by the name rules: most words end in
+    // no suffix's last byte, and are let through without a string compare.
+    static SUFFIXES: LazyLock<(Vec<&'static str>, [bool; 256])> = LazyLock::new(|| {
         let mut all: Vec<&'static str> = Lang::all()
             .flat_map(|l| l.profile().names.possessive_suffixes.iter().map(|s| &**s))
             .collect();
         // "'s" before "'": the longer suffix is tried first.
         all.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
         all.dedup();
-        all
-    });
-    for suffix in SUFFIXES.iter() {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if !stem.is_empty() {
-                return stem;
+        let mut last = [false; 256];
+        for s in &all {
+            if let Some(&b) = s.as_bytes().last() {
+                last[usize::from(b)] = true;
             }
+        }
+        (all, last)
+    });
+    let (suffixes, last) = &*SUFFIXES;
+    match word.as_bytes().last() {
+        Some(&b) if last[usize::from(b)] => {}
+        _ => return word,
+    }
+    let bytes = word.as_bytes();
+    for suffix in suffixes {
+        let sb = suffix.as_bytes();
+        // A byte loop, not `strip_suffix`: a libc memcmp call per suffix of one
+        // to four bytes cost more than the compare.
+        if bytes.len() > sb.len()
+            && bytes[bytes.len() - sb.len()..]
+                .iter()
+                .zip(sb)
+                .all(|(a, b)| a == b)
+        {
+            // Suffixes are whole characters, so the cut is a char boundary.
+            return word.get(..bytes.len() - sb.len()).unwrap_or(word);
         }
     }
     word

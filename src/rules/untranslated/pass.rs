@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
+use super::scripts::script;
 use super::scripts::Script;
 use super::tokens::{any_foreign, classed, Classed};
 use super::words::Lists;
@@ -90,7 +91,10 @@ impl Pass<'_, '_> {
         out: &mut Sink,
     ) {
         let doc = self.doc;
-        let foreign_here = any_foreign(doc.tokens_in(para), self.home);
+        // A foreign token holds a letter of another script: a paragraph without
+        // one needs no tokens (they are built on first use, for the article).
+        let foreign_here = has_foreign_letter(doc.slice(para), self.home)
+            && any_foreign(doc.tokens_in(para), self.home);
         let mut sents: Vec<Sentence> = Vec::with_capacity(sentences.len());
         for r in sentences {
             let mut s = Sentence {
@@ -152,5 +156,18 @@ impl Pass<'_, '_> {
                 self.runs(para, &s.tokens, out);
             }
         }
+    }
+}
+
+/// Whether `text` holds a letter of a script other than `home`. ASCII letters
+/// are Latin, so in a Latin-script article only the other bytes are read.
+fn has_foreign_letter(text: &str, home: Script) -> bool {
+    if home == Script::Latin {
+        !text.is_ascii()
+            && text
+                .chars()
+                .any(|c| !c.is_ascii() && script(c).is_some_and(|s| s != home))
+    } else {
+        text.chars().any(|c| script(c).is_some_and(|s| s != home))
     }
 }

@@ -158,7 +158,7 @@ mod tests {
 
     #[test]
     fn foreign_letters_are_found_past_ascii() {
-        let foreign = |t: &str, home| any_foreign(&Document::plain(t).tokens, home);
+        let foreign = |t: &str, home| any_foreign(Document::plain(t).tokens(), home);
         assert!(!foreign(
             "Plain “quoted” text — naïve Łukaszenka",
             Script::Latin
