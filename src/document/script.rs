@@ -51,6 +51,27 @@ impl Script {
     }
 }
 
+impl Script {
+    /// The script galley tells apart that a Unicode script belongs to: the
+    /// scripts of Chinese, Japanese and Korean are one, `Cjk`.
+    pub fn of_unicode(s: unicode_script::Script) -> Option<Script> {
+        use unicode_script::Script as U;
+        Some(match s {
+            U::Latin => Script::Latin,
+            U::Greek => Script::Greek,
+            U::Cyrillic => Script::Cyrillic,
+            U::Armenian => Script::Armenian,
+            U::Hebrew => Script::Hebrew,
+            U::Arabic => Script::Arabic,
+            U::Devanagari => Script::Devanagari,
+            U::Thai => Script::Thai,
+            U::Georgian => Script::Georgian,
+            U::Han | U::Hiragana | U::Katakana | U::Hangul => Script::Cjk,
+            _ => return None,
+        })
+    }
+}
+
 /// The script of a letter; `None` for anything else (digits, punctuation,
 /// symbols, letters of scripts galley does not tell apart).
 pub fn script(c: char) -> Option<Script> {
@@ -67,32 +88,18 @@ pub fn script(c: char) -> Option<Script> {
         return None;
     }
     use unicode_script::{Script as U, UnicodeScript};
-    Some(match c.script() {
-        U::Latin => Script::Latin,
-        U::Greek => Script::Greek,
-        U::Cyrillic => Script::Cyrillic,
-        U::Armenian => Script::Armenian,
-        U::Hebrew => Script::Hebrew,
-        U::Arabic => Script::Arabic,
-        U::Devanagari => Script::Devanagari,
-        U::Thai => Script::Thai,
-        U::Georgian => Script::Georgian,
-        U::Han | U::Hiragana | U::Katakana | U::Hangul => Script::Cjk,
+    match c.script() {
         // A letter shared by scripts, as the Japanese length mark `ー` is by
         // Hiragana and Katakana.
         U::Common | U::Inherited => {
             let ext = c.script_extension();
-            if [U::Han, U::Hiragana, U::Katakana, U::Hangul]
+            [U::Han, U::Hiragana, U::Katakana, U::Hangul]
                 .into_iter()
                 .any(|s| ext.contains_script(s))
-            {
-                Script::Cjk
-            } else {
-                return None;
-            }
+                .then_some(Script::Cjk)
         }
-        _ => return None,
-    })
+        s => Script::of_unicode(s),
+    }
 }
 
 #[cfg(test)]

@@ -8,20 +8,7 @@ use crate::lang::Lang;
 /// does not settle it (Serbian is written in both) or galley has no profile
 /// for it. The scripts of Chinese, Japanese and Korean are one to this rule.
 pub(super) fn home_script(lang: Lang) -> Option<Script> {
-    use unicode_script::Script as U;
-    Some(match lang.profile().script()? {
-        U::Latin => Script::Latin,
-        U::Cyrillic => Script::Cyrillic,
-        U::Greek => Script::Greek,
-        U::Armenian => Script::Armenian,
-        U::Hebrew => Script::Hebrew,
-        U::Arabic => Script::Arabic,
-        U::Devanagari => Script::Devanagari,
-        U::Thai => Script::Thai,
-        U::Georgian => Script::Georgian,
-        U::Han | U::Hiragana | U::Katakana | U::Hangul => Script::Cjk,
-        _ => return None,
-    })
+    Script::of_unicode(lang.profile().script()?)
 }
 
 /// The script most of the article's letters are in (its first paragraphs).
