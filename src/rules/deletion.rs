@@ -5,15 +5,27 @@
 
 use std::ops::Range;
 
+use crate::document::LineIndex;
+
 /// The range whose deletion removes `r` from `text` cleanly. Only ASCII
 /// white space is added to `r`, so its ends stay on character boundaries.
-pub fn clean_deletion(text: &str, r: Range<usize>) -> Range<usize> {
+/// Lines are found through `lines`, never by scanning: an article of one
+/// long line may hold a million copies.
+pub fn clean_deletion(text: &str, lines: &LineIndex, r: Range<usize>) -> Range<usize> {
     let bytes = text.as_bytes();
     if r.start > r.end || r.end > bytes.len() {
         return r;
     }
-    let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[r.end..].find('\n').map_or(bytes.len(), |i| r.end + i);
+    let line_start = lines.line_start(lines.line_of(r.start));
+    // Where the line holding `r.end` breaks (its `\n`), or the text's end.
+    let line_end = {
+        let next = lines.line_start(lines.line_of(r.end) + 1);
+        if next > r.end {
+            next - 1
+        } else {
+            bytes.len()
+        }
+    };
     let before = &text[line_start..r.start];
     let after = &text[r.end..line_end];
     if !before.trim().is_empty() || !after.trim().is_empty() {
@@ -23,21 +35,20 @@ pub fn clean_deletion(text: &str, r: Range<usize>) -> Range<usize> {
     // delete the break before it, keeping whatever separates it from below.
     if line_start > 0 {
         let prev_break = break_start(bytes, line_start - 1);
-        let prev_line = text[..prev_break].rfind('\n').map_or(0, |i| i + 1);
+        let prev_line = lines.line_start(lines.line_of(line_start - 1));
         if !text[prev_line..prev_break].trim().is_empty() {
             return prev_break..line_end_without_cr(bytes, line_start, line_end);
         }
     }
     // Blank lines (or the text's start) above: delete through the blank lines
     // below, up to the next line with text.
-    let mut next = line_end;
-    while next < bytes.len() {
-        let from = next + 1;
-        let to = text[from..].find('\n').map_or(bytes.len(), |i| from + i);
-        if !text[from..to].trim().is_empty() {
-            return line_start..from;
+    let mut line = lines.line_of(r.end) + 1;
+    while line < lines.line_count() {
+        let below = lines.line_range(text, line);
+        if !text[below.clone()].trim().is_empty() {
+            return line_start..lines.line_start(line);
         }
-        next = to;
+        line += 1;
     }
     // Nothing below: delete from the end of the last line with text above,
     // keeping its own line break.
@@ -97,7 +108,7 @@ mod tests {
             .nth(nth)
             .map(|(i, _)| i)
             .expect("part in text");
-        let r = clean_deletion(text, start..start + part.len());
+        let r = clean_deletion(text, &LineIndex::new(text), start..start + part.len());
         format!("{}{}", &text[..r.start], &text[r.end..])
     }
 
@@ -130,7 +141,7 @@ mod tests {
 
     #[test]
     fn odd_ranges_are_left_alone() {
-        assert_eq!(clean_deletion("abc", 2..9), 2..9);
-        assert_eq!(clean_deletion("", 0..0), 0..0);
+        assert_eq!(clean_deletion("abc", &LineIndex::new("abc"), 2..9), 2..9);
+        assert_eq!(clean_deletion("", &LineIndex::new(""), 0..0), 0..0);
     }
 }

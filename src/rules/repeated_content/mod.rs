@@ -145,7 +145,11 @@ impl RepeatedContent {
             .with_help(help);
         // A marked-up file's line breaks are markup: only the copy's text goes.
         if doc.format == Format::Plain {
-            d.with_fix_at(clean_deletion(doc.text, r.copy.clone()), "", applicability)
+            d.with_fix_at(
+                clean_deletion(doc.text, &doc.lines, r.copy.clone()),
+                "",
+                applicability,
+            )
         } else {
             d.with_fix("", Applicability::Unsafe)
         }
