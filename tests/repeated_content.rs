@@ -172,3 +172,22 @@ fn a_front_matter_title_printed_as_the_body_s_heading_is_not_a_copy() {
         .collect();
     assert_eq!(found, [(9, Some(galley::Applicability::Unsafe))]);
 }
+
+#[test]
+fn min_words_is_checked_and_raises_the_bar() {
+    use galley::packs::PackSource;
+    let pack = |min: i64| {
+        Ruleset::compile(vec![PackSource {
+            name: "test.toml".into(),
+            text: format!(
+                "[[rule]]\nid = \"markers/twice\"\nkind = \"repeated-content\"\nmin-words = {min}\n"
+            )
+            .into(),
+        }])
+    };
+    assert!(pack(2).is_err());
+    let text = "Talks resume\n\nThe delegation left Minsk for Moscow on Monday.\n\nMore text.\n\nThe delegation left Minsk for Moscow on Monday.\n\nThe end.\n";
+    let count = |r: &Ruleset| check_text(r, text, Format::Plain).len();
+    assert_eq!(count(&pack(7).expect("compiles")), 1);
+    assert_eq!(count(&pack(10).expect("compiles")), 0);
+}
