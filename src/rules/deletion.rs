@@ -13,7 +13,11 @@ use crate::document::LineIndex;
 /// long line may hold a million copies.
 pub fn clean_deletion(text: &str, lines: &LineIndex, r: Range<usize>) -> Range<usize> {
     let bytes = text.as_bytes();
-    if r.start > r.end || r.end > bytes.len() {
+    if r.start > r.end
+        || r.end > bytes.len()
+        || !text.is_char_boundary(r.start)
+        || !text.is_char_boundary(r.end)
+    {
         return r;
     }
     let line_start = lines.line_start(lines.line_of(r.start));
@@ -143,5 +147,6 @@ mod tests {
     fn odd_ranges_are_left_alone() {
         assert_eq!(clean_deletion("abc", &LineIndex::new("abc"), 2..9), 2..9);
         assert_eq!(clean_deletion("", &LineIndex::new(""), 0..0), 0..0);
+        assert_eq!(clean_deletion("é\n", &LineIndex::new("é\n"), 1..2), 1..2);
     }
 }
