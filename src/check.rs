@@ -156,6 +156,9 @@ fn to_original(source: &Source<'_>, d: &mut Diagnostic) {
     for l in &mut d.labels {
         l.range = source.original_range(l.range.clone());
     }
+    if let Some(r) = d.fix.as_mut().and_then(|f| f.range.as_mut()) {
+        *r = source.original_range(r.clone());
+    }
     if source.format == Format::Html {
         if let Some(fix) = &mut d.fix {
             fix.replacement = escape_html(&fix.replacement);

@@ -54,9 +54,12 @@ pub enum Applicability {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
-    /// Replaces the diagnostic's primary range.
+    /// Replaces `range`, else the diagnostic's primary range.
     pub replacement: String,
     pub applicability: Applicability,
+    /// What the fix edits when that differs from what the finding points at:
+    /// a deleted paragraph takes the line breaks after it along.
+    pub range: Option<Range<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,6 +126,22 @@ impl Diagnostic {
         self.fix = Some(Fix {
             replacement: replacement.into(),
             applicability,
+            range: None,
+        });
+        self
+    }
+
+    /// A fix that edits `range` rather than the primary range.
+    pub fn with_fix_at(
+        mut self,
+        range: Range<usize>,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+    ) -> Self {
+        self.fix = Some(Fix {
+            replacement: replacement.into(),
+            applicability,
+            range: Some(range),
         });
         self
     }

@@ -19,7 +19,11 @@ pub fn apply(
 ) -> Fixed {
     let mut fixes: Vec<_> = diagnostics
         .iter()
-        .filter_map(|d| d.fix.as_ref().map(|f| (d.range.clone(), f)))
+        .filter_map(|d| {
+            d.fix
+                .as_ref()
+                .map(|f| (f.range.clone().unwrap_or_else(|| d.range.clone()), f))
+        })
         .filter(|(r, f)| {
             accept(f.applicability)
                 && r.end <= text.len()

@@ -110,7 +110,7 @@ impl Defect {
             Defect::BrokenMarker => "markers/broken-attribution",
             Defect::Boilerplate => "markers/boilerplate",
             Defect::SiteName => "markers/site-boilerplate",
-            Defect::RepeatedHeadline => "markers/repeated-headline",
+            Defect::RepeatedHeadline => "markers/repeated-content",
             Defect::DoubledWord => "typography/doubled-word",
             Defect::MixedQuotes => "typography/mixed-quotes",
             Defect::Currency => "typography/inconsistent-currency",

@@ -126,6 +126,9 @@ pub struct Document<'a> {
     pub headline: Option<Range<usize>>,
     /// Non-empty lines above the headline (site names, scraper residue).
     pub masthead: Vec<Range<usize>>,
+    /// Where the body begins: after a Markdown file's front matter or an HTML
+    /// file's head, whose title the body may print as its heading (0 in plain text).
+    pub body_start: usize,
 }
 
 impl<'a> Document<'a> {
@@ -143,14 +146,16 @@ impl<'a> Document<'a> {
             Some(l) => l,
             None => language::detect(&prose_sample(text, &paragraphs)),
         };
-        Document::from_parts(
+        let mut doc = Document::from_parts(
             text,
             source.format,
             language,
             paragraphs,
             headline,
             masthead,
-        )
+        );
+        doc.body_start = source.prose.as_ref().map_or(0, |p| p.body_start);
+        doc
     }
 
     /// A plain-text document in English (for tests of rule logic).
@@ -196,6 +201,7 @@ impl<'a> Document<'a> {
             tokens: std::sync::OnceLock::new(),
             headline,
             masthead,
+            body_start: 0,
         }
     }
 

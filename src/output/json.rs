@@ -73,6 +73,9 @@ pub(super) struct JsonLabel<'a> {
 pub(super) struct JsonFix<'a> {
     pub replacement: &'a str,
     pub applicability: Applicability,
+    /// What the replacement replaces, when it is not the finding's range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<Range>,
 }
 
 /// One item of `diagnostics[]`; also one line of the `json-lines` format.
@@ -137,6 +140,7 @@ pub(super) fn each_diagnostic<'a>(
             fix: d.fix.as_ref().map(|f| JsonFix {
                 replacement: &f.replacement,
                 applicability: f.applicability,
+                range: f.range.as_ref().map(|r| range(&mut labels, r)),
             }),
         })?;
     }

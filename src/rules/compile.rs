@@ -12,7 +12,7 @@ use super::options::{self, Compile, CompileKind};
 use super::text::Template;
 use super::{
     attribute, conditional, conflation, consistency, currency, doubled_word, existence,
-    mixed_quotes, mixed_script, near_miss, occurrence, repeated_headline, romanization,
+    mixed_quotes, mixed_script, near_miss, occurrence, repeated_content, romanization,
     substitution, untranslated, Rule, Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
@@ -84,7 +84,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "mixed-script", compile: &Compile(mixed_script::compile), placeholders: FOUND, summary: "a word mixing scripts, or hiding an invisible character" },
     Kind { name: "near-miss", compile: &Compile(near_miss::compile), placeholders: &["found", "expected", "entity"], summary: "a word one or two letters away from a known name" },
     Kind { name: "occurrence", compile: &Compile(occurrence::compile), placeholders: &["found", "count", "max", "min"], summary: "a term more (or fewer) than N times, a sentence longer than N words" },
-    Kind { name: "repeated-headline", compile: &Compile(repeated_headline::compile), placeholders: FOUND, summary: "the headline repeated as the last line" },
+    Kind { name: "repeated-content", compile: &Compile(repeated_content::compile), placeholders: FOUND, summary: "a headline, paragraph, caption, byline or long sentence printed twice" },
     Kind { name: "romanization-variants", compile: &Compile(romanization::compile), placeholders: &["found", "expected"], summary: "names that differ only as romanizations do" },
     Kind { name: "substitution", compile: &Compile(substitution::compile), placeholders: &["found", "expected"], summary: "a known wrong form and its right one" },
     Kind { name: "untranslated", compile: &Compile(untranslated::compile), placeholders: &["found", "language", "confidence", "expected", "script"], summary: "a paragraph, sentence or phrase left in another language or script" },

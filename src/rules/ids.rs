@@ -6,7 +6,9 @@
 
 /// Ids that were renamed, with the id of the check they now name. Until
 /// galley 0.2 a check was copied once per language (`typography/doubled-word-de`);
-/// those copies are language editions of one check now.
+/// those copies are language editions of one check now. A check folded into a
+/// broader one (`markers/repeated-headline`, the last line repeating the
+/// headline, is one case of `markers/repeated-content`) keeps its id here too.
 #[rustfmt::skip]
 pub const RENAMED: &[(&str, &str)] = &[
     ("markers/boilerplate-de", "markers/boilerplate"),
@@ -15,6 +17,7 @@ pub const RENAMED: &[(&str, &str)] = &[
     ("markers/boilerplate-pl", "markers/boilerplate"),
     ("markers/boilerplate-ru", "markers/boilerplate"),
     ("markers/boilerplate-uk", "markers/boilerplate"),
+    ("markers/repeated-headline", "markers/repeated-content"),
     ("names/known-misspelling-de", "names/known-misspelling"),
     ("names/variant-spelling-de", "names/variant-spelling"),
     ("names/variant-spelling-world", "names/variant-spelling"),
@@ -60,7 +63,15 @@ pub fn former_ids(id: &str) -> Vec<&'static str> {
 /// The one-line note for a key that still uses an old id.
 pub fn deprecation(key: &str) -> Option<String> {
     renamed(key).map(|new| {
-        format!("rule id `{key}` is deprecated: it is one language's edition of `{new}`, which is the id to use (it names the check in every language)")
+        let edition = key
+            .strip_prefix(new)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|code| code.len() == 2);
+        if edition {
+            format!("rule id `{key}` is deprecated: it is one language's edition of `{new}`, which is the id to use (it names the check in every language)")
+        } else {
+            format!("rule id `{key}` is deprecated: its check is part of `{new}`, which is the id to use")
+        }
     })
 }
 

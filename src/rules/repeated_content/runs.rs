@@ -1,0 +1,135 @@
+//! Long passages printed twice inside different sentences: a lede copied
+//! into a quotation, a standfirst repeated as a body paragraph with its first
+//! words changed. Every window of `RUN_WORDS` words is hashed once; a window
+//! seen before, further back, starts a repeat that is extended word by word
+//! and then skipped, so the pass stays linear in the article's length.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::words::Word;
+
+/// Words a passage must share, in a row, to count as printed twice: longer
+/// than any headline a body sentence may quote, and than the quotations two
+/// sentences may share.
+pub const RUN_WORDS: usize = 20;
+
+pub struct Run {
+    pub copy: Range<usize>,
+    pub first: Range<usize>,
+    pub words: usize,
+}
+
+/// Repeated runs of at least `RUN_WORDS` words within paragraphs, none using
+/// a word `blocked` marks (the copies already reported, the headline).
+pub fn runs(words: &[Word], blocked: &[bool]) -> Vec<Run> {
+    let n = words.len();
+    let mut out = Vec::new();
+    if n < RUN_WORDS * 2 {
+        return out;
+    }
+    // blocked_before[i]: blocked words among the first i.
+    let mut blocked_before = Vec::with_capacity(n + 1);
+    blocked_before.push(0u32);
+    for (i, b) in blocked.iter().enumerate().take(n) {
+        blocked_before.push(blocked_before[i] + u32::from(*b));
+    }
+    let usable = |i: usize| {
+        i + RUN_WORDS <= n
+            && words[i].para == words[i + RUN_WORDS - 1].para
+            && blocked_before[i + RUN_WORDS] == blocked_before[i]
+    };
+    let window = |i: usize| {
+        words[i..i + RUN_WORDS].iter().fold(0u64, |h, w| {
+            (h ^ w.hash)
+                .wrapping_mul(0x0000_0100_0000_01b3)
+                .rotate_left(7)
+        })
+    };
+    let free = |i: usize| !blocked.get(i).copied().unwrap_or(true);
+    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let mut i = 0;
+    while i < n {
+        if !usable(i) {
+            i += 1;
+            continue;
+        }
+        let h = window(i);
+        let Some(&p) = seen.get(&h) else {
+            seen.insert(h, i);
+            i += 1;
+            continue;
+        };
+        let mut len = 0;
+        while p + len < i
+            && i + len < n
+            && words[p + len].hash == words[i + len].hash
+            && words[p + len].para == words[p].para
+            && words[i + len].para == words[i].para
+            && free(p + len)
+            && free(i + len)
+        {
+            len += 1;
+        }
+        if len < RUN_WORDS {
+            i += 1;
+            continue;
+        }
+        out.push(Run {
+            copy: words[i].start..words[i + len - 1].end,
+            first: words[p].start..words[p + len - 1].end,
+            words: len,
+        });
+        i += len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word_list(hashes: &[u64], para: &[u32]) -> Vec<Word> {
+        hashes
+            .iter()
+            .zip(para)
+            .enumerate()
+            .map(|(i, (&hash, &para))| Word {
+                start: i * 2,
+                end: i * 2 + 1,
+                hash,
+                letters: true,
+                para,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_long_run_is_found_once_and_a_short_one_not_at_all() {
+        let passage: Vec<u64> = (100..125).collect();
+        let mut hashes: Vec<u64> = passage.clone();
+        hashes.extend([1, 2, 3]);
+        hashes.extend(&passage);
+        let para: Vec<u32> = (0..hashes.len())
+            .map(|i| u32::from(i >= passage.len()))
+            .collect();
+        let w = word_list(&hashes, &para);
+        let found = runs(&w, &vec![false; w.len()]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].words, 25);
+        assert_eq!(found[0].first.start, 0);
+
+        let short: Vec<u64> = (0..19).chain(50..60).chain(0..19).collect();
+        let w = word_list(&short, &vec![0; short.len()]);
+        assert!(runs(&w, &vec![false; w.len()]).is_empty());
+    }
+
+    #[test]
+    fn one_word_repeated_at_length_is_linear_and_reported_by_halves() {
+        let hashes = vec![7u64; 200_000];
+        let w = word_list(&hashes, &vec![0; hashes.len()]);
+        let found = runs(&w, &vec![false; w.len()]);
+        assert!(!found.is_empty());
+        assert!(found.iter().all(|r| r.copy.start >= r.first.end));
+    }
+}

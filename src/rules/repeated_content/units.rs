@@ -1,0 +1,234 @@
+//! Whole units printed twice: paragraphs, the lines of a paragraph, and
+//! sentences, compared by the hash of their folded words in one pass over
+//! the article (a map from a unit's key to its first copy).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::words::{key, letter_words, same, trailing_counter, within, Word};
+use crate::document::Document;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum UnitKind {
+    /// A paragraph, or a line of one: it stands on its own line.
+    Line,
+    Sentence,
+}
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub range: Range<usize>,
+    pub words: Range<usize>,
+    pub kind: UnitKind,
+}
+
+/// How a copy matched its first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Match {
+    Same,
+    /// One of the two ends in a counter or date the other lacks.
+    Counter,
+    /// The first is a breadcrumb trail ending in the headline (`Home » World » …`).
+    Breadcrumb,
+}
+
+#[derive(Debug, Clone)]
+pub struct Repeat {
+    pub copy: Range<usize>,
+    pub first: Range<usize>,
+    pub kind: UnitKind,
+    pub how: Match,
+    pub first_is_headline: bool,
+}
+
+/// Words with letters a unit needs to count as repeated anywhere in the article.
+pub struct Thresholds {
+    pub anywhere: usize,
+    /// A copy of the headline.
+    pub headline: usize,
+    /// A line printed twice in a row (a byline, a caption).
+    pub adjacent: usize,
+}
+
+/// The paragraphs, the lines of paragraphs of several lines, and the sentences,
+/// in text order, containers first; one unit per range.
+pub fn units(doc: &Document<'_>, words: &[Word]) -> Vec<Unit> {
+    let mut out = Vec::new();
+    let mut push = |range: Range<usize>, kind| {
+        let w = within(words, &range);
+        // A unit without a space is one token: a URL slug spells the headline
+        // (`talks-in-minsk-resume`) without printing it twice.
+        if !w.is_empty() && doc.slice(&range).contains(char::is_whitespace) {
+            out.push(Unit {
+                range,
+                words: w,
+                kind,
+            });
+        }
+    };
+    for p in &doc.paragraphs {
+        push(p.clone(), UnitKind::Line);
+        let text = doc.slice(p);
+        if text.contains('\n') {
+            let mut at = p.start;
+            for line in text.split_inclusive('\n') {
+                let lead = line.len() - line.trim_start().len();
+                let body = line.trim();
+                if !body.is_empty() {
+                    push(at + lead..at + lead + body.len(), UnitKind::Line);
+                }
+                at += line.len();
+            }
+        }
+    }
+    for s in &doc.sentences {
+        push(s.clone(), UnitKind::Sentence);
+    }
+    out.sort_by_key(|u| (u.range.start, std::cmp::Reverse(u.range.end), u.kind));
+    // A one-sentence paragraph is one unit, a line of its own.
+    out.dedup_by(|b, a| a.words == b.words);
+    out
+}
+
+/// Every unit that repeats an earlier one, in text order; the units inside a
+/// reported copy are not reported again.
+pub fn repeats(
+    doc: &Document<'_>,
+    words: &[Word],
+    units: &[Unit],
+    min: &Thresholds,
+) -> Vec<Repeat> {
+    let text = doc.text;
+    let headline = doc.headline.as_ref();
+    let headline_words = headline
+        .filter(|h| h.start < doc.body_start)
+        .map(|h| &words[within(words, h)]);
+    let mut first: HashMap<u64, usize> = HashMap::new();
+    let mut first_with_counter: HashMap<u64, usize> = HashMap::new();
+    let mut out = Vec::new();
+    let mut covered_until = 0;
+    for (i, u) in units.iter().enumerate() {
+        if u.range.start < covered_until {
+            continue;
+        }
+        let w = &words[u.words.clone()];
+        let letters = letter_words(w);
+        if letters < min.adjacent.min(min.headline) {
+            continue;
+        }
+        let counter = trailing_counter(w);
+        let stripped = &w[..w.len() - counter];
+        let earlier = |f: &usize| units[*f].range.end <= u.range.start;
+        let found = first
+            .get(&key(w))
+            .filter(|f| earlier(f) && same(&words[units[**f].words.clone()], w))
+            .map(|&f| (f, Match::Same))
+            .or_else(|| {
+                (counter > 0)
+                    .then(|| first.get(&key(stripped)))
+                    .flatten()
+                    .filter(|f| earlier(f) && same(&words[units[**f].words.clone()], stripped))
+                    .map(|&f| (f, Match::Counter))
+            })
+            .or_else(|| {
+                first_with_counter
+                    .get(&key(w))
+                    .filter(|f| {
+                        let fw = &words[units[**f].words.clone()];
+                        earlier(f) && same(&fw[..fw.len() - trailing_counter(fw)], w)
+                    })
+                    .map(|&f| (f, Match::Counter))
+            });
+        let Some((f, how)) = found else {
+            first.entry(key(w)).or_insert(i);
+            if counter > 0 {
+                first_with_counter.entry(key(stripped)).or_insert(i);
+            }
+            continue;
+        };
+        let fu = &units[f];
+        // A title in the front matter or the head, printed as the body's
+        // heading: the body's copy is the one later copies repeat.
+        if fu.range.start < doc.body_start && u.range.start >= doc.body_start {
+            first.insert(key(w), i);
+            continue;
+        }
+        // The headline, or the body's heading that prints a title given above.
+        let first_is_headline = headline == Some(&fu.range)
+            || headline_words.is_some_and(|h| same(h, &words[fu.words.clone()]));
+        let adjacent = u.kind == UnitKind::Line
+            && fu.kind == UnitKind::Line
+            && text
+                .get(fu.range.end..u.range.start)
+                .is_some_and(|gap| gap.trim().is_empty());
+        let needed = if first_is_headline {
+            min.headline
+        } else if adjacent {
+            min.adjacent
+        } else {
+            min.anywhere
+        };
+        if letters >= needed {
+            covered_until = u.range.end;
+            out.push(Repeat {
+                copy: u.range.clone(),
+                first: fu.range.clone(),
+                kind: u.kind,
+                how,
+                first_is_headline,
+            });
+        }
+    }
+    out
+}
+
+/// Separators of a breadcrumb trail.
+const CRUMBS: &[char] = &['»', '›', '>', '/', '|', '→', '\\'];
+
+/// The headline line printed as a breadcrumb trail that ends in the headline
+/// (`Home » World » Talks resume`, `Home Economy Talks resume`), then the
+/// headline alone on one of the next lines: the second is the copy.
+pub fn breadcrumb(
+    doc: &Document<'_>,
+    words: &[Word],
+    units: &[Unit],
+    min: &Thresholds,
+) -> Option<Repeat> {
+    let h = doc.headline.as_ref()?;
+    let hw = &words[within(words, h)];
+    let after = units
+        .iter()
+        .filter(|u| u.kind == UnitKind::Line && u.range.start >= h.end)
+        .take(3);
+    for u in after {
+        let w = &words[u.words.clone()];
+        if w.len() >= hw.len() || letter_words(w) < min.headline.max(3) {
+            continue;
+        }
+        let prefix = &hw[..hw.len() - w.len()];
+        if !same(&hw[prefix.len()..], w) || prefix.len() > 5 {
+            continue;
+        }
+        let lead = doc.slice(&(h.start..hw[prefix.len()].start));
+        let separated = lead.contains(CRUMBS);
+        let capitalized = prefix.iter().all(|p| {
+            doc.slice(&(p.start..p.end))
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+        let punctuated = lead
+            .chars()
+            .any(|c| !c.is_alphanumeric() && !c.is_whitespace() && !CRUMBS.contains(&c));
+        if (separated || capitalized) && !punctuated {
+            return Some(Repeat {
+                copy: u.range.clone(),
+                first: h.clone(),
+                kind: UnitKind::Line,
+                how: Match::Breadcrumb,
+                first_is_headline: true,
+            });
+        }
+    }
+    None
+}
