@@ -6,8 +6,8 @@
 use std::hash::Hasher;
 use std::ops::Range;
 
-use crate::document::fnv::Fnv;
 use crate::document::Document;
+use crate::hash::FnvHasher as Fnv;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Word {
