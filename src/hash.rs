@@ -55,6 +55,30 @@ impl std::hash::Hasher for FnvHasher {
 /// A `HashMap` keyed by short static words.
 pub type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<FnvHasher>>;
 
+/// A hasher for keys that are hashes already (of an article's words, of a
+/// run of them): hashing them again, as SipHash would, only costs time.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PrehashedHasher(u64);
+
+impl std::hash::Hasher for PrehashedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(PRIME);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A `HashMap` keyed by a hash.
+pub type HashKeyMap<V> = HashMap<u64, V, BuildHasherDefault<PrehashedHasher>>;
+
 #[cfg(test)]
 mod tests {
     use std::hash::Hasher as _;

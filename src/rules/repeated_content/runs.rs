@@ -4,10 +4,10 @@
 //! seen before, further back, starts a repeat that is extended word by word
 //! and then skipped, so the pass stays linear in the article's length.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::words::Word;
+use crate::hash::HashKeyMap;
 
 /// Words a passage must share, in a row, to count as printed twice: longer
 /// than any headline a body sentence may quote, and than the quotations two
@@ -47,7 +47,8 @@ pub fn runs(words: &[Word], blocked: &[bool]) -> Vec<Run> {
         })
     };
     let free = |i: usize| !blocked.get(i).copied().unwrap_or(true);
-    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let mut seen: HashKeyMap<usize> = HashKeyMap::default();
+    seen.reserve(n);
     let mut i = 0;
     while i < n {
         if !usable(i) {

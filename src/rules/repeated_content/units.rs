@@ -2,7 +2,7 @@
 //! sentences, compared by the hash of their folded words in one pass over
 //! the article (a map from a unit's key to its first copy).
 
-use std::collections::HashMap;
+use crate::hash::HashKeyMap;
 use std::ops::Range;
 
 use super::words::{key, letter_words, same, trailing_counter, within, Word};
@@ -103,8 +103,8 @@ pub fn repeats(
     let headline_words = headline
         .filter(|h| h.start < doc.body_start)
         .map(|h| &words[within(words, h)]);
-    let mut first: HashMap<u64, usize> = HashMap::new();
-    let mut first_with_counter: HashMap<u64, usize> = HashMap::new();
+    let mut first: HashKeyMap<usize> = HashKeyMap::default();
+    let mut first_with_counter: HashKeyMap<usize> = HashKeyMap::default();
     let mut out = Vec::new();
     let mut covered_until = 0;
     for (i, u) in units.iter().enumerate() {

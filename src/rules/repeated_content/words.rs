@@ -3,11 +3,9 @@
 //! beside its byte range. Units and passages are ranges of this list, so
 //! comparing two of them compares hashes, never text.
 
-use std::hash::Hasher;
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::hash::FnvHasher as Fnv;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Word {
@@ -23,32 +21,60 @@ pub struct Word {
 /// Every word of every paragraph, in order: maximal runs of letters and
 /// digits, so `Putin’s` and `Putin's` both read `putin s`.
 pub fn words(doc: &Document<'_>) -> Vec<Word> {
+    use crate::hash::{OFFSET_BASIS, PRIME};
     let mut out = Vec::with_capacity(doc.text.len() / 6);
     let mut lower = [0u8; 4];
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let para = u32::try_from(pi).unwrap_or(u32::MAX);
         let text = doc.slice(p);
-        let mut current: Option<(usize, Fnv, bool)> = None;
-        for (i, c) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
-            if c.is_alphanumeric() && i < text.len() {
-                let (_, h, letters) = current.get_or_insert_with(|| (i, Fnv::default(), false));
-                *letters |= c.is_alphabetic();
-                for l in c.to_lowercase() {
-                    h.write(l.encode_utf8(&mut lower).as_bytes());
-                }
-            } else if let Some((s, h, letters)) = current.take() {
+        let bytes = text.as_bytes();
+        // The word being read: where it started, its FNV-1a hash so far (of
+        // its lowercased letters), whether it holds a letter.
+        let mut current: Option<(usize, u64, bool)> = None;
+        let mut push = |current: &mut Option<(usize, u64, bool)>, end: usize| {
+            if let Some((s, hash, letters)) = current.take() {
                 out.push(Word {
                     start: p.start + s,
-                    end: p.start + i,
-                    hash: h.finish(),
+                    end: p.start + end,
+                    hash,
                     letters,
                     para,
                 });
             }
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                // Most words are ASCII: a byte at a time, no Unicode tables.
+                if b.is_ascii_alphanumeric() {
+                    let (_, h, letters) = current.get_or_insert((i, OFFSET_BASIS, false));
+                    *letters |= b.is_ascii_alphabetic();
+                    *h = (*h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
+                } else {
+                    push(&mut current, i);
+                }
+                i += 1;
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                i += 1;
+                continue;
+            };
+            if c.is_alphanumeric() {
+                let (_, h, letters) = current.get_or_insert((i, OFFSET_BASIS, false));
+                *letters |= c.is_alphabetic();
+                for l in c.to_lowercase() {
+                    for &lb in l.encode_utf8(&mut lower).as_bytes() {
+                        *h = (*h ^ u64::from(lb)).wrapping_mul(PRIME);
+                    }
+                }
+            } else {
+                push(&mut current, i);
+            }
+            i += c.len_utf8();
         }
+        push(&mut current, bytes.len());
     }
     out
 }
