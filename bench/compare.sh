@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Two or more galley binaries against each other and ripgrep, in one run:
+# the before/after table a change's note needs (bench/run.sh is the full benchmark).
+#
+#   bench/compare.sh ROUNDS NAME=BINARY [NAME=BINARY…]
+#   e.g. bench/compare.sh 5 before=/tmp/galley-old after=target/release/galley
+#
+# Over the 100 MB corpus of bench/run.sh (generated here when missing, seed 42),
+# each round times every binary (`check --no-config --format json DIRS | cat`)
+# and rg's three passes over the packs' patterns, interleaved, with
+# /usr/bin/time; it prints one line per run (name, wall, user, sys, max RSS KiB)
+# and then the medians and the ratios to rg.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+rounds=${1:?usage: bench/compare.sh ROUNDS NAME=BINARY...}
+shift
+[[ $# -ge 1 ]] || { echo "usage: bench/compare.sh ROUNDS NAME=BINARY..." >&2; exit 2; }
+command -v rg > /dev/null || { echo "bench/compare.sh: needs ripgrep (rg) on PATH" >&2; exit 2; }
+bench_dir=${GALLEY_BENCH_DIR:-$root/target/bench-corpus}
+target_dir=${CARGO_TARGET_DIR:-$root/target}
+corpus=$bench_dir/100MB
+(cd "$root" && cargo build --release --locked -q --example gen_corpus --example bench_patterns)
+mkdir -p "$bench_dir"
+if [[ ! -d $corpus ]]; then
+    "$target_dir/release/examples/gen_corpus" --out "$corpus.tmp" --size 100MB --seed 42 >&2
+    mv "$corpus.tmp" "$corpus"
+fi
+for set in names phrases regexes; do
+    "$target_dir/release/examples/bench_patterns" --set "$set" > "$bench_dir/$set.txt" 2> /dev/null
+done
+dirs=$(find "$corpus" -mindepth 1 -maxdepth 1 -type d ! -name cliff | sort | tr '\n' ' ')
+rg_cmd="{ rg -F -o -n --column -f '$bench_dir/names.txt' $dirs; rg -F -i -o -n --column -f '$bench_dir/phrases.txt' $dirs; rg -o -n --column -f '$bench_dir/regexes.txt' $dirs; } | cat > /dev/null"
+find "$corpus" -type f -print0 | xargs -0 cat > /dev/null
+log=$(mktemp)
+trap 'rm -f "$log" "$log.t"' EXIT
+for _ in $(seq 1 "$rounds"); do
+    for pair in "$@" "rg=rg"; do
+        name=${pair%%=*} bin=${pair#*=}
+        if [[ $name == rg && $bin == rg ]]; then cmd=$rg_cmd; else cmd="'$bin' check --no-config --format json $dirs | cat > /dev/null"; fi
+        /usr/bin/time -f "$name %e %U %S %M" -o "$log.t" bash -c "$cmd" || true
+        tail -n 1 "$log.t" | tee -a "$log"
+    done
+done
+python3 - "$log" <<'PY'
+import collections, statistics as st, sys
+runs = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    n, w, u, s, m = line.split()
+    runs[n].append((float(w), float(u) + float(s), int(m) / 1024))
+med = {n: tuple(st.median(r[i] for r in v) for i in range(3)) for n, v in runs.items()}
+print("| binary | wall s | CPU s | peak RSS MiB | /rg wall | /rg CPU |\n|---|---:|---:|---:|---:|---:|")
+for n, (w, c, m) in med.items():
+    print(f"| {n} | {w:.2f} | {c:.2f} | {m:.1f} | {w / med['rg'][0]:.2f} | {c / med['rg'][1]:.2f} |")
+PY
