@@ -118,30 +118,30 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_fix(
-        mut self,
-        replacement: impl Into<String>,
-        applicability: Applicability,
-    ) -> Self {
-        self.fix = Some(Fix {
-            replacement: replacement.into(),
-            applicability,
-            range: None,
-        });
-        self
+    pub fn with_fix(self, replacement: impl Into<String>, applicability: Applicability) -> Self {
+        self.fix_of(None, replacement.into(), applicability)
     }
 
     /// A fix that edits `range` rather than the primary range.
     pub fn with_fix_at(
-        mut self,
+        self,
         range: Range<usize>,
         replacement: impl Into<String>,
         applicability: Applicability,
     ) -> Self {
+        self.fix_of(Some(range), replacement.into(), applicability)
+    }
+
+    fn fix_of(
+        mut self,
+        range: Option<Range<usize>>,
+        replacement: String,
+        applicability: Applicability,
+    ) -> Self {
         self.fix = Some(Fix {
-            replacement: replacement.into(),
+            replacement,
             applicability,
-            range: Some(range),
+            range,
         });
         self
     }
