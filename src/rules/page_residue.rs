@@ -170,7 +170,11 @@ fn ends_as_sentence(line: &str) -> bool {
 /// Two or more short items, each closed by a `»` or `›` standing between
 /// spaces, open the line; what follows is left alone. A quotation mark
 /// hugs its words, so German `»Wir…«` is never read as one.
-fn breadcrumb_prefix(text: &str, line: Range<usize>) -> Option<Range<usize>> {
+fn breadcrumb_prefix(
+    text: &str,
+    line: Range<usize>,
+    function: &[Box<str>],
+) -> Option<Range<usize>> {
     let s = &text[line.clone()];
     let mut items = 0;
     let mut words_in_item = 0;
@@ -192,7 +196,12 @@ fn breadcrumb_prefix(text: &str, line: Range<usize>) -> Option<Range<usize>> {
             continue;
         }
         words_in_item += 1;
-        if words_in_item > 3 || piece.ends_with(['.', ',', ':', ';']) {
+        // A function word makes the items a sentence's phrases, not menu entries.
+        let word = normalize(piece);
+        if words_in_item > 3
+            || piece.ends_with(['.', ',', ':', ';'])
+            || function.iter().any(|f| **f == *word)
+        {
             break;
         }
     }
@@ -289,6 +298,7 @@ impl Rule for PageResidue {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let text = cx.doc.text;
+        let function = &cx.doc.language.profile().function_words.detection;
         for para in &cx.doc.paragraphs {
             let mut start = para.start;
             let lines_in = text[para.clone()]
@@ -307,7 +317,7 @@ impl Rule for PageResidue {
                 }
                 let (shape, range) = match self.shape(cx, text, range.clone(), lines_in == 1) {
                     Some(shape) => (shape, range),
-                    None => match breadcrumb_prefix(text, range) {
+                    None => match breadcrumb_prefix(text, range, function) {
                         Some(prefix) => (Shape::Breadcrumb, prefix),
                         None => continue,
                     },
