@@ -358,3 +358,60 @@ impl Rule for PageResidue {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_of_single_pieces() {
+        assert!(is_clock("19:46") && is_clock("9:05,"));
+        assert!(!is_clock("24:00") && !is_clock("2:1") && !is_clock("19:460"));
+        assert!(is_date("03.12.2026") && is_date("3/12/26"));
+        assert!(!is_date("1.5") && !is_date("2024/2025"));
+        assert!(is_slug("talks-resume-in-minsk"));
+        assert!(!is_slug("state-of-art") && !is_slug("Talks-Resume-In-Minsk"));
+    }
+
+    #[test]
+    fn a_breadcrumb_prefix_needs_two_short_items() {
+        let f: Vec<Box<str>> = vec!["the".into(), "in".into()];
+        fn cut<'a>(s: &'a str, f: &[Box<str>]) -> Option<&'a str> {
+            breadcrumb_prefix(s, 0..s.len(), f).map(|r| &s[r])
+        }
+        let prefix = |s: &'static str| cut(s, &f);
+        assert_eq!(
+            prefix("Home » World » Talks resume"),
+            Some("Home » World »")
+        );
+        assert_eq!(prefix("Home » Talks resume"), None);
+        assert_eq!(prefix("The plan » in short » growth"), None);
+        assert_eq!(prefix("» » ×"), None);
+        assert_eq!(prefix("Дом » Мир »"), None);
+    }
+
+    #[test]
+    fn odd_lines_do_not_panic() {
+        for s in [
+            "",
+            ":",
+            "»",
+            "é:",
+            "1:",
+            ":12",
+            "--",
+            "a-b-",
+            "ß-é-ü-ö",
+            "(",
+            "(1",
+        ] {
+            let _ = (
+                is_clock(s),
+                is_date(s),
+                is_slug(s),
+                ends_as_sentence(s),
+                normalize(s),
+            );
+        }
+    }
+}
