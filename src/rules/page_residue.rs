@@ -256,7 +256,8 @@ impl PageResidue {
             return Some(Shape::NumberPair);
         }
         let times = pieces.iter().filter(|p| is_clock(p) || is_date(p)).count();
-        if times >= 1 && words.len() <= 3 + times && function_words == 0 {
+        // A paragraph alone: a schedule's lines ("10:00 Opening") are prose.
+        if times >= 1 && alone && words.len() <= 3 + times && function_words == 0 {
             return Some(Shape::Clock);
         }
         // Breadcrumbs: short items between separators, none of them a number
