@@ -249,7 +249,8 @@ impl PageResidue {
         let counter = numbers.iter().any(|&i| {
             (i > 0 && is_ui(&words[i - 1])) || words.get(i + 1).is_some_and(|w| is_ui(w))
         });
-        if counter && words.len() <= 5 {
+        // One number: two are a score or a range ("Home 3, Away 1").
+        if counter && numbers.len() == 1 && words.len() <= 5 {
             return Some(Shape::Counter);
         }
         if alone && words.len() == 2 && numbers.len() == 2 && pieces.len() == 2 {
