@@ -343,3 +343,23 @@ message = "'{found}' is written {count} times"
         .collect();
     assert_eq!(messages, ["'{count}' is written 1 times"]);
 }
+
+#[test]
+fn page_residue_reads_lines_by_shape_and_max_words() {
+    let r = rules(
+        r#"
+[[rule]]
+id = "markers/interface"
+kind = "page-residue"
+max-words = 2
+"#,
+    );
+    let text = "Talks resume in Minsk\n\n• 512 views\n\nHome » Politics » World »\n\nMinsk 08:15\n\nThe talks resumed on Monday at 10:30, the ministry said.\n";
+    assert_eq!(
+        found(&r, text),
+        [
+            "markers/interface • 512 views",
+            "markers/interface Minsk 08:15"
+        ]
+    );
+}

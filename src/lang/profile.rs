@@ -120,6 +120,8 @@ pub struct Profile {
     pub related: Vec<Box<str>>,
     /// Words that mark a short line as a site or feed name, matched as written.
     pub site_words: Vec<Box<str>>,
+    /// A page's interface words (`views`, `all news`), lowercase; an entry may be a phrase.
+    pub ui_words: WordSet,
     /// Elided words written against the next with an apostrophe (French `l'`), lowercase.
     pub elisions: WordSet,
     pub function_words: FunctionWords,
@@ -142,6 +144,8 @@ struct Raw {
     related: Vec<String>,
     #[serde(default)]
     site_words: Vec<String>,
+    #[serde(default)]
+    ui_words: Vec<String>,
     #[serde(default)]
     elisions: Vec<String>,
     #[serde(default)]
@@ -262,6 +266,7 @@ impl Profile {
             default_for_script: raw.default_for_script,
             related: boxed(raw.related),
             site_words: boxed(raw.site_words),
+            ui_words: lowercase_set(raw.ui_words),
             elisions: lowercase_set(raw.elisions),
             function_words: FunctionWords {
                 detection: boxed(raw.function_words.detection),

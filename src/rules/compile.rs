@@ -12,8 +12,8 @@ use super::options::{self, Compile, CompileKind};
 use super::text::Template;
 use super::{
     attribute, conditional, conflation, consistency, currency, doubled_word, existence,
-    mixed_quotes, mixed_script, near_miss, occurrence, repeated_content, romanization,
-    substitution, untranslated, Rule, Ruleset,
+    mixed_quotes, mixed_script, near_miss, occurrence, page_residue, repeated_content,
+    romanization, substitution, untranslated, Rule, Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;
@@ -84,6 +84,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "mixed-script", compile: &Compile(mixed_script::compile), placeholders: FOUND, summary: "a word mixing scripts, or hiding an invisible character" },
     Kind { name: "near-miss", compile: &Compile(near_miss::compile), placeholders: &["found", "expected", "entity"], summary: "a word one or two letters away from a known name" },
     Kind { name: "occurrence", compile: &Compile(occurrence::compile), placeholders: &["found", "count", "max", "min"], summary: "a term more (or fewer) than N times, a sentence longer than N words" },
+    Kind { name: "page-residue", compile: &Compile(page_residue::compile), placeholders: FOUND, summary: "a line kept from the page's interface: breadcrumb, clock, counter, slug, empty label" },
     Kind { name: "repeated-content", compile: &Compile(repeated_content::compile), placeholders: FOUND, summary: "a headline, paragraph, caption, byline or long sentence printed twice" },
     Kind { name: "romanization-variants", compile: &Compile(romanization::compile), placeholders: &["found", "expected"], summary: "names that differ only as romanizations do" },
     Kind { name: "substitution", compile: &Compile(substitution::compile), placeholders: &["found", "expected"], summary: "a known wrong form and its right one" },

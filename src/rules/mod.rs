@@ -33,6 +33,7 @@ mod mixed_script;
 mod near_miss;
 mod occurrence;
 mod options;
+mod page_residue;
 mod repeated_content;
 mod romanization;
 mod substitution;

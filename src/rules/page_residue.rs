@@ -1,0 +1,419 @@
+//! `page-residue`: a line the scraper kept from the page's interface rather
+//! than the article — a breadcrumb (`Home » World »`), a clock line
+//! (`Minsk 19:46`), a counter (`• 1200 views`), a bare number pair (`11 0`),
+//! a URL slug, an empty label (`Date:`), a menu line (`All news`).
+//!
+//! Found by structure, line by line: a line is residue only when it is short,
+//! is no sentence (no final punctuation, hardly any function words of the
+//! article's language) and has one of these shapes. The interface words are
+//! data: each language profile's `ui-words`, all languages at once, since a
+//! translated page keeps the interface of the site it came from.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::compile::{Compiler, RuleMeta};
+use super::deletion::clean_deletion;
+use super::text::render;
+use super::{Context, Rule, Sink};
+use crate::diagnostic::Applicability;
+use crate::lang::{Lang, WordSet};
+
+/// The fields of a `page-residue` rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    /// Lines of more words are taken for prose, whatever their shape.
+    max_words: Option<Spanned<i64>>,
+}
+
+const DEFAULT_MAX_WORDS: usize = 8;
+/// Longer lines are prose or a headline: never scanned for a shape.
+const MAX_LINE_BYTES: usize = 400;
+
+pub struct PageResidue {
+    meta: RuleMeta,
+    max_words: usize,
+}
+
+pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    let max_words = match raw.max_words {
+        None => DEFAULT_MAX_WORDS,
+        Some(v) => match usize::try_from(*v.get_ref()) {
+            Ok(n) if (1..=40).contains(&n) => n,
+            _ => {
+                cx.error(v.span(), "`max-words` must be between 1 and 40".to_owned());
+                return None;
+            }
+        },
+    };
+    Some(Box::new(PageResidue { meta, max_words }))
+}
+
+/// Every profile's interface words: a Ukrainian site's `переглядів` stays
+/// on the English translation of its page.
+fn ui_words() -> &'static WordSet {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+        Lang::all()
+            .flat_map(|l| l.profile().ui_words.iter().map(Box::from))
+            .collect()
+    });
+    &WORDS
+}
+
+/// The shapes of residue, in the order they are tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Slug,
+    Counter,
+    NumberPair,
+    Clock,
+    Breadcrumb,
+    EmptyLabel,
+    Menu,
+}
+
+impl Shape {
+    fn describe(self) -> &'static str {
+        match self {
+            Shape::Slug => "a URL slug",
+            Shape::Counter => "a view or comment counter",
+            Shape::NumberPair => "a bare pair of counters",
+            Shape::Clock => "a clock or date line",
+            Shape::Breadcrumb => "a breadcrumb or menu path",
+            Shape::EmptyLabel => "an empty label",
+            Shape::Menu => "a menu or section label",
+        }
+    }
+}
+
+/// Characters that join the items of a breadcrumb or a meta line.
+fn is_separator(s: &str) -> bool {
+    matches!(s, "»" | "›" | "|" | "•" | "·" | "/" | ">" | "—" | "–")
+}
+
+/// A word of a line as the shapes read it: lowercase, punctuation trimmed,
+/// a Latin `i` inside a Cyrillic word read as the Ukrainian `і` (scraped
+/// Ukrainian pages mix them).
+fn normalize(piece: &str) -> String {
+    let w = piece.trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = w.to_lowercase();
+    if lower.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+        lower.replace('i', "і")
+    } else {
+        lower
+    }
+}
+
+fn is_number(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// `19:46`, `9:05`: an hour and its minutes, nothing more.
+fn is_clock(piece: &str) -> bool {
+    let p = piece.trim_end_matches([',', ';']);
+    let Some((h, m)) = p.split_once(':') else {
+        return false;
+    };
+    (1..=2).contains(&h.len())
+        && m.len() == 2
+        && is_number(h)
+        && is_number(m)
+        && h.parse::<u8>().is_ok_and(|h| h < 24)
+        && m.parse::<u8>().is_ok_and(|m| m < 60)
+}
+
+/// `03.12.2026`, `3/12/26`: a numeric date.
+fn is_date(piece: &str) -> bool {
+    let p = piece.trim_end_matches([',', ';']);
+    let parts: Vec<&str> = p.split(['.', '/']).collect();
+    parts.len() == 3
+        && parts.iter().all(|x| is_number(x))
+        && (1..=2).contains(&parts[0].len())
+        && (1..=2).contains(&parts[1].len())
+        && matches!(parts[2].len(), 2 | 4)
+}
+
+/// `words-joined-by-hyphens`: lowercase letters and digits in 3 or more
+/// parts, long enough not to be a compound word on a line of its own.
+fn is_slug(line: &str) -> bool {
+    let parts: Vec<&str> = line.split('-').collect();
+    parts.len() >= 3
+        && (parts.len() >= 4 || line.len() >= 24)
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit() || c.is_lowercase()))
+        && parts
+            .iter()
+            .filter(|p| p.chars().any(char::is_alphabetic))
+            .count()
+            >= 3
+}
+
+/// The line reads as a sentence: it ends as one, or quotes one.
+fn ends_as_sentence(line: &str) -> bool {
+    let last = line.chars().last();
+    match last {
+        Some('.' | '!' | '?' | '…' | ';' | '"' | '”' | '“' | '’' | ')') => {
+            // "(27)" and "(7 photos)" close a counter, not a sentence.
+            !(last == Some(')') && line.contains('('))
+        }
+        Some('»') => line.contains('«'),
+        _ => false,
+    }
+}
+
+/// A breadcrumb the headline was glued onto: `Home » World » The talks…`.
+/// Two or more short items, each closed by a `»` or `›` standing between
+/// spaces, open the line; what follows is left alone. A quotation mark
+/// hugs its words, so German `»Wir…«` is never read as one.
+fn breadcrumb_prefix(
+    text: &str,
+    line: Range<usize>,
+    function: &[Box<str>],
+) -> Option<Range<usize>> {
+    let s = &text[line.clone()];
+    let mut items = 0;
+    let mut words_in_item = 0;
+    let mut end = None;
+    let mut offset = 0;
+    for piece in s.split(' ') {
+        let here = offset;
+        offset += piece.len() + 1;
+        if piece.is_empty() {
+            continue;
+        }
+        if piece == "»" || piece == "›" {
+            if words_in_item == 0 {
+                break;
+            }
+            items += 1;
+            words_in_item = 0;
+            end = Some(here + piece.len());
+            continue;
+        }
+        words_in_item += 1;
+        // A function word makes the items a sentence's phrases, not menu entries.
+        let word = normalize(piece);
+        if words_in_item > 3
+            || piece.ends_with(['.', ',', ':', ';'])
+            || function.iter().any(|f| **f == *word)
+        {
+            break;
+        }
+    }
+    let end = end?;
+    (items >= 2 && end < s.len()).then(|| line.start..line.start + end)
+}
+
+impl PageResidue {
+    fn shape(
+        &self,
+        cx: &Context<'_>,
+        text: &str,
+        line: Range<usize>,
+        alone: bool,
+    ) -> Option<Shape> {
+        let s = &text[line.clone()];
+        if s.len() > MAX_LINE_BYTES || ends_as_sentence(s) {
+            return None;
+        }
+        let pieces: Vec<&str> = s.split_whitespace().collect();
+        if pieces.len() == 1 && alone && is_slug(pieces[0]) {
+            return Some(Shape::Slug);
+        }
+        let words: Vec<String> = pieces
+            .iter()
+            .map(|p| normalize(p))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() || words.len() > self.max_words {
+            return None;
+        }
+        let function = &cx.doc.language.profile().function_words.detection;
+        let function_words = words
+            .iter()
+            .filter(|w| function.iter().any(|f| **f == **w))
+            .count();
+        if function_words >= 2 {
+            return None;
+        }
+        let ui = ui_words();
+        let is_ui = |w: &str| ui.contains(w);
+        let numbers: Vec<usize> = (0..words.len()).filter(|&i| is_number(&words[i])).collect();
+
+        // A number beside an interface word: "• 1200 views", "Comments (14)".
+        let counter = numbers.iter().any(|&i| {
+            (i > 0 && is_ui(&words[i - 1])) || words.get(i + 1).is_some_and(|w| is_ui(w))
+        });
+        // One number: two are a score or a range ("Home 3, Away 1").
+        if counter && numbers.len() == 1 && words.len() <= 5 {
+            return Some(Shape::Counter);
+        }
+        if alone && words.len() == 2 && numbers.len() == 2 && pieces.len() == 2 {
+            return Some(Shape::NumberPair);
+        }
+        let times = pieces.iter().filter(|p| is_clock(p) || is_date(p)).count();
+        // A paragraph alone: a schedule's lines ("10:00 Opening") are prose.
+        if times >= 1 && alone && words.len() <= 3 + times && function_words == 0 {
+            return Some(Shape::Clock);
+        }
+        // Breadcrumbs: short items between separators, none of them a number
+        // (a row of a table), the line a paragraph of its own.
+        let separators = pieces.iter().filter(|p| is_separator(p)).count();
+        if separators >= 1 && alone && function_words == 0 {
+            let items: Vec<usize> = s
+                .split(|c: char| "»›|•·/>—–".contains(c))
+                .map(|item| item.split_whitespace().count())
+                .collect();
+            let filled: Vec<&usize> = items.iter().filter(|&&n| n > 0).collect();
+            let short = filled.iter().all(|&&n| n <= 3);
+            let numeric_item = s.split(|c: char| "»›|•·/>—–".contains(c)).any(|item| {
+                !item.trim().is_empty() && item.trim().chars().all(|c| !c.is_alphabetic())
+            });
+            let dangling = items.first() == Some(&0) || items.last() == Some(&0);
+            let strong = pieces.iter().any(|p| matches!(*p, "»" | "›" | "•" | "·"));
+            if short
+                && !numeric_item
+                && filled.len() >= 2
+                && (separators >= 2 || dangling || (strong && words.len() <= 3))
+            {
+                return Some(Shape::Breadcrumb);
+            }
+        }
+        let all_ui = words.iter().all(|w| is_ui(w)) || is_ui(&words.join(" "));
+        if s.ends_with(':') && words.len() <= 3 && all_ui {
+            return Some(Shape::EmptyLabel);
+        }
+        if alone && all_ui && numbers.is_empty() && words.len() <= 3 && !s.contains(':') {
+            return Some(Shape::Menu);
+        }
+        None
+    }
+}
+
+impl Rule for PageResidue {
+    rule_meta!();
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        let text = cx.doc.text;
+        let function = &cx.doc.language.profile().function_words.detection;
+        for para in &cx.doc.paragraphs {
+            let mut start = para.start;
+            let lines_in = text[para.clone()]
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .count();
+            for raw in text[para.clone()].split_inclusive('\n') {
+                let line_end = start + raw.len();
+                let content = raw.trim_end_matches(['\n', '\r']);
+                let lead = content.len() - content.trim_start().len();
+                let trimmed = content.trim();
+                let range = start + lead..start + lead + trimmed.len();
+                start = line_end;
+                if trimmed.is_empty() || range.start < cx.doc.body_start {
+                    continue;
+                }
+                let (shape, range) = match self.shape(cx, text, range.clone(), lines_in == 1) {
+                    Some(shape) => (shape, range),
+                    None => match breadcrumb_prefix(text, range, function) {
+                        Some(prefix) => (Shape::Breadcrumb, prefix),
+                        None => continue,
+                    },
+                };
+                let found = &text[range.clone()];
+                let message = match &self.meta.message {
+                    Some(t) => render(t, &[("found", found)]),
+                    None => format!(
+                        "'{found}' is {} left from the page, not a line of the article",
+                        shape.describe()
+                    ),
+                };
+                let mut d = self.meta.diag(range.clone(), message);
+                // Deleting the line is certainly right only where nothing of
+                // it can be the article's: a slug, a counter of interface
+                // words and numbers alone.
+                let certain = match shape {
+                    Shape::Slug => true,
+                    Shape::Counter => found
+                        .split_whitespace()
+                        .map(normalize)
+                        .filter(|w| !w.is_empty())
+                        .all(|w| is_number(&w) || ui_words().contains(&w)),
+                    _ => false,
+                };
+                if certain {
+                    let del = clean_deletion(text, &cx.doc.lines, range);
+                    d = d.with_help("delete the line").with_fix_at(
+                        del,
+                        String::new(),
+                        Applicability::Safe,
+                    );
+                } else {
+                    d = d.with_help("delete the line if the article does not need it");
+                }
+                out.push(d);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_of_single_pieces() {
+        assert!(is_clock("19:46") && is_clock("9:05,"));
+        assert!(!is_clock("24:00") && !is_clock("2:1") && !is_clock("19:460"));
+        assert!(is_date("03.12.2026") && is_date("3/12/26"));
+        assert!(!is_date("1.5") && !is_date("2024/2025"));
+        assert!(is_slug("talks-resume-in-minsk"));
+        assert!(!is_slug("state-of-art") && !is_slug("Talks-Resume-In-Minsk"));
+    }
+
+    #[test]
+    fn a_breadcrumb_prefix_needs_two_short_items() {
+        let f: Vec<Box<str>> = vec!["the".into(), "in".into()];
+        fn cut<'a>(s: &'a str, f: &[Box<str>]) -> Option<&'a str> {
+            breadcrumb_prefix(s, 0..s.len(), f).map(|r| &s[r])
+        }
+        let prefix = |s: &'static str| cut(s, &f);
+        assert_eq!(
+            prefix("Home » World » Talks resume"),
+            Some("Home » World »")
+        );
+        assert_eq!(prefix("Home » Talks resume"), None);
+        assert_eq!(prefix("The plan » in short » growth"), None);
+        assert_eq!(prefix("» » ×"), None);
+        assert_eq!(prefix("Дом » Мир »"), None);
+    }
+
+    #[test]
+    fn odd_lines_do_not_panic() {
+        for s in [
+            "",
+            ":",
+            "»",
+            "é:",
+            "1:",
+            ":12",
+            "--",
+            "a-b-",
+            "ß-é-ü-ö",
+            "(",
+            "(1",
+        ] {
+            let _ = (
+                is_clock(s),
+                is_date(s),
+                is_slug(s),
+                ends_as_sentence(s),
+                normalize(s),
+            );
+        }
+    }
+}
