@@ -223,6 +223,40 @@ impl Ruleset {
         out.sort_by(|a, b| {
             (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
         });
+        one_finding_per_debris(doc.text, &mut out);
         out
     }
+}
+
+/// A line of page debris is one defect: when two `markers` checks flag
+/// overlapping words that start on one line (the boilerplate catalogue knows
+/// `Share:`, the page residue check sees an empty label), the finding that
+/// offers a fix is kept, else the first. Other categories are left alone: a
+/// name can be misspelt and inconsistent at once.
+fn one_finding_per_debris(text: &str, out: &mut Vec<Diagnostic>) {
+    let mut kept: Option<usize> = None;
+    let mut keep = vec![true; out.len()];
+    for i in 0..out.len() {
+        if out[i].category() != "markers" {
+            continue;
+        }
+        if let Some(k) = kept {
+            let (a, b) = (&out[k], &out[i]);
+            let one_line = text
+                .get(a.range.start..b.range.start)
+                .is_some_and(|between| !between.contains('\n'));
+            if a.rule != b.rule && b.range.start < a.range.end && one_line {
+                if a.fix.is_none() && b.fix.is_some() {
+                    keep[k] = false;
+                    kept = Some(i);
+                } else {
+                    keep[i] = false;
+                }
+                continue;
+            }
+        }
+        kept = Some(i);
+    }
+    let mut flags = keep.into_iter();
+    out.retain(|_| flags.next().unwrap_or(true));
 }
