@@ -344,6 +344,29 @@ fn tokenize(
     words
 }
 
+/// Random texts made of `pieces` for the tests that compare a fast path with
+/// a reference (xorshift, seeded: the same texts on every run); `len` gives
+/// each text's number of pieces from the generator's state.
+#[cfg(test)]
+pub(crate) fn random_texts<'p>(
+    pieces: &'p [&'p str],
+    count: usize,
+    len: impl Fn(u64) -> usize + 'p,
+) -> impl Iterator<Item = String> + 'p {
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    (0..count).map(move |_| {
+        let n = len(x);
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                pieces[(x % pieces.len() as u64) as usize]
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,16 +393,7 @@ mod tests {
             "İstanbul",
             "😀",
         ];
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        for _ in 0..5_000 {
-            let text: String = (0..12)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    pieces[(x % pieces.len() as u64) as usize]
-                })
-                .collect();
+        for text in super::random_texts(&pieces, 5_000, |_| 12) {
             let whole = std::slice::from_ref(&(0..text.len())).to_vec();
             let fast: Vec<&str> = tokenize(&text, &whole, &[], Lang::ENGLISH)
                 .iter()

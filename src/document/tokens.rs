@@ -536,17 +536,7 @@ mod tests {
             "a", "Z", "0", "9", " ", "\n", ".", ",", ";", ":", "'", "_", "-", "/", "@", "(", ")",
             "\"", "ж", "“", "\u{a0}", "\u{200b}", "é", "www.", "://", "α",
         ];
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        for _ in 0..30_000 {
-            let len = (x % 16) as usize;
-            let s: String = (0..len)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    pieces[(x % pieces.len() as u64) as usize]
-                })
-                .collect();
+        for s in crate::document::random_texts(&pieces, 30_000, |x| (x % 16) as usize) {
             let mut fast = Vec::new();
             paragraph(&s, 0, &mut fast);
             assert_eq!(fast, reference(&s), "{s:?}");

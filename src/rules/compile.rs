@@ -104,6 +104,34 @@ pub struct Compiler<'a> {
 }
 
 impl Compiler<'_> {
+    /// A whole-number option within `range`, `default` when absent; out of
+    /// range, an error pointed at the value and `None`.
+    pub fn bounded(
+        &mut self,
+        value: Option<toml::Spanned<i64>>,
+        name: &str,
+        range: std::ops::RangeInclusive<usize>,
+        default: usize,
+    ) -> Option<usize> {
+        let Some(v) = value else {
+            return Some(default);
+        };
+        match usize::try_from(*v.get_ref()) {
+            Ok(n) if range.contains(&n) => Some(n),
+            _ => {
+                self.error(
+                    v.span(),
+                    format!(
+                        "`{name}` must be between {} and {}",
+                        range.start(),
+                        range.end()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
     pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
         self.errors
             .push(PackError::new(self.file, Some(span), message));

@@ -54,14 +54,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
         Some(d) => *d.get_ref() as usize,
         None => 2,
     };
-    let min_length = match raw.min_length {
-        Some(d) if !(3..=64).contains(d.get_ref()) => {
-            cx.error(d.span(), "`min-length` must be between 3 and 64");
-            return None;
-        }
-        Some(d) => *d.get_ref() as usize,
-        None => 5,
-    };
+    let min_length = cx.bounded(raw.min_length, "min-length", 3..=64, 5)?;
     // A term list of the rule's own, or the names of the entity base.
     let names: Vec<(String, Option<EntityId>)> = match raw.terms {
         Some(terms) => terms

@@ -40,16 +40,7 @@ pub struct PageResidue {
 }
 
 pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
-    let max_words = match raw.max_words {
-        None => DEFAULT_MAX_WORDS,
-        Some(v) => match usize::try_from(*v.get_ref()) {
-            Ok(n) if (1..=40).contains(&n) => n,
-            _ => {
-                cx.error(v.span(), "`max-words` must be between 1 and 40".to_owned());
-                return None;
-            }
-        },
-    };
+    let max_words = cx.bounded(raw.max_words, "max-words", 1..=40, DEFAULT_MAX_WORDS)?;
     Some(Box::new(PageResidue { meta, max_words }))
 }
 

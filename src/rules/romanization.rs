@@ -37,14 +37,7 @@ pub struct Romanization {
 }
 
 pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
-    let min_length = match raw.min_length {
-        Some(d) if !(3..=64).contains(d.get_ref()) => {
-            cx.error(d.span(), "`min-length` must be between 3 and 64");
-            return None;
-        }
-        Some(d) => *d.get_ref() as usize,
-        None => 5,
-    };
+    let min_length = cx.bounded(raw.min_length, "min-length", 3..=64, 5)?;
     let ignore = raw.ignore.map(|i| i.into_inner()).unwrap_or_default();
     Some(Box::new(Romanization {
         meta,

@@ -38,14 +38,7 @@ pub struct RepeatedContent {
 }
 
 pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
-    let anywhere = match raw.min_words {
-        Some(m) if !(3..=100).contains(m.get_ref()) => {
-            cx.error(m.span(), "`min-words` must be between 3 and 100");
-            return None;
-        }
-        Some(m) => usize::try_from(*m.get_ref()).unwrap_or(MIN_WORDS),
-        None => MIN_WORDS,
-    };
+    let anywhere = cx.bounded(raw.min_words, "min-words", 3..=100, MIN_WORDS)?;
     let min = Thresholds {
         anywhere,
         headline: 3,
