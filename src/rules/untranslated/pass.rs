@@ -76,9 +76,25 @@ pub(super) struct Stretch {
 }
 
 impl Pass<'_, '_> {
-    pub(super) fn message(&self, default: String, values: &[(&str, &str)]) -> String {
+    /// The pack's message with the rule's placeholders filled in, else `default`.
+    pub(super) fn message(
+        &self,
+        default: String,
+        found: &str,
+        (language, confidence): (&str, &str),
+        script: Script,
+    ) -> String {
         match &self.rule.meta.message {
-            Some(t) => render(t, values),
+            Some(t) => render(
+                t,
+                &[
+                    ("found", found),
+                    ("language", language),
+                    ("confidence", confidence),
+                    ("expected", self.lang.name()),
+                    ("script", script.name()),
+                ],
+            ),
             None => default,
         }
     }
@@ -170,4 +186,14 @@ fn has_foreign_letter(text: &str, home: Script) -> bool {
     } else {
         text.chars().any(|c| script(c).is_some_and(|s| s != home))
     }
+}
+
+/// A guess as messages name it: the language, and its confidence to two places.
+pub(super) fn named(guess: Option<&crate::document::language::Guess>) -> (&'static str, String) {
+    guess.map_or(("unknown", String::new()), |g| {
+        (
+            crate::document::language::name_of(g.code),
+            format!("{:.2}", g.confidence),
+        )
+    })
 }

@@ -64,9 +64,7 @@ impl Pass<'_, '_> {
         }
         let expected = self.lang.name();
         let guess = language::guess(found);
-        let (language, confidence) = guess.map_or(("unknown", String::new()), |g| {
-            (language::name_of(g.code), format!("{:.2}", g.confidence))
-        });
+        let (language, confidence) = super::pass::named(guess.as_ref());
         let default = match guess {
             Some(g) if script == Script::Latin && g.reliable => format!(
                 "'{found}' reads as {language} (confidence {confidence}) in {} {expected} article",
@@ -78,16 +76,7 @@ impl Pass<'_, '_> {
                 article(expected)
             ),
         };
-        let message = self.message(
-            default,
-            &[
-                ("found", found),
-                ("language", language),
-                ("confidence", &confidence),
-                ("expected", expected),
-                ("script", script.name()),
-            ],
-        );
+        let message = self.message(default, found, (language, &confidence), script);
         let help = if script == Script::Latin {
             "translate it; to keep the original, give its translation in brackets after it"
         } else {

@@ -187,9 +187,7 @@ impl Pass<'_, '_> {
         } else {
             ("reads", "is")
         };
-        let (language, confidence) = guess.map_or(("unknown", String::new()), |g| {
-            (language::name_of(g.code), format!("{:.2}", g.confidence))
-        });
+        let (language, confidence) = super::pass::named(guess.as_ref());
         let default = match (guess, script) {
             (Some(g), _) if g.reliable => {
                 format!("{unit} {verb} as {language} (confidence {confidence}), not {expected}")
@@ -203,13 +201,9 @@ impl Pass<'_, '_> {
         };
         let message = self.message(
             default,
-            &[
-                ("found", found),
-                ("language", language),
-                ("confidence", &confidence),
-                ("expected", expected),
-                ("script", script.unwrap_or(self.home).name()),
-            ],
+            found,
+            (language, &confidence),
+            script.unwrap_or(self.home),
         );
         out.push(self.rule.meta.diag(st.range, message).with_help(
             "translate it; an original kept on purpose (a quotation) should be followed by its translation in brackets",
