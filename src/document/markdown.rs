@@ -182,7 +182,11 @@ mod tests {
         let md = "---\ntitle: X talks\n---\n\nNewsfeed NET\n\n# X talks\n\nText here.\n";
         let source = crate::document::Source::read(md, crate::document::Format::Markdown);
         let doc = crate::document::Document::new(&source, Some(crate::lang::Lang::ENGLISH));
-        let masthead: Vec<&str> = doc.masthead.iter().map(|r| &doc.text[r.clone()]).collect();
+        let masthead: Vec<&str> = doc
+            .masthead
+            .iter()
+            .map(|m| &doc.text[m.range.clone()])
+            .collect();
         assert_eq!(masthead, ["Newsfeed NET"]);
     }
 

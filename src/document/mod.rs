@@ -7,7 +7,9 @@ mod front_matter;
 mod html;
 pub mod language;
 mod line_index;
+pub mod line_shape;
 mod markdown;
+mod masthead;
 mod plain;
 pub mod prose;
 pub mod script;
@@ -18,6 +20,7 @@ use std::ops::Range;
 
 use crate::lang::{Lang, WordSet};
 pub use line_index::{floor_char_boundary, LineIndex, Position, PositionCursor};
+pub use masthead::{MastheadLine, MastheadRole};
 pub use tokens::{Token, TokenKind, TokenScript};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -124,8 +127,9 @@ pub struct Document<'a> {
     tokens: std::sync::OnceLock<Vec<Token>>,
     /// The article's headline, where one can be told.
     pub headline: Option<Range<usize>>,
-    /// Non-empty lines above the headline (site names, scraper residue).
-    pub masthead: Vec<Range<usize>>,
+    /// The site's lines above the headline or glued to it (its name, its
+    /// tagline, a label, a breadcrumb, a name appended to the headline).
+    pub masthead: Vec<MastheadLine>,
     /// Where the body begins: after a Markdown file's front matter or an HTML
     /// file's head, whose title the body may print as its heading (0 in plain text).
     pub body_start: usize,
@@ -182,7 +186,7 @@ impl<'a> Document<'a> {
         language: Lang,
         paragraphs: Vec<Range<usize>>,
         headline: Option<Range<usize>>,
-        masthead: Vec<Range<usize>>,
+        masthead: Vec<MastheadLine>,
     ) -> Self {
         let lines = LineIndex::new(text);
         let mut sentences_out = Vec::new();

@@ -2,41 +2,14 @@
 //! is the first short line, unless that line is a site name left by a scraper.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use crate::lang::{Lang, WordSet};
-
-/// Domain labels that mark a short line as a site name (`Example NET`); the
-/// words of each language that do (`News`, `Nachrichten`, `Новости`) are in
-/// its profile's `site-words`.
-const DOMAIN_WORDS: &[&str] = &["NET", "COM", "ORG", "INFO", "RU", "BY", "UA", "TV"];
-
-/// Every word that marks a short line as a site or feed name. The masthead
-/// is found before the article's language is known, so the words of every
-/// language count.
-fn site_words() -> &'static WordSet {
-    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-        DOMAIN_WORDS
-            .iter()
-            .map(|w| Box::from(*w))
-            .chain(Lang::all().flat_map(|l| l.profile().site_words.iter().cloned()))
-            .collect()
-    });
-    &WORDS
-}
-
-const TLDS: &[&str] = &[
-    ".com", ".net", ".org", ".info", ".ru", ".by", ".ua", ".news", ".io", ".eu", ".uk", ".de",
-    ".at", ".ch", ".fr", ".be", ".es", ".pl", ".kz", ".рф", ".бел", ".укр",
-];
-/// A headline longer than this is taken for an opening paragraph.
-const HEADLINE_MAX_WORDS: usize = 30;
+use super::masthead::{self, is_site_line, MastheadLine, MastheadRole};
 
 /// Paragraphs, headline and masthead of a plain-text article.
 pub(super) fn structure(text: &str) -> Structure {
     let lines = non_blank_lines(text);
     let paragraphs = paragraphs(text, &lines);
-    let (headline, masthead) = headline(text, &lines);
+    let (headline, masthead) = masthead::head(text, &lines);
     (paragraphs, headline, masthead)
 }
 
@@ -61,25 +34,41 @@ pub(super) fn structure_of_blocks(
             let masthead = body
                 .iter()
                 .take_while(|b| is_site_line(&text[(*b).clone()]))
-                .cloned()
+                .map(site_name)
                 .collect();
-            (Some(h), masthead)
+            named_headline(text, h, masthead)
         }
         Some(h) => {
             let masthead = body
                 .iter()
                 .take_while(|b| b.end <= h.start)
                 .filter(|b| is_site_line(&text[(*b).clone()]))
-                .cloned()
+                .map(site_name)
                 .collect();
-            (Some(h), masthead)
+            named_headline(text, h, masthead)
         }
-        None => headline(text, &body),
+        None => masthead::head(text, &body),
     };
     (blocks.to_vec(), headline, masthead)
 }
 
-pub(super) type Structure = (Vec<Range<usize>>, Option<Range<usize>>, Vec<Range<usize>>);
+fn site_name(r: &Range<usize>) -> MastheadLine {
+    MastheadLine {
+        range: r.clone(),
+        role: MastheadRole::SiteName,
+    }
+}
+
+/// A headline the markup names, less a site name its page title appended.
+fn named_headline(
+    text: &str,
+    h: Range<usize>,
+    masthead: Vec<MastheadLine>,
+) -> (Option<Range<usize>>, Vec<MastheadLine>) {
+    masthead::finish(text, std::slice::from_ref(&h), 0, masthead)
+}
+
+pub(super) type Structure = (Vec<Range<usize>>, Option<Range<usize>>, Vec<MastheadLine>);
 
 fn non_blank_lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -108,61 +97,6 @@ fn paragraphs(text: &str, lines: &[Range<usize>]) -> Vec<Range<usize>> {
     out
 }
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
-}
-
-fn is_site_line(s: &str) -> bool {
-    word_count(s) <= 4
-        && !s.ends_with(['.', '!', '?', ':', ',', ';'])
-        && s.split_whitespace().any(|w| {
-            let lower = w.to_lowercase();
-            site_words().contains(w)
-                || TLDS
-                    .iter()
-                    .any(|t| lower.ends_with(t) && lower.len() > t.len())
-        })
-}
-
-fn looks_like_headline(s: &str) -> bool {
-    let words = word_count(s);
-    (1..=HEADLINE_MAX_WORDS).contains(&words)
-}
-
-fn normalized(s: &str) -> String {
-    s.trim_end_matches(['.', '!', '?', ' '])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-fn headline(text: &str, lines: &[Range<usize>]) -> (Option<Range<usize>>, Vec<Range<usize>>) {
-    let Some(first) = lines.first() else {
-        return (None, Vec::new());
-    };
-    // A scraper that repeats the headline at the end tells us which line it was.
-    if lines.len() >= 3 {
-        let last = normalized(&text[lines[lines.len() - 1].clone()]);
-        for k in 1..lines.len().min(4) - 1 {
-            let above = &lines[..k];
-            if normalized(&text[lines[k].clone()]) == last
-                && above.iter().all(|l| word_count(&text[l.clone()]) <= 6)
-            {
-                return (Some(lines[k].clone()), above.to_vec());
-            }
-        }
-    }
-    if lines.len() >= 2
-        && is_site_line(&text[first.clone()])
-        && looks_like_headline(&text[lines[1].clone()])
-    {
-        return (Some(lines[1].clone()), vec![first.clone()]);
-    }
-    let headline = looks_like_headline(&text[first.clone()]).then(|| first.clone());
-    (headline, Vec::new())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,7 +105,7 @@ mod tests {
         let (_, headline, masthead) = structure(text);
         (
             headline.map(|r| &text[r]),
-            masthead.into_iter().map(|r| &text[r]).collect(),
+            masthead.into_iter().map(|m| &text[m.range]).collect(),
         )
     }
 

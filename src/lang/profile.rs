@@ -122,6 +122,13 @@ pub struct Profile {
     pub site_words: Vec<Box<str>>,
     /// A page's interface words (`views`, `all news`), lowercase; an entry may be a phrase.
     pub ui_words: WordSet,
+    /// Words that open a photo credit (`Photo:`, `Фото –`), lowercase.
+    pub credit_words: WordSet,
+    /// Words that open a byline (`By`, `Von`, `Автор`), lowercase.
+    pub byline_words: WordSet,
+    /// The days of the week, Monday first, each with its written forms
+    /// (names and abbreviations), lowercase.
+    pub weekdays: Vec<Vec<Box<str>>>,
     /// Elided words written against the next with an apostrophe (French `l'`), lowercase.
     pub elisions: WordSet,
     pub function_words: FunctionWords,
@@ -146,6 +153,12 @@ struct Raw {
     site_words: Vec<String>,
     #[serde(default)]
     ui_words: Vec<String>,
+    #[serde(default)]
+    credit_words: Vec<String>,
+    #[serde(default)]
+    byline_words: Vec<String>,
+    #[serde(default)]
+    weekdays: Vec<Vec<String>>,
     #[serde(default)]
     elisions: Vec<String>,
     #[serde(default)]
@@ -234,6 +247,17 @@ impl Profile {
                 )));
             }
         }
+        if !raw.weekdays.is_empty() && raw.weekdays.len() != 7 {
+            return Err(err(format!(
+                "`weekdays` lists {} days, not 7",
+                raw.weekdays.len()
+            )));
+        }
+        let weekdays = raw
+            .weekdays
+            .into_iter()
+            .map(|forms| forms.into_iter().map(|f| f.to_lowercase().into()).collect())
+            .collect();
         let quotes = match &raw.quotes {
             None => None,
             Some(q) => Some(Quotes {
@@ -267,6 +291,9 @@ impl Profile {
             related: boxed(raw.related),
             site_words: boxed(raw.site_words),
             ui_words: lowercase_set(raw.ui_words),
+            credit_words: lowercase_set(raw.credit_words),
+            byline_words: lowercase_set(raw.byline_words),
+            weekdays,
             elisions: lowercase_set(raw.elisions),
             function_words: FunctionWords {
                 detection: boxed(raw.function_words.detection),

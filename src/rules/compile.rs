@@ -11,7 +11,7 @@ use super::lexicon::LexiconBuilder;
 use super::options::{self, Compile, CompileKind};
 use super::text::Template;
 use super::{
-    attribute, conditional, conflation, consistency, currency, doubled_word, existence,
+    attribute, conditional, conflation, consistency, currency, doubled_word, existence, masthead,
     mixed_quotes, mixed_script, near_miss, occurrence, page_residue, repeated_content,
     romanization, substitution, untranslated, Rule, Ruleset,
 };
@@ -80,6 +80,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "currency-spacing", compile: &Compile(currency::compile), placeholders: FOUND, summary: "a currency amount written with and without a space" },
     Kind { name: "doubled-word", compile: &Compile(doubled_word::compile), placeholders: FOUND, summary: "a word written twice in a row" },
     Kind { name: "existence", compile: &Compile(existence::compile), placeholders: FOUND, summary: "a pattern or phrase that should not appear" },
+    Kind { name: "masthead", compile: &Compile(masthead::compile), placeholders: FOUND, summary: "the site's name, tagline or label above the headline, or glued to it" },
     Kind { name: "mixed-quotes", compile: &Compile(mixed_quotes::compile), placeholders: FOUND, summary: "straight and typeset double quotes in one article (the language's marks)" },
     Kind { name: "mixed-script", compile: &Compile(mixed_script::compile), placeholders: FOUND, summary: "a word mixing scripts, or hiding an invisible character" },
     Kind { name: "near-miss", compile: &Compile(near_miss::compile), placeholders: &["found", "expected", "entity"], summary: "a word one or two letters away from a known name" },

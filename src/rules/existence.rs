@@ -172,7 +172,7 @@ fn scope_ranges(doc: &Document<'_>, scope: Scope) -> Vec<Range<usize>> {
         Scope::Prose => doc.paragraphs.clone(),
         Scope::Document => std::iter::once(0..doc.text.len()).collect(),
         Scope::Headline => doc.headline.clone().into_iter().collect(),
-        Scope::AboveHeadline => doc.masthead.clone(),
+        Scope::AboveHeadline => doc.masthead.iter().map(|m| m.range.clone()).collect(),
         Scope::FirstLine => first_last(false),
         Scope::LastLine => first_last(true),
     }

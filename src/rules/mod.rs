@@ -30,6 +30,7 @@ pub mod lexicon;
 mod mixed_quotes;
 mod mixed_script;
 
+mod masthead;
 mod near_miss;
 mod occurrence;
 mod options;

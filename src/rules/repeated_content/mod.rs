@@ -72,7 +72,7 @@ impl Rule for RepeatedContent {
         };
         doc.headline
             .iter()
-            .chain(&doc.masthead)
+            .chain(doc.masthead.iter().map(|m| &m.range))
             .for_each(&mut block);
         found.iter().for_each(|r| block(&r.copy));
         let passages = runs::runs(&words, &blocked);

@@ -107,11 +107,19 @@ pub fn repeats(
     let mut first_with_counter: HashKeyMap<usize> = HashKeyMap::default();
     let mut out = Vec::new();
     let mut covered_until = 0;
+    // The headline's line less what the masthead cut from it (a section
+    // path before it, a site name after it): the words its copies repeat.
+    let unit_words = |u: &Unit| match headline {
+        Some(h) if u.range.start <= h.start && h.end <= u.range.end && *h != u.range => {
+            &words[within(words, h)]
+        }
+        _ => &words[u.words.clone()],
+    };
     for (i, u) in units.iter().enumerate() {
         if u.range.start < covered_until {
             continue;
         }
-        let w = &words[u.words.clone()];
+        let w = unit_words(u);
         let letters = letter_words(w);
         if letters < min.adjacent.min(min.headline) {
             continue;
@@ -121,20 +129,20 @@ pub fn repeats(
         let earlier = |f: &usize| units[*f].range.end <= u.range.start;
         let found = first
             .get(&key(w))
-            .filter(|f| earlier(f) && same(&words[units[**f].words.clone()], w))
+            .filter(|f| earlier(f) && same(unit_words(&units[**f]), w))
             .map(|&f| (f, Match::Same))
             .or_else(|| {
                 (counter > 0)
                     .then(|| first.get(&key(stripped)))
                     .flatten()
-                    .filter(|f| earlier(f) && same(&words[units[**f].words.clone()], stripped))
+                    .filter(|f| earlier(f) && same(unit_words(&units[**f]), stripped))
                     .map(|&f| (f, Match::Counter))
             })
             .or_else(|| {
                 first_with_counter
                     .get(&key(w))
                     .filter(|f| {
-                        let fw = &words[units[**f].words.clone()];
+                        let fw = unit_words(&units[**f]);
                         earlier(f) && same(&fw[..fw.len() - trailing_counter(fw)], w)
                     })
                     .map(|&f| (f, Match::Counter))
@@ -154,8 +162,9 @@ pub fn repeats(
             continue;
         }
         // The headline, or the body's heading that prints a title given above.
-        let first_is_headline = headline == Some(&fu.range)
-            || headline_words.is_some_and(|h| same(h, &words[fu.words.clone()]));
+        let first_is_headline = headline
+            .is_some_and(|h| fu.range.start <= h.start && h.end <= fu.range.end)
+            || headline_words.is_some_and(|h| same(h, unit_words(fu)));
         let adjacent = u.kind == UnitKind::Line
             && fu.kind == UnitKind::Line
             && text
