@@ -3,9 +3,7 @@
 //! the headline finder (a clock line is never the headline) and by
 //! `markers/page-residue` (which reports such lines), so the two agree.
 
-use std::sync::LazyLock;
-
-use crate::lang::{Lang, WordSet};
+use crate::lang::Lang;
 
 /// Characters that join the items of a breadcrumb or a meta line.
 pub fn is_separator(s: &str) -> bool {
@@ -91,35 +89,32 @@ pub fn ends_as_sentence(line: &str) -> bool {
     }
 }
 
-/// Every profile's weekday forms, each with its day (0 = Monday): a calendar
-/// grid keeps its source site's language.
-fn weekdays() -> &'static Vec<(Box<str>, u8)> {
-    static DAYS: LazyLock<Vec<(Box<str>, u8)>> = LazyLock::new(|| {
-        let mut out: Vec<(Box<str>, u8)> = Vec::new();
-        for lang in Lang::all() {
-            for (day, forms) in lang.profile().weekdays.iter().enumerate() {
-                for f in forms {
-                    out.push((f.clone(), day as u8));
-                }
-            }
-        }
-        out
-    });
-    &DAYS
-}
-
-/// The day of the week (0 = Monday) a word names in any language, by name
-/// or abbreviation.
-pub fn weekday(word: &str) -> Option<u8> {
+/// The day of the week (0 = Monday) a word names in one language, by name or
+/// abbreviation.
+pub fn weekday_in(lang: Lang, word: &str) -> Option<u8> {
     let w = normalize(word);
-    weekdays().iter().find(|(f, _)| **f == *w).map(|(_, d)| *d)
+    lang.profile()
+        .weekdays
+        .iter()
+        .position(|forms| forms.iter().any(|f| **f == *w))
+        .and_then(|d| u8::try_from(d).ok())
 }
 
-/// Every profile's words of one list, all languages at once.
-pub fn all_languages(list: fn(&'static crate::lang::Profile) -> &'static WordSet) -> WordSet {
-    Lang::all()
-        .flat_map(|l| list(l.profile()).iter().map(Box::from))
-        .collect()
+/// A row of a calendar: five or more weekday names or abbreviations of one
+/// language, each a different day (`Sun Mon Tue Wed Thu Fri Sat`, `Mo Di Mi
+/// Do Fr Sa So`). A calendar grid keeps its source site's language.
+pub fn is_weekday_row(pieces: &[&str]) -> bool {
+    pieces.len() >= 5
+        && Lang::all().any(|lang| {
+            let mut seen = [false; 7];
+            pieces.iter().all(|p| match weekday_in(lang, p) {
+                Some(d) if !seen[usize::from(d)] => {
+                    seen[usize::from(d)] = true;
+                    true
+                }
+                _ => false,
+            })
+        })
 }
 
 #[cfg(test)]
@@ -140,10 +135,17 @@ mod tests {
 
     #[test]
     fn weekdays_of_every_language() {
-        assert_eq!(weekday("Mon"), Some(0));
-        assert_eq!(weekday("Sonntag"), Some(6));
-        assert_eq!(weekday("пятница"), Some(4));
-        assert_eq!(weekday("Minsk"), None);
+        let de = Lang::parse("de").expect("German");
+        assert_eq!(weekday_in(Lang::ENGLISH, "Mon"), Some(0));
+        assert_eq!(weekday_in(de, "Sonntag"), Some(6));
+        assert_eq!(weekday_in(Lang::ENGLISH, "Minsk"), None);
+        assert!(is_weekday_row(&[
+            "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"
+        ]));
+        assert!(is_weekday_row(&["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]));
+        assert!(is_weekday_row(&["Пн", "Вт", "Ср", "Чт", "Пт"]));
+        assert!(!is_weekday_row(&["Mon", "Mon", "Tue", "Wed", "Thu"]));
+        assert!(!is_weekday_row(&["Mon,", "Tue", "and", "Wed", "are"]));
     }
 
     #[test]
@@ -168,7 +170,7 @@ mod tests {
                 is_slug(s),
                 ends_as_sentence(s),
                 normalize(s),
-                weekday(s),
+                weekday_in(Lang::ENGLISH, s),
             );
         }
     }

@@ -21,7 +21,8 @@ use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
 use crate::document::line_shape::{
-    ends_as_sentence, is_clock, is_date, is_number, is_separator, is_slug, normalize,
+    ends_as_sentence, is_clock, is_date, is_number, is_separator, is_slug, is_weekday_row,
+    normalize,
 };
 use crate::lang::{Lang, WordSet};
 
@@ -68,6 +69,12 @@ enum Shape {
     Breadcrumb,
     EmptyLabel,
     Menu,
+    Credit,
+    Calendar,
+    Placeholder,
+    Script,
+    EmptyByline,
+    Teaser,
 }
 
 impl Shape {
@@ -80,8 +87,102 @@ impl Shape {
             Shape::Breadcrumb => "a breadcrumb or menu path",
             Shape::EmptyLabel => "an empty label",
             Shape::Menu => "a menu or section label",
+            Shape::Credit => "a photo credit",
+            Shape::Calendar => "a calendar's row of weekdays",
+            Shape::Placeholder => "a template placeholder",
+            Shape::Script => "a piece of the page's script",
+            Shape::EmptyByline => "a byline with no name",
+            Shape::Teaser => "another article's link with its date and counter",
         }
     }
+}
+
+/// Every profile's words of one list, all languages at once: a credit or a
+/// byline keeps the language of the site it was scraped from.
+fn credit_words() -> &'static WordSet {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+        Lang::all()
+            .flat_map(|l| l.profile().credit_words.iter().map(Box::from))
+            .collect()
+    });
+    &WORDS
+}
+
+fn byline_words() -> &'static WordSet {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+        Lang::all()
+            .flat_map(|l| l.profile().byline_words.iter().map(Box::from))
+            .collect()
+    });
+    &WORDS
+}
+
+/// A photo credit opening a line: `© Agency` up to its comma (the caption
+/// or the lede may follow on the same line), or a credit word and a
+/// separator before a short source (`Photo: example.org`, `Фото – ТАСС`).
+fn credit(text: &str, line: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[line.clone()];
+    if let Some(rest) = s.strip_prefix('©').or_else(|| s.strip_prefix("(c) ")) {
+        let head = rest
+            .find([',', ';', '.', '|'])
+            .map_or(rest, |end| &rest[..end]);
+        let words = head.split_whitespace().count();
+        if (1..=4).contains(&words) {
+            let end = s.len() - rest.len() + head.trim_end().len();
+            return Some(line.start..line.start + end);
+        }
+        return None;
+    }
+    let (label, rest) = s.split_once([':', '–', '—', '-'])?;
+    let label_words: Vec<String> = label.split_whitespace().map(normalize).collect();
+    let tail = rest.split_whitespace().count();
+    let is_credit = !label_words.is_empty()
+        && label_words.len() <= 2
+        && credit_words().contains(label_words.join(" ").as_str())
+        && (1..=4).contains(&tail)
+        && !ends_as_sentence(s);
+    is_credit.then_some(line)
+}
+
+/// A template's slot name printed in place of its content: the same
+/// identifier repeated (`banner1 banner1`), letters joined to digits or an
+/// underscore.
+fn is_placeholder(pieces: &[&str]) -> bool {
+    let Some(first) = pieces.first() else {
+        return false;
+    };
+    let identifier = first.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && first.chars().any(|c| c.is_ascii_alphabetic())
+        && first.chars().any(|c| c.is_ascii_digit() || c == '_');
+    pieces.len() >= 2 && identifier && pieces.iter().all(|p| p == first)
+}
+
+/// Script text printed as a line: a statement's `;` next to a brace
+/// (`Advertisement'; }`, `});`).
+fn is_script(s: &str) -> bool {
+    let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    [";}", "};", "});", "');", "\";", "{var", "function("]
+        .iter()
+        .any(|m| squeezed.contains(m))
+}
+
+/// A link to another article left in the body: a headline run into its
+/// date or time and a counter (`… 09.02.24, 12:14 • 1200 views`), the line
+/// ending in the counter.
+fn is_teaser(pieces: &[&str]) -> bool {
+    let n = pieces.len();
+    if n < 6 {
+        return false;
+    }
+    let ui = |p: &str| ui_words().contains(normalize(p).as_str());
+    let counter_at_end = is_number(pieces[n - 2]) && ui(pieces[n - 1]);
+    let tail = &pieces[n.saturating_sub(6)..n - 2];
+    let dated = tail.iter().any(|p| is_clock(p) || is_date(p))
+        || tail
+            .iter()
+            .any(|p| p.ends_with(|c: char| c.is_ascii_digit()) && p.contains(':'));
+    let separated = tail.iter().any(|p| matches!(*p, "•" | "·" | "|"));
+    counter_at_end && dated && separated
 }
 
 /// A breadcrumb the headline was glued onto: `Home » World » The talks…`.
@@ -142,6 +243,25 @@ impl PageResidue {
         let pieces: Vec<&str> = s.split_whitespace().collect();
         if pieces.len() == 1 && alone && is_slug(pieces[0]) {
             return Some(Shape::Slug);
+        }
+        if alone && is_weekday_row(&pieces) {
+            return Some(Shape::Calendar);
+        }
+        if is_placeholder(&pieces) {
+            return Some(Shape::Placeholder);
+        }
+        if pieces.len() <= 8 && is_script(s) {
+            return Some(Shape::Script);
+        }
+        if pieces.len() >= 2
+            && byline_words().contains(normalize(pieces[0]).as_str())
+            && is_separator(pieces[1])
+            && !pieces[0].ends_with(':')
+        {
+            return Some(Shape::EmptyByline);
+        }
+        if alone && is_teaser(&pieces) {
+            return Some(Shape::Teaser);
         }
         let words: Vec<String> = pieces
             .iter()
@@ -237,9 +357,12 @@ impl Rule for PageResidue {
                 }
                 let (shape, range) = match self.shape(cx, text, range.clone(), lines_in == 1) {
                     Some(shape) => (shape, range),
-                    None => match breadcrumb_prefix(text, range, function) {
-                        Some(prefix) => (Shape::Breadcrumb, prefix),
-                        None => continue,
+                    None => match credit(text, range.clone()) {
+                        Some(credit) => (Shape::Credit, credit),
+                        None => match breadcrumb_prefix(text, range, function) {
+                            Some(prefix) => (Shape::Breadcrumb, prefix),
+                            None => continue,
+                        },
                     },
                 };
                 let found = &text[range.clone()];
