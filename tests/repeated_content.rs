@@ -60,9 +60,13 @@ fn look_alikes_stay_silent() {
 }
 
 #[test]
-fn short_units_count_only_as_the_headline_or_printed_in_a_row() {
+fn short_units_count_as_the_headline_in_a_row_or_a_line_printed_twice() {
+    // A byline printed twice apart is a copy; the headline at the end too.
     let text = "Talks in Minsk resume\n\nBy Ivan Petrov\n\nThe talks resumed on Monday.\n\nBy Ivan Petrov\n\nTalks in Minsk resume\n";
-    assert_eq!(lines_of(text), [(9, 1)]);
+    assert_eq!(lines_of(text), [(7, 3), (9, 1)]);
+    // Printed three times, it is the article's own recurring line.
+    let thrice = "Talks in Minsk resume\n\nBy Ivan Petrov\n\nThe talks resumed on Monday.\n\nBy Ivan Petrov\n\nThey went on on Tuesday.\n\nBy Ivan Petrov\n";
+    assert_eq!(lines_of(thrice), []);
     let in_a_row = "Talks resume\n\nIvan Petrov\nIvan Petrov\n\nYes\n\nYes\n";
     assert_eq!(lines_of(in_a_row), [(4, 3)]);
 }
@@ -190,4 +194,21 @@ fn min_words_is_checked_and_raises_the_bar() {
     let count = |r: &Ruleset| check_text(r, text, Format::Plain).len();
     assert_eq!(count(&pack(7).expect("compiles")), 1);
     assert_eq!(count(&pack(10).expect("compiles")), 0);
+}
+
+#[test]
+fn a_reworded_headline_just_under_the_headline() {
+    let got = findings(&read("fires-reworded.txt"));
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!((got[0].0, got[0].2), (3, 1));
+}
+
+#[test]
+fn a_caption_printed_twice_apart() {
+    assert_eq!(lines_of(&read("fires-caption-twice.txt")), [(9, 3)]);
+}
+
+#[test]
+fn a_standfirst_and_an_interview_s_speakers_are_not_copies() {
+    assert_eq!(findings(&read("silent-reworded.txt")), []);
 }

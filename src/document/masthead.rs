@@ -228,7 +228,9 @@ pub(super) fn head(
         let last = comparable(line(&lines[lines.len() - 1]));
         for k in 1..lines.len().min(4) - 1 {
             let above = &lines[..k];
-            if comparable(line(&lines[k])) == last && above.iter().all(|l| word_count(line(l)) <= 6)
+            if comparable(line(&lines[k])) == last
+                && classify(line(&lines[k])) == Lead::Text
+                && above.iter().all(|l| word_count(line(l)) <= 6)
             {
                 let masthead = above
                     .iter()

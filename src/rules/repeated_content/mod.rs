@@ -55,6 +55,18 @@ impl Rule for RepeatedContent {
         let words = words::words(doc);
         let all = units::units(doc, &words);
         let mut found = units::repeats(doc, &words, &all, &self.min);
+        for r in units::short_line_twice(doc, &words, &all, &found) {
+            if !found.iter().any(|f| overlaps(&f.copy, &r.copy)) {
+                found.push(r);
+            }
+        }
+        found.sort_by_key(|r| r.copy.start);
+        if let Some(v) = units::reworded_headline(doc, &words, &all, &found) {
+            if !found.iter().any(|r| overlaps(&r.copy, &v.copy)) {
+                found.push(v);
+                found.sort_by_key(|r| r.copy.start);
+            }
+        }
         if let Some(b) = units::breadcrumb(doc, &words, &all, &self.min) {
             if !found.iter().any(|r| overlaps(&r.copy, &b.copy)) {
                 found.push(b);
@@ -110,6 +122,9 @@ impl RepeatedContent {
     fn unit(&self, cx: &Context<'_>, r: &Repeat) -> Diagnostic {
         let doc = cx.doc;
         let what = match r.kind {
+            _ if r.how == Match::Reworded => {
+                "this line is the headline again, with a few words changed"
+            }
             _ if r.first_is_headline => "this line repeats the headline",
             UnitKind::Line => "this paragraph repeats an earlier one",
             UnitKind::Sentence => "this sentence repeats an earlier one",
@@ -128,6 +143,10 @@ impl RepeatedContent {
             ),
             Match::Breadcrumb => (
                 "the first copy ends a breadcrumb trail: delete the trail, or this copy",
+                Applicability::Unsafe,
+            ),
+            Match::Reworded => (
+                "delete this copy, after checking which wording is right",
                 Applicability::Unsafe,
             ),
         };

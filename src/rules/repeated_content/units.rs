@@ -30,6 +30,8 @@ pub enum Match {
     Counter,
     /// The first is a breadcrumb trail ending in the headline (`Home » World » …`).
     Breadcrumb,
+    /// The copy is the headline with a few words changed, just under it.
+    Reworded,
 }
 
 #[derive(Debug, Clone)]
@@ -240,4 +242,132 @@ pub fn breadcrumb(
         }
     }
     None
+}
+
+/// How many lines under the headline a reworded copy of it is looked for in.
+const REWORDED_WITHIN: usize = 3;
+
+/// A line just under the headline that is the headline with a word or two
+/// changed (a scraper keeping the page title, the headline and the social
+/// title, each edited separately): as long as the headline give or take two
+/// words, no sentence, and sharing in order at least 70 % of its words.
+pub fn reworded_headline(
+    doc: &Document<'_>,
+    words: &[Word],
+    units: &[Unit],
+    reported: &[Repeat],
+) -> Option<Repeat> {
+    let h = doc.headline.as_ref()?;
+    let hw = &words[within(words, h)];
+    if hw.len() < 6 {
+        return None;
+    }
+    let after = units
+        .iter()
+        .filter(|u| u.kind == UnitKind::Line && u.range.start >= h.end)
+        .take(REWORDED_WITHIN);
+    for u in after {
+        let w = &words[u.words.clone()];
+        let line = doc.slice(&u.range);
+        if w.len() + 2 < hw.len()
+            || w.len() > hw.len() + 2
+            || line
+                .trim_end_matches(['"', '”', '’', '»', ')'])
+                .ends_with(['.', '!', '?'])
+            || reported.iter().any(|r| r.copy == u.range)
+            || same(w, hw)
+        {
+            continue;
+        }
+        let common = common_in_order(hw, w);
+        if common * 10 >= hw.len().max(w.len()) * 7 {
+            return Some(Repeat {
+                copy: u.range.clone(),
+                first: h.clone(),
+                kind: UnitKind::Line,
+                how: Match::Reworded,
+                first_is_headline: true,
+            });
+        }
+    }
+    None
+}
+
+/// The longest run of words two lines share in order (not necessarily
+/// adjacent): a table of (a+1)×(b+1) cells over two headlines' words.
+fn common_in_order(a: &[Word], b: &[Word]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            row[j + 1] = if x.hash == y.hash {
+                prev[j] + 1
+            } else {
+                row[j].max(prev[j + 1])
+            };
+        }
+        std::mem::swap(&mut prev, &mut row);
+    }
+    prev[b.len()]
+}
+
+/// A short line standing alone as a paragraph — a caption, a byline, a
+/// credit — printed exactly twice, anywhere: two to six words, no sentence.
+/// A line printed three times or more, or two such lines, are the article's
+/// own device (an interview's speakers, a recurring label), not a scraper's
+/// copy.
+pub fn short_line_twice(
+    doc: &Document<'_>,
+    words: &[Word],
+    units: &[Unit],
+    reported: &[Repeat],
+) -> Vec<Repeat> {
+    let is_short_line = |u: &Unit| {
+        let line = doc.slice(&u.range);
+        u.kind == UnitKind::Line
+            && (2..=6).contains(&(u.words.end - u.words.start))
+            && !line.contains('\n')
+            // A dateline (`GRODNO, March 4`) opens several reports of a page.
+            && !line.contains(|c: char| c == ',' || c.is_ascii_digit())
+            && !line.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '»', '…'])
+            && doc
+                .paragraphs
+                .binary_search_by_key(&u.range.start, |p| p.start)
+                .is_ok_and(|i| doc.paragraphs[i] == u.range)
+            && !doc.headline.as_ref().is_some_and(|h| u.range.start <= h.start && h.end <= u.range.end)
+    };
+    let mut seen: HashKeyMap<(usize, usize)> = HashKeyMap::default();
+    let candidates: Vec<&Unit> = units.iter().filter(|u| is_short_line(u)).collect();
+    for (i, u) in candidates.iter().enumerate() {
+        let entry = seen.entry(key(&words[u.words.clone()])).or_insert((i, 0));
+        entry.1 += 1;
+    }
+    // Two speakers' names taking turns, a label recurring: the article's
+    // own layout, where no copy is a scraper's.
+    let repeated: Vec<usize> = seen.values().map(|&(_, n)| n).filter(|&n| n >= 2).collect();
+    if repeated.len() != 1 || repeated[0] != 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, u) in candidates.iter().enumerate() {
+        let w = &words[u.words.clone()];
+        let Some(&(first, count)) = seen.get(&key(w)) else {
+            continue;
+        };
+        let f = candidates[first];
+        if count != 2 || first == i || !same(&words[f.words.clone()], w) {
+            continue;
+        }
+        if reported.iter().any(|r| r.copy == u.range) {
+            continue;
+        }
+        out.push(Repeat {
+            copy: u.range.clone(),
+            first: f.range.clone(),
+            kind: UnitKind::Line,
+            how: Match::Same,
+            first_is_headline: false,
+        });
+    }
+    out
 }
