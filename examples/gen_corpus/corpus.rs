@@ -875,6 +875,9 @@ struct Writer<'r> {
     officials: Vec<Official>,
     /// Set while writing the one-line file: `{p}` is always the surname.
     plain_names: bool,
+    /// The sentences written so far: an article says each once (a sentence
+    /// printed twice is a defect galley reports, planted only on purpose).
+    written: std::collections::HashSet<String>,
 }
 
 impl<'r> Writer<'r> {
@@ -913,6 +916,7 @@ impl<'r> Writer<'r> {
             q_mentioned: false,
             officials,
             plain_names: false,
+            written: std::collections::HashSet::new(),
         }
     }
 
@@ -1038,8 +1042,19 @@ impl<'r> Writer<'r> {
                 Topic::Aviation => AVIATION,
             }
         };
-        let t = self.rng.pick(pool);
-        self.fill(out, t);
+        // A few tries at a sentence the article has not said yet; a long read
+        // that runs out of them repeats one.
+        let mut s = String::new();
+        for _ in 0..12 {
+            s.clear();
+            let t = self.rng.pick(pool);
+            self.fill(&mut s, t);
+            if !self.written.contains(&s) {
+                break;
+            }
+        }
+        out.push_str(&s);
+        self.written.insert(s);
     }
 
     fn paragraph(&mut self) -> String {
@@ -1280,14 +1295,18 @@ impl<'r> Writer<'r> {
                 let _ = write!(text, "{}\n\n", self.rng.pick(SITE_NAMES));
             }
             let _ = write!(text, "# {headline}\n\n");
+            // Each appended line at most once: an article says a sentence once.
+            let (mut linked, mut tagged) = (false, false);
             for (i, p) in paras.iter_mut().enumerate() {
-                if i > 0 && self.rng.chance(120) {
+                if i > 0 && !linked && self.rng.chance(120) {
+                    linked = true;
                     let _ = write!(
                         p,
                         " The full statement is on [the ministry's website](https://example.org/news/{index})."
                     );
                 }
-                if i > 0 && self.rng.chance(80) {
+                if i > 0 && !tagged && self.rng.chance(80) {
+                    tagged = true;
                     let year = self.rng.range(2025, 2027);
                     let _ = write!(
                         p,

@@ -52,6 +52,10 @@ pub struct Existence {
     meta: RuleMeta,
     scope: Scope,
     patterns: Vec<Regex>,
+    /// The patterns as one alternation, when there are several and it
+    /// compiles within the limits: one scan of each part instead of one per
+    /// pattern (a catalogue of a dozen line patterns).
+    combined: Option<Regex>,
     words: HashSet<TermId>,
 }
 
@@ -122,6 +126,20 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
             None => ok = false,
         }
     }
+    let combined = (patterns.len() > 1)
+        .then(|| {
+            let alternation: Vec<String> = patterns
+                .iter()
+                .map(|p| format!("(?:{})", p.as_str()))
+                .collect();
+            RegexBuilder::new(&alternation.join("|"))
+                .multi_line(true)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .dfa_size_limit(REGEX_SIZE_LIMIT)
+                .build()
+                .ok()
+        })
+        .flatten();
     let words: HashSet<TermId> = raw
         .words
         .map(|w| w.into_inner())
@@ -142,6 +160,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
             meta,
             scope,
             patterns,
+            combined,
             words,
         }) as Box<dyn Rule>
     })
@@ -197,8 +216,19 @@ impl Rule for Existence {
         let ranges = scope_ranges(doc, self.scope);
         let mut found = Vec::new();
         for r in &ranges {
-            for re in &self.patterns {
-                for m in re.find_iter(doc.slice(r)) {
+            let text = doc.slice(r);
+            // One pass of the set finds which patterns match this part at
+            // all; only those run again for their matches.
+            let one;
+            let patterns = match &self.combined {
+                Some(c) => {
+                    one = [c];
+                    &one[..]
+                }
+                None => &self.patterns.iter().collect::<Vec<_>>()[..],
+            };
+            for re in patterns {
+                for m in re.find_iter(text) {
                     if !m.is_empty() {
                         found.push(trimmed(doc.text, r.start + m.start()..r.start + m.end()));
                     }
