@@ -39,6 +39,21 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
+    /// A rule's metadata with defaults, for unit tests of a kind.
+    #[cfg(test)]
+    pub(crate) fn for_tests(id: &str, kind: &'static str) -> RuleMeta {
+        RuleMeta {
+            id: id.into(),
+            kind,
+            severity: Severity::Warning,
+            pack: "test".into(),
+            language: None,
+            description: None,
+            message: None,
+            doc: None,
+        }
+    }
+
     pub fn diag(&self, range: Range<usize>, message: String) -> Diagnostic {
         Diagnostic::new(&self.id, self.severity, range, message)
     }

@@ -46,6 +46,8 @@ pub struct Conditional {
     meta: RuleMeta,
     when: Regex,
     then: Then,
+    /// `then` as written, for the words the one pass cannot settle.
+    then_source: String,
     before: bool,
     ignore: HashSet<String>,
 }
@@ -53,13 +55,17 @@ pub struct Conditional {
 /// `then`, compiled once.
 enum Then {
     /// No `$1`: one pattern for every captured word.
-    Fixed { re: meta::Regex, earliest: DFA },
+    Fixed {
+        re: meta::Regex,
+        earliest: DFA,
+        /// The pattern reversed: a match that ends where the text is cut
+        /// (`position = "before"`), which only the cut can create (`$`, `\b`).
+        reverse: DFA,
+    },
     /// `BEFORE $1 AFTER`.
     Split {
         /// `BEFORE`, reversed; `None` when empty.
         before: Option<DFA>,
-        /// `BEFORE` anchored at the end of the text, for when the lazy DFA gives up.
-        before_slow: Option<meta::Regex>,
         /// `AFTER` (with the flags `BEFORE` set), searched anchored.
         after: meta::Regex,
         /// `(?i)` in force at `$1`: words are found ignoring ASCII case.
@@ -200,6 +206,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
         meta,
         when: when_re,
         then: then_compiled,
+        then_source: then.into_inner(),
         before,
         ignore,
     }))
@@ -210,15 +217,13 @@ fn compile_then(then: &str) -> Result<Then, String> {
         None => Then::Fixed {
             re: meta_regex(then)?,
             earliest: lazy_dfa(then, false)?,
+            reverse: lazy_dfa(then, true)?,
         },
         Some((at, flags, case_insensitive)) => {
             let (b, a) = (&then[..at], &then[at + 2..]);
             let nonempty = !b.is_empty();
             Then::Split {
                 before: nonempty.then(|| lazy_dfa(b, true)).transpose()?,
-                before_slow: nonempty
-                    .then(|| meta_regex(&format!("(?:{b})\\z")))
-                    .transpose()?,
                 after: meta_regex(&format!("{flags}(?:{a})"))?,
                 case_insensitive,
             }
@@ -235,10 +240,26 @@ struct FirstUse {
 }
 
 impl Conditional {
+    /// The rule as it was before issue 19, for one word: `then` with the
+    /// word in it, compiled and searched. Only where the lazy DFA gives up
+    /// (a Unicode `\b` in `BEFORE` beside non-ASCII text).
+    fn slow(&self, text: &str, u: &FirstUse) -> bool {
+        regex::RegexBuilder::new(&self.then_source.replace("$1", &regex::escape(&u.key)))
+            .multi_line(true)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(super::existence::REGEX_CACHE_LIMIT)
+            .build()
+            .is_ok_and(|re| re.is_match(&text[..u.limit]))
+    }
+
     /// Which first uses `then` is satisfied for, in one pass over the text.
     fn satisfied(&self, text: &str, uses: &[FirstUse]) -> Vec<bool> {
         match &self.then {
-            Then::Fixed { re, earliest } => {
+            Then::Fixed {
+                re,
+                earliest,
+                reverse,
+            } => {
                 // The earliest end of any match: a limit at or past it is satisfied.
                 let end = earliest
                     .try_search_fwd(
@@ -246,17 +267,24 @@ impl Conditional {
                         &Input::new(text).earliest(true),
                     )
                     .map(|m| m.map(|m| m.offset()));
+                let mut cache = reverse.create_cache();
                 uses.iter()
-                    .map(|u| match (&end, self.before) {
-                        (Ok(e), false) => e.is_some(),
-                        (Ok(e), true) => e.is_some_and(|e| e <= u.limit),
-                        (Err(_), _) => re.is_match(&text[..u.limit]),
+                    .map(|u| match end {
+                        Ok(Some(e)) if e <= u.limit => true,
+                        Ok(_) if u.limit == text.len() => false,
+                        // Cut short: a match may end right at the cut.
+                        Ok(_) => reverse
+                            .try_search_rev(
+                                &mut cache,
+                                &Input::new(&text[..u.limit]).anchored(Anchored::Yes),
+                            )
+                            .map_or_else(|_| re.is_match(&text[..u.limit]), |m| m.is_some()),
+                        Err(_) => re.is_match(&text[..u.limit]),
                     })
                     .collect()
             }
             Then::Split {
                 before,
-                before_slow,
                 after,
                 case_insensitive,
             } => {
@@ -283,9 +311,12 @@ impl Conditional {
                                 Ok(found) => found.is_some(),
                                 // Gave up (a Unicode word boundary beside non-ASCII text):
                                 // `BEFORE` anchored at its end, the slow way.
-                                Err(_) => before_slow
-                                    .as_ref()
-                                    .is_some_and(|re| re.is_match(&hay[..m.start()])),
+                                // Gave up (a Unicode word boundary beside non-ASCII
+                                // text): this word is checked the slow, exact way.
+                                Err(_) => {
+                                    ok[i] = self.slow(text, u);
+                                    continue;
+                                }
                             }
                         }
                         _ => true,
@@ -344,5 +375,119 @@ impl Rule for Conditional {
             };
             out.push(self.meta.diag(u.found.clone(), message));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rule before issue 19: `then` compiled per captured word, the text rescanned.
+    fn naive(then: &str, text: &str, key: &str, limit: usize) -> bool {
+        regex::RegexBuilder::new(&then.replace("$1", &regex::escape(key)))
+            .multi_line(true)
+            .build()
+            .is_ok_and(|re| re.is_match(&text[..limit]))
+    }
+
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self, below: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((self.0 >> 33) % below as u64) as usize
+        }
+    }
+
+    #[test]
+    fn one_pass_agrees_with_a_regex_per_word() {
+        let thens = [
+            r"\(\s*$1\s*\)",
+            r"$1 \(",
+            r"\w{3}$1",
+            r"(?i)$1 stands",
+            r"^$1",
+            r"$1$",
+            r"\b$1\b",
+            r"[A-Z]+\s+\($1\)",
+            r"full name",
+            r"name\b",
+            r"\)$",
+            r"$1",
+        ];
+        let pieces = [
+            "CSTO",
+            "csto",
+            "NATO",
+            "(",
+            ")",
+            " (CSTO)",
+            "Treaty",
+            "stands",
+            " ",
+            "\n",
+            "full name",
+            "Минск",
+            "ab",
+            "abCSTO",
+            "x",
+        ];
+        let keys = ["CSTO", "NATO", "ab", "Минск", "x"];
+        let mut rng = Lcg(7);
+        for then in thens {
+            for _ in 0..300 {
+                let text: String = (0..rng.next(40))
+                    .map(|_| pieces[rng.next(pieces.len())])
+                    .collect();
+                for before in [false, true] {
+                    let uses: Vec<FirstUse> = keys
+                        .iter()
+                        .map(|k| {
+                            let limit = if before {
+                                crate::document::floor_char_boundary(
+                                    &text,
+                                    rng.next(text.len() + 1),
+                                )
+                            } else {
+                                text.len()
+                            };
+                            FirstUse {
+                                key: (*k).into(),
+                                found: 0..0,
+                                limit,
+                            }
+                        })
+                        .collect();
+                    let rule = Conditional {
+                        meta: crate::rules::compile::RuleMeta::for_tests("x/y", "conditional"),
+                        when: Regex::new("x").unwrap(),
+                        then: compile_then(then).unwrap(),
+                        then_source: then.into(),
+                        before,
+                        ignore: HashSet::new(),
+                    };
+                    let got = rule.satisfied(&text, &uses);
+                    for (u, g) in uses.iter().zip(got) {
+                        assert_eq!(
+                            g,
+                            naive(then, &text, &u.key, u.limit),
+                            "then {then:?} key {:?} limit {} before {before} in {text:?}",
+                            u.key,
+                            u.limit
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dollar_one_must_be_in_the_top_level_sequence() {
+        assert!(compile_then(r"(a|$1)").is_err());
+        assert!(compile_then(r"a|$1").is_err());
+        assert!(compile_then(r"$1 $1").is_err());
+        assert!(compile_then(r"(?i)\($1\)").is_ok());
     }
 }
