@@ -106,3 +106,28 @@ impl FileFindings for CheckedFile {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    #[test]
+    fn a_same_length_edit_in_the_middle_is_not_rendered() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        let text = format!(
+            "Title\n\n{}the the end.\n{}",
+            "x".repeat(4000),
+            "y".repeat(4000)
+        );
+        std::fs::write(&path, &text).unwrap();
+        let d = Diagnostic::new(&"x/y".into(), Severity::Warning, 4007..4014, String::new());
+        let mut f = CheckedFile::from(FileReport::new("a.txt".into(), text.clone(), vec![d]));
+        f.release(&path);
+        assert_eq!(f.text(), text);
+        // Same length, first and last KiB untouched: only a hash of the whole text sees it.
+        std::fs::write(&path, text.replace("the the", "THE THE")).unwrap();
+        assert_eq!(f.text(), " ".repeat(text.len()));
+    }
+}

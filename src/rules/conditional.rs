@@ -57,15 +57,15 @@ enum Then {
     /// No `$1`: one pattern for every captured word.
     Fixed {
         re: meta::Regex,
-        earliest: DFA,
+        earliest: Box<DFA>,
         /// The pattern reversed: a match that ends where the text is cut
         /// (`position = "before"`), which only the cut can create (`$`, `\b`).
-        reverse: DFA,
+        reverse: Box<DFA>,
     },
     /// `BEFORE $1 AFTER`.
     Split {
         /// `BEFORE`, reversed; `None` when empty.
-        before: Option<DFA>,
+        before: Option<Box<DFA>>,
         /// `AFTER` (with the flags `BEFORE` set), searched anchored.
         after: meta::Regex,
         /// `(?i)` in force at `$1`: words are found ignoring ASCII case.
@@ -216,14 +216,16 @@ fn compile_then(then: &str) -> Result<Then, String> {
     Ok(match split(then)? {
         None => Then::Fixed {
             re: meta_regex(then)?,
-            earliest: lazy_dfa(then, false)?,
-            reverse: lazy_dfa(then, true)?,
+            earliest: Box::new(lazy_dfa(then, false)?),
+            reverse: Box::new(lazy_dfa(then, true)?),
         },
         Some((at, flags, case_insensitive)) => {
             let (b, a) = (&then[..at], &then[at + 2..]);
             let nonempty = !b.is_empty();
             Then::Split {
-                before: nonempty.then(|| lazy_dfa(b, true)).transpose()?,
+                before: nonempty
+                    .then(|| lazy_dfa(b, true).map(Box::new))
+                    .transpose()?,
                 after: meta_regex(&format!("{flags}(?:{a})"))?,
                 case_insensitive,
             }
@@ -296,7 +298,7 @@ impl Conditional {
                 else {
                     return ok;
                 };
-                let mut cache = before.as_ref().map(DFA::create_cache);
+                let mut cache = before.as_ref().map(|d| d.create_cache());
                 for m in words.find_overlapping_iter(text) {
                     let i = m.pattern().as_usize();
                     let u = &uses[i];
@@ -436,6 +438,7 @@ mod tests {
         ];
         let keys = ["CSTO", "NATO", "ab", "Минск", "x"];
         let mut rng = Lcg(7);
+        let when = Regex::new("x").unwrap();
         for then in thens {
             for _ in 0..300 {
                 let text: String = (0..rng.next(40))
@@ -462,7 +465,7 @@ mod tests {
                         .collect();
                     let rule = Conditional {
                         meta: crate::rules::compile::RuleMeta::for_tests("x/y", "conditional"),
-                        when: Regex::new("x").unwrap(),
+                        when: when.clone(),
                         then: compile_then(then).unwrap(),
                         then_source: then.into(),
                         before,
