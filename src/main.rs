@@ -11,9 +11,11 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {e}");
+            // Paths and values in errors come from untrusted input: shown escaped.
+            let visible = |s: String| galley::output::escape::visible(&s).into_owned();
+            eprintln!("error: {}", visible(e.to_string()));
             for cause in e.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                eprintln!("  caused by: {}", visible(cause.to_string()));
             }
             ExitCode::from(2)
         }

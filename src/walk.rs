@@ -34,6 +34,12 @@ impl WalkOptions {
     }
 }
 
+fn has_article_extension(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| Format::EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
+}
+
 /// The files to check, sorted and deduplicated, and the paths that failed.
 pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> (Vec<Found>, Vec<FileError>) {
     let mut files = Vec::new();
@@ -70,16 +76,16 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> (Vec<Found>, Vec<Fi
             match entry {
                 Ok(e) => {
                     let is_article = e.file_type().is_some_and(|t| t.is_file())
-                        && e.path()
-                            .extension()
-                            .and_then(|x| x.to_str())
-                            .is_some_and(|x| {
-                                Format::EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
-                            });
+                        && has_article_extension(e.path());
                     if is_article && options.keeps(e.path()) {
                         files.push(Found {
                             path: e.into_path(),
                             explicit: false,
+                        });
+                    } else if e.path_is_symlink() && has_article_extension(e.path()) {
+                        // Not followed (it may lead out of the tree, or loop); said, not silent.
+                        errors.push(FileError::LinkNotFollowed {
+                            path: display_path(e.path()),
                         });
                     }
                 }

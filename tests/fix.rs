@@ -137,14 +137,22 @@ fn a_failed_write_leaves_the_original_intact() {
     assert!(write_atomic(&missing, "a.txt", "", "new").is_err());
     let path = dir.path().join("a.txt");
     std::fs::write(&path, "old\n").unwrap();
-    // A directory where the temporary file must go makes the write fail halfway.
-    std::fs::create_dir(
-        dir.path()
-            .join(format!(".a.txt.galley-{}.tmp", std::process::id())),
-    )
-    .unwrap();
-    assert!(write_atomic(&path, "a.txt", "old\n", "new\n").is_err());
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "old\n");
+    // A second name for the file: writing would split the links, so nothing is written.
+    #[cfg(unix)]
+    {
+        std::fs::hard_link(&path, dir.path().join("b.txt")).unwrap();
+        let err = write_atomic(&path, "a.txt", "old\n", "new\n").unwrap_err();
+        assert!(
+            matches!(err, WriteError::HardLinks { links: 2, .. }),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old\n");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "a temporary file was left: {names:?}");
+    }
 }
 
 #[test]

@@ -21,6 +21,9 @@ use crate::linter::{
 };
 use crate::output::{self, OutputFormat, Report};
 
+/// A temporary file of galley's this old is no live run's: reported after `--fix`.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     let discovery = match (&args.config, args.no_config) {
         (Some(path), _) => Discovery::Forced(path.clone()),
@@ -66,6 +69,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     }
     if let Some((k, n)) = args.shard {
         files.retain(|(path, _)| shard_of(path, n) == k);
+    }
+    if !args.quiet {
+        for note in &configs.ignored {
+            super::say("warning", note);
+        }
     }
     let sources = std::mem::take(&mut configs.sources);
     if let Some(mut e) = configs.into_errors() {
@@ -119,10 +127,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         .into_iter()
         .chain(selection.deprecations())
     {
-        eprintln!("warning: {note}");
+        super::say("warning", note);
     }
     if let Some(e) = selection.unknown(linters.rules()) {
-        eprintln!("error: {e}; `galley rules` lists them");
+        super::say("error", format!("{e}; `galley rules` lists them"));
         return Ok(2);
     }
     let jobs: Vec<(PathBuf, Arc<Linter>)> = files
@@ -156,7 +164,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     });
     let mut failed = false;
     let mut reports = Vec::new();
-    let (mut fixed, mut files_fixed) = (0usize, 0usize);
+    let (mut fixed, mut files_fixed, mut unwritten) = (0usize, 0usize, 0usize);
+    let mut fixed_dirs: Vec<PathBuf> = Vec::new();
     let mut diff = Vec::new();
     for ((path, linter), r) in jobs.iter().zip(results) {
         match r {
@@ -169,7 +178,16 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                         super::fix::fix_report(&mut report, linter, path, args.unsafe_fixes, out)?;
                     fixed += n;
                     files_fixed += usize::from(n > 0);
+                    unwritten += usize::from(!ok);
                     failed |= !ok;
+                    if args.fix {
+                        let dir = std::fs::canonicalize(path)
+                            .ok()
+                            .and_then(|p| p.parent().map(PathBuf::from));
+                        if let Some(dir) = dir.filter(|d| !fixed_dirs.contains(d)) {
+                            fixed_dirs.push(dir);
+                        }
+                    }
                 }
                 reports.push(report);
             }
@@ -186,15 +204,19 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     let checked_any = !jobs.is_empty();
     for e in &errors {
         // An empty directory beside others that hold articles is worth a word, not a failure.
-        let is_warning = matches!(e, FileError::NoArticles { .. }) && checked_any;
+        let is_warning = (matches!(e, FileError::NoArticles { .. }) && checked_any)
+            || matches!(e, FileError::LinkNotFollowed { .. });
         if !(is_warning && args.quiet) {
-            eprintln!("{}: {e}", if is_warning { "warning" } else { "error" });
+            super::say(if is_warning { "warning" } else { "error" }, e);
         }
         failed |= !is_warning;
     }
     for r in &reports {
         if r.is_blank() && !args.quiet {
-            eprintln!("warning: {}: empty file, nothing to check", r.path);
+            super::say(
+                "warning",
+                format!("{}: empty file, nothing to check", r.path),
+            );
         }
     }
     if let Some(path) = &args.write_baseline {
@@ -211,8 +233,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         return Ok(if failed { 2 } else { 0 });
     }
     if let Some(path) = &args.baseline {
-        let text = std::fs::read_to_string(path)
+        let bytes = crate::check::read_bounded(path, crate::check::MAX_FILE_SIZE)
             .with_context(|| format!("cannot read baseline {}", path.display()))?;
+        let text = String::from_utf8(bytes)
+            .with_context(|| format!("{} is not a galley baseline", path.display()))?;
         let baseline: crate::baseline::Baseline = serde_json::from_str(&text)
             .with_context(|| format!("{} is not a galley baseline", path.display()))?;
         let gone = baseline.filter(&mut reports);
@@ -223,14 +247,44 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     // Sorted: the hash map's order would change SARIF's ruleIndex from run to run.
     let rules: Vec<crate::rules::RuleMeta> = linters.rules().into_iter().cloned().collect();
     if args.fix && !args.quiet {
+        for dir in &fixed_dirs {
+            for stale in crate::fix::stale_temp_files(dir, STALE_AFTER) {
+                super::say(
+                    "warning",
+                    format!(
+                        "{}: a temporary file left by an interrupted `galley check --fix`; delete it",
+                        crate::check::display_path(&stale)
+                    ),
+                );
+            }
+        }
         let remain: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
-        eprintln!("Fixed {fixed} findings in {files_fixed} files ({remain} remain)");
+        let unwritten = match unwritten {
+            0 => String::new(),
+            1 => "; 1 file could not be written".into(),
+            n => format!("; {n} files could not be written"),
+        };
+        eprintln!("Fixed {fixed} findings in {files_fixed} files ({remain} remain{unwritten})");
     }
     let report = Report {
         files_checked: reports.len(),
         files: reports,
         rules,
         quiet: args.quiet,
+    };
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let findings = threshold.is_some_and(|t| report.diagnostics().any(|(_, d)| d.severity >= t));
+    let code = if failed {
+        2
+    } else if findings {
+        1
+    } else {
+        0
     };
     let to_terminal = args.output.is_none() && color_for(args.color, &io::stdout());
     let color = args.format == OutputFormat::Human && to_terminal;
@@ -241,25 +295,17 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         )),
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
-    if args.statistics {
-        statistics::write(&report, &mut out)?;
+    let written = if args.statistics {
+        statistics::write(&report, &mut out)
     } else {
-        output::write(&report, args.format, color, &mut out)?;
+        output::write(&report, args.format, color, &mut out)
     }
-    out.flush()?;
-
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    let findings = threshold.is_some_and(|t| report.diagnostics().any(|(_, d)| d.severity >= t));
-    Ok(if failed {
-        2
-    } else if findings {
-        1
-    } else {
-        0
-    })
+    .and_then(|()| out.flush());
+    match written {
+        // A reader that stops early (`galley check | head`) is its choice:
+        // the exit code still says what the run found.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(code),
+        Err(e) => Err(e.into()),
+        Ok(()) => Ok(code),
+    }
 }

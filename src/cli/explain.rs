@@ -55,7 +55,7 @@ pub fn list(ruleset: &Ruleset, json: bool) -> io::Result<()> {
 
 pub fn explain(ruleset: &Ruleset, id: &str) -> anyhow::Result<u8> {
     if let Some(note) = crate::rules::ids::deprecation(id) {
-        eprintln!("note: {note}");
+        super::say("note", note);
     }
     let id = crate::rules::ids::canonical(id);
     let Some(m) = ruleset.rule(id) else {
@@ -63,7 +63,10 @@ pub fn explain(ruleset: &Ruleset, id: &str) -> anyhow::Result<u8> {
         let hint = crate::rules::suggest(id, ids.iter().copied())
             .map(|s| format!(" (did you mean `{s}`?)"))
             .unwrap_or_default();
-        eprintln!("error: no rule `{id}`{hint}; `galley rules` lists them");
+        super::say(
+            "error",
+            format!("no rule `{id}`{hint}; `galley rules` lists them"),
+        );
         return Ok(2);
     };
     let stdout = io::stdout();

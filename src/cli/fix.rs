@@ -26,6 +26,7 @@ pub fn fix_report(
     let accept =
         |a: Applicability| a == Applicability::Safe || (unsafe_fixes && a == Applicability::Unsafe);
     let original = report.text.clone();
+    let found = report.diagnostics.clone();
     let mut applied = 0;
     for _ in 0..ROUNDS {
         let fixed = apply(&report.text, &report.diagnostics, accept);
@@ -56,7 +57,10 @@ pub fn fix_report(
     match write_atomic(path, &report.path, &original, &report.text) {
         Ok(()) => Ok((applied, true)),
         Err(e) => {
-            eprintln!("error: {e}");
+            super::say("error", &e);
+            // Nothing was written: the findings are those of the file as it is on disk.
+            report.text = original;
+            report.diagnostics = found;
             Ok((0, false))
         }
     }

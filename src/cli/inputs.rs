@@ -27,11 +27,15 @@ impl Inputs {
         let wants_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
         if let Some(list) = &args.files_from {
             let text = if list.as_os_str() == "-" {
-                io::read_to_string(io::stdin())
-                    .context("cannot read the file list from standard input")?
+                let bytes =
+                    crate::check::read_stream_bounded(io::stdin(), crate::check::MAX_FILE_SIZE)
+                        .context("cannot read the file list from standard input")?;
+                String::from_utf8(bytes).context("the file list on standard input is not UTF-8")?
             } else {
-                std::fs::read_to_string(list)
-                    .with_context(|| format!("cannot read {}", list.display()))?
+                let bytes = crate::check::read_bounded(list, crate::check::MAX_FILE_SIZE)
+                    .with_context(|| format!("cannot read {}", list.display()))?;
+                String::from_utf8(bytes)
+                    .with_context(|| format!("cannot read {}: not UTF-8", list.display()))?
             };
             paths.extend(
                 text.lines()
@@ -41,17 +45,24 @@ impl Inputs {
             );
         }
         let stdin = if wants_stdin {
-            let mut bytes = Vec::new();
-            io::Read::read_to_end(&mut io::stdin(), &mut bytes)
-                .context("cannot read standard input")?;
             let name = args
                 .stdin_filename
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("<stdin>"));
-            let text = match crate::check::decode(&crate::check::display_path(&name), bytes) {
+            let display = crate::check::display_path(&name);
+            // Bounded like a file: an endless stream is refused, not read until memory runs out.
+            let bytes =
+                match crate::check::read_stream_bounded(io::stdin(), crate::check::MAX_FILE_SIZE) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        super::say("error", crate::check::FileError::from_read(&display, e));
+                        return Ok(None);
+                    }
+                };
+            let text = match crate::check::decode(&display, bytes) {
                 Ok(t) => t,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    super::say("error", e);
                     return Ok(None);
                 }
             };

@@ -213,6 +213,14 @@ pub fn run() -> anyhow::Result<u8> {
     }
 }
 
+/// Prints `level: message` on standard error, the message made visible
+/// (file names and values from untrusted input hold control characters).
+fn say(level: &str, message: impl std::fmt::Display) {
+    eprintln!("{level}: {}", visible(&message.to_string()));
+}
+
+pub(crate) use crate::output::escape::visible;
+
 fn print_pack_errors(errors: &crate::packs::PackErrors) -> io::Result<()> {
     pack_errors::print(errors, color_for(ColorChoice::Auto, &io::stderr()))
 }

@@ -9,6 +9,7 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use codespan_reporting::term::{self, Config};
 
 use crate::document::LineIndex;
+use crate::output::escape::visible;
 use crate::output::window::Window;
 use crate::packs::PackErrors;
 
@@ -27,7 +28,7 @@ pub fn print(errors: &PackErrors, color: bool) -> io::Result<()> {
     for e in &errors.errors {
         let mut notes = Vec::new();
         if let Some(help) = &e.help {
-            notes.push(format!("help: {help}"));
+            notes.push(format!("help: {}", visible(help)));
         }
         let source = errors.sources.iter().position(|s| s.name == e.file);
         match (source, &e.span) {
@@ -36,16 +37,16 @@ pub fn print(errors: &PackErrors, color: bool) -> io::Result<()> {
                 let (files, mapped) =
                     Window::new(&s.name, &s.text, &indexes[i], std::slice::from_ref(span));
                 let d = Diagnostic::error()
-                    .with_message(e.message.clone())
+                    .with_message(visible(&e.message))
                     .with_labels(vec![Label::primary((), mapped[0].clone())])
                     .with_notes(notes);
                 term::emit_to_write_style(&mut out, &Config::default(), &files, &d)
                     .map_err(io::Error::other)?;
             }
             _ => {
-                notes.insert(0, format!("in {}", e.file));
+                notes.insert(0, format!("in {}", visible(&e.file)));
                 let d = Diagnostic::<()>::error()
-                    .with_message(e.message.clone())
+                    .with_message(visible(&e.message))
                     .with_notes(notes);
                 let files = codespan_reporting::files::SimpleFile::new("", "");
                 term::emit_to_write_style(&mut out, &Config::default(), &files, &d)

@@ -26,13 +26,12 @@ struct Released {
     blank: bool,
 }
 
-/// A hash of a file's first and last KiB: with the length, enough to
-/// notice an edit between checking and rendering, at no cost on a 1 GB run.
-fn sample_hash(bytes: &[u8]) -> u64 {
-    const SIDE: usize = 1024;
-    let head = &bytes[..bytes.len().min(SIDE)];
-    let tail = &bytes[bytes.len().saturating_sub(SIDE)..];
-    crate::hash::fnv1a(head) ^ crate::hash::fnv1a(tail).rotate_left(1)
+/// A hash of the whole text: with the length, what tells that the file
+/// read again to render is the file that was checked. Only the first and
+/// last KiB once, which missed a same-length edit in the middle; the file is
+/// read whole to render anyway, and hashing it costs less than reading it.
+fn text_hash(bytes: &[u8]) -> u64 {
+    crate::hash::fnv1a(bytes)
 }
 
 impl From<FileReport> for CheckedFile {
@@ -64,7 +63,7 @@ impl CheckedFile {
             Released {
                 file: file.to_owned(),
                 len: self.text.len(),
-                hash: sample_hash(self.text.as_bytes()),
+                hash: text_hash(self.text.as_bytes()),
                 blank,
             }
         });
@@ -99,11 +98,36 @@ impl FileFindings for CheckedFile {
         let Some(r) = &self.released else {
             return Cow::Borrowed(&self.text);
         };
-        match std::fs::read(&r.file) {
-            Ok(bytes) if bytes.len() == r.len && sample_hash(&bytes) == r.hash => {
+        match crate::check::read_bounded(&r.file, r.len as u64) {
+            Ok(bytes) if bytes.len() == r.len && text_hash(&bytes) == r.hash => {
                 Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| " ".repeat(r.len)))
             }
             _ => Cow::Owned(" ".repeat(r.len)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    #[test]
+    fn a_same_length_edit_in_the_middle_is_not_rendered() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        let text = format!(
+            "Title\n\n{}the the end.\n{}",
+            "x".repeat(4000),
+            "y".repeat(4000)
+        );
+        std::fs::write(&path, &text).unwrap();
+        let d = Diagnostic::new(&"x/y".into(), Severity::Warning, 4007..4014, String::new());
+        let mut f = CheckedFile::from(FileReport::new("a.txt".into(), text.clone(), vec![d]));
+        f.release(&path);
+        assert_eq!(f.text(), text);
+        // Same length, first and last KiB untouched: only a hash of the whole text sees it.
+        std::fs::write(&path, text.replace("the the", "THE THE")).unwrap();
+        assert_eq!(f.text(), " ".repeat(text.len()));
     }
 }

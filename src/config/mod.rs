@@ -233,9 +233,68 @@ struct Loader<'a, 'e> {
     r: Reader<'e>,
     text: &'a str,
     dir: &'a Path,
+    /// Where the rule files a config names must be: its repository's root,
+    /// or its own directory outside a repository (canonical).
+    root: Option<PathBuf>,
 }
 
 impl Loader<'_, '_> {
+    /// A rule file the config names, resolved against the config's directory
+    /// and refused (an error pointed at it) when it does not exist, is no
+    /// regular file, or lies outside the repository: a config comes with the
+    /// repository and may be hostile, and `rules = ["/proc/self/environ"]`
+    /// or `"../../.ssh/…"` must not make galley read, and quote in an error,
+    /// a file of the user's. A path given with `--rules` is not bound.
+    fn rule_file(&mut self, p: &Spanned<String>) -> Option<PathBuf> {
+        let path = self.dir.join(p.get_ref());
+        let shown = p.get_ref();
+        let resolved = match std::fs::canonicalize(&path) {
+            Ok(r) => r,
+            Err(e) => {
+                let why = if e.kind() == std::io::ErrorKind::NotFound {
+                    "no such file".to_owned()
+                } else {
+                    crate::check::describe(&e)
+                };
+                self.r.errors.push(
+                    PackError::new(
+                        &self.r.file,
+                        Some(p.span()),
+                        format!("cannot read rule file `{shown}`: {why}"),
+                    )
+                    .with_help("a rule file's path is relative to the config that names it"),
+                );
+                return None;
+            }
+        };
+        if let Some(root) = &self.root {
+            if !resolved.starts_with(root) {
+                self.r.errors.push(
+                    PackError::new(
+                        &self.r.file,
+                        Some(p.span()),
+                        format!(
+                            "rule file `{shown}` is outside {} ({}); a config may name rule files inside it only",
+                            if root.join(".git").exists() { "the repository" } else { "the config's directory" },
+                            crate::check::display_path(root)
+                        ),
+                    )
+                    .with_help("to use it anyway, pass it on the command line: `--rules FILE`"),
+                );
+                return None;
+            }
+        }
+        if !resolved.is_file() {
+            self.r.errors.push(PackError::new(
+                &self.r.file,
+                Some(p.span()),
+                format!("rule file `{shown}` is not a regular file"),
+            ));
+            return None;
+        }
+        Some(path)
+    }
+
     fn origin(&self, span: Range<usize>, what: &str) -> Origin {
         Origin {
             file: self.r.file.clone(),
@@ -320,7 +379,7 @@ impl Loader<'_, '_> {
             let paths = rs
                 .get_ref()
                 .iter()
-                .map(|p| self.dir.join(p.get_ref()))
+                .filter_map(|p| self.rule_file(p))
                 .collect();
             layer.rules = Some((paths, self.origin(rs.span(), what)));
         }
@@ -353,13 +412,13 @@ impl Config {
     /// Reads and resolves one config file; every error in it is collected.
     pub fn load(path: &Path, errors: &mut Vec<PackError>) -> Option<Config> {
         let name = crate::check::display_path(path);
-        let text = match std::fs::read_to_string(path) {
+        let text = match read_text(path) {
             Ok(t) => t,
-            Err(e) => {
+            Err(why) => {
                 errors.push(PackError::new(
                     &name,
                     None,
-                    format!("cannot read config: {e}"),
+                    format!("cannot read config: {why}"),
                 ));
                 return None;
             }
@@ -375,10 +434,14 @@ impl Config {
             text: text.as_str().into(),
         };
         let before = errors.len();
+        let root = std::fs::canonicalize(&dir)
+            .ok()
+            .map(|d| repository_root(&d).unwrap_or(d));
         let mut loader = Loader {
             r: Reader { file: name, errors },
             text: &text,
             dir: &dir,
+            root,
         };
         let mut root = loader.r.parse(&text)?;
         loader.r.check_keys(&mut root, CONFIG_FIELDS, "galley.toml");
@@ -483,6 +546,57 @@ impl Config {
     }
 }
 
+/// A config's or rule file's text: bounded like every file galley reads, and
+/// refused without quoting when it is not UTF-8 text (a binary file named as
+/// a config must not have its bytes printed in an error).
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = crate::check::read_bounded(path, crate::packs::reader::MAX_FILE_BYTES as u64)
+        .map_err(|e| match e {
+            crate::check::ReadError::Io(e) => crate::check::describe(&e),
+            e => e.to_string(),
+        })?;
+    if bytes.contains(&0) {
+        return Err("not a text file (it holds NUL bytes)".into());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// The repository `dir` is in: the closest directory upward holding `.git`.
+pub fn repository_root(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+/// Whether a config found by discovery (not named with `--config`) may be
+/// trusted: not owned by another user (root aside), and not in a directory
+/// anyone may write to (`/tmp`), where another user could have left it.
+#[cfg(unix)]
+fn trusted(path: &Path) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    if meta.uid() != me && meta.uid() != 0 {
+        return Err("it is owned by another user".into());
+    }
+    let dir = path.parent().and_then(|d| std::fs::metadata(d).ok());
+    if dir.is_some_and(|d| d.mode() & 0o002 != 0) {
+        return Err("its directory is writable by every user".into());
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn trusted(_: &Path) -> Result<(), String> {
+    Ok(())
+}
+
 /// How configs are found for a run.
 #[derive(Debug, Clone)]
 pub enum Discovery {
@@ -501,6 +615,8 @@ pub struct Configs {
     forced: Option<Arc<Config>>,
     pub errors: Vec<PackError>,
     pub sources: Vec<PackSource>,
+    /// Configs found but not trusted, each with why: warnings for the front end.
+    pub ignored: Vec<String>,
 }
 
 impl Configs {
@@ -511,6 +627,7 @@ impl Configs {
             forced: None,
             errors: Vec::new(),
             sources: Vec::new(),
+            ignored: Vec::new(),
         };
         if let Discovery::Forced(path) = &c.discovery {
             let path = path.clone();
@@ -523,7 +640,7 @@ impl Configs {
         let before = self.errors.len();
         let config = Config::load(path, &mut self.errors).map(Arc::new);
         if self.errors.len() > before || config.is_some() {
-            if let Ok(text) = std::fs::read_to_string(path) {
+            if let Ok(text) = read_text(path) {
                 self.sources.push(PackSource {
                     name: crate::check::display_path(path),
                     text: text.into(),
@@ -544,6 +661,9 @@ impl Configs {
         let mut dir = abs.parent().map(Path::to_path_buf);
         let mut visited = Vec::new();
         let mut found = None;
+        let home = std::env::var_os("HOME")
+            .filter(|h| !h.is_empty())
+            .map(PathBuf::from);
         while let Some(d) = dir {
             if let Some(cached) = self.by_dir.get(&d) {
                 found = cached.clone();
@@ -551,11 +671,18 @@ impl Configs {
             }
             visited.push(d.clone());
             if let Some(path) = CONFIG_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file()) {
-                found = self.read(&path);
+                match trusted(&path) {
+                    Ok(()) => found = self.read(&path),
+                    Err(why) => self.ignored.push(format!(
+                        "{}: ignored, {why}; pass it with `--config` to use it",
+                        crate::check::display_path(&path)
+                    )),
+                }
                 break;
             }
-            // The repository root ends the search.
-            if d.join(".git").exists() {
+            // The repository root ends the search, and so does the user's
+            // home: a config above either is not this project's.
+            if d.join(".git").exists() || home.as_deref() == Some(d.as_path()) {
                 break;
             }
             dir = d.parent().map(Path::to_path_buf);

@@ -50,7 +50,11 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.line_start(line);
-        let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let mut column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        // A byte order mark is no character an editor sees: the first letter is column 1.
+        if line == 0 && offset > 0 && text.starts_with('\u{feff}') {
+            column -= 1;
+        }
         Position {
             line: line + 1,
             column,
@@ -91,10 +95,13 @@ impl<'a> PositionCursor<'a> {
     }
 }
 
+/// Where lines end: at `\n`, and at a lone `\r` (old Mac files, some
+/// scrapers), which editors also show as a line break.
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(|(i, &b)| {
+        (b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))).then_some(i)
+    })
 }
 
 /// The largest char boundary not above `i` (str::floor_char_boundary is unstable).
@@ -137,6 +144,27 @@ mod tests {
                 "{offset}"
             );
         }
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line() {
+        let text = "one\rtwo\r\nthree";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 3);
+        assert_eq!(&text[idx.line_range(text, 0)], "one");
+        assert_eq!(&text[idx.line_range(text, 1)], "two");
+        let t = text.find("two").unwrap();
+        assert_eq!(idx.position(text, t), Position { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_column_one() {
+        let text = "\u{feff}Minsk is\nthe";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, 3), Position { line: 1, column: 1 });
+        assert_eq!(idx.position(text, 9), Position { line: 1, column: 7 });
+        let mut cursor = PositionCursor::new(&idx, text);
+        assert_eq!(cursor.position(9).column, 7);
     }
 
     #[test]

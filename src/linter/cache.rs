@@ -14,12 +14,8 @@ use crate::rules::{RuleMeta, Ruleset};
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum LinterError {
-    #[error("cannot read rule file {}", path.display())]
-    RuleFile {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("cannot read rule file {}: {why}", path.display())]
+    RuleFile { path: PathBuf, why: String },
     /// Errors in the packs or rule files, every one of them.
     #[error(transparent)]
     Packs(#[from] PackErrors),
@@ -30,9 +26,9 @@ pub fn read_rule_files(paths: &[PathBuf]) -> Result<Vec<PackSource>, LinterError
     paths
         .iter()
         .map(|path| {
-            let text = std::fs::read_to_string(path).map_err(|source| LinterError::RuleFile {
+            let text = crate::config::read_text(path).map_err(|why| LinterError::RuleFile {
                 path: path.clone(),
-                source,
+                why,
             })?;
             Ok(PackSource {
                 name: crate::check::display_path(path),

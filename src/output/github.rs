@@ -11,11 +11,22 @@ use super::Report;
 use crate::check::FileFindings;
 use crate::diagnostic::Severity;
 
-/// A command's message, escaped as the runner unescapes it.
+/// A command's message, escaped as the runner unescapes it; other control
+/// characters (ESC) are written visibly, as in every human-facing stream.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c => {
+                let mut b = [0; 4];
+                out.push_str(&super::escape::visible(c.encode_utf8(&mut b)));
+            }
+        }
+    }
+    out
 }
 
 /// A command property's value (`file=`, `title=`): as a message, and `:`
@@ -69,5 +80,6 @@ mod tests {
         );
         // `%` first, or the escapes themselves would be escaped again.
         assert_eq!(escape_data("%0A"), "%250A");
+        assert_eq!(escape_data("a\u{1b}[31m"), "a\\u{1b}[31m");
     }
 }

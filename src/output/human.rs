@@ -9,6 +9,7 @@ use codespan_reporting::diagnostic::{
 use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use codespan_reporting::term::{self, Config};
 
+use super::escape::visible;
 use super::window::Window;
 use super::Report;
 use crate::check::FileFindings;
@@ -61,18 +62,19 @@ pub fn render(
     let (files, mapped) = Window::new(path, text, index, &ranges);
     let mut labels = vec![CsLabel::primary((), mapped[0].clone())];
     for (l, r) in d.labels.iter().zip(&mapped[1..]) {
-        labels.push(CsLabel::secondary((), r.clone()).with_message(l.message.clone()));
+        labels.push(CsLabel::secondary((), r.clone()).with_message(visible(&l.message)));
     }
-    let mut notes: Vec<String> = d.notes.clone();
+    // Messages quote the article: escaped as the snippet's text is (see `escape`).
+    let mut notes: Vec<String> = d.notes.iter().map(|n| visible(n).into_owned()).collect();
     if let Some(help) = &d.help {
-        notes.push(format!("help: {help}"));
+        notes.push(format!("help: {}", visible(help)));
     }
     if let Some(f) = fix_note(d, text.get(d.range.clone()).unwrap_or("")) {
-        notes.push(f);
+        notes.push(visible(&f).into_owned());
     }
     let diagnostic = CsDiagnostic::new(severity(d.severity))
-        .with_code(d.rule.to_string())
-        .with_message(d.message.clone())
+        .with_code(visible(&d.rule).into_owned())
+        .with_message(visible(&d.message))
         .with_labels(labels)
         .with_notes(notes);
     term::emit_to_write_style(out, &Config::default(), &files, &diagnostic)

@@ -2,6 +2,7 @@
 //! sorted before it reaches here; nothing is printed from worker threads.
 
 mod checkstyle;
+pub mod escape;
 mod github;
 mod gitlab;
 mod human;

@@ -2,12 +2,15 @@
 
 use std::io::{self, Write};
 
+use super::escape::visible;
 use super::Report;
 use crate::check::FileFindings;
 use crate::document::{LineIndex, PositionCursor};
 
 pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
     for file in report.files_with_findings() {
+        // One line per finding whatever the name and the message hold.
+        let path = visible(file.path());
         let text = file.text();
         let index = LineIndex::new(&text);
         let mut cursor = PositionCursor::new(&index, &text);
@@ -16,12 +19,12 @@ pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Res
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}",
-                file.path(),
+                path,
                 pos.line,
                 pos.column,
                 d.severity,
                 d.rule,
-                d.message
+                visible(&d.message)
             )?;
         }
     }

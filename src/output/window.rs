@@ -74,7 +74,7 @@ impl Window {
         }
 
         let mut window = Window {
-            name: name.to_owned(),
+            name: super::escape::visible(name).into_owned(),
             source: String::new(),
             lines: Vec::new(),
         };
@@ -90,7 +90,9 @@ impl Window {
             let suffix = if to < line_text.len() { ELLIPSIS } else { "" };
             let start = window.source.len();
             window.source.push_str(prefix);
-            window.source.push_str(&line_text[from..to]);
+            window
+                .source
+                .push_str(&super::escape::same_length(&line_text[from..to]));
             window.source.push_str(suffix);
             let end = window.source.len();
             window.source.push('\n');
@@ -103,7 +105,11 @@ impl Window {
             window.lines.push(VirtualLine {
                 range: start..end,
                 line: line + 1,
-                column: text[line_range.start..real_start].chars().count() + 1,
+                column: text[line_range.start..real_start]
+                    .trim_start_matches('\u{feff}')
+                    .chars()
+                    .count()
+                    + 1,
                 prefix: prefix.len(),
             });
         }

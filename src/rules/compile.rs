@@ -39,6 +39,21 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
+    /// A rule's metadata with defaults, for unit tests of a kind.
+    #[cfg(test)]
+    pub(crate) fn for_tests(id: &str, kind: &'static str) -> RuleMeta {
+        RuleMeta {
+            id: id.into(),
+            kind,
+            severity: Severity::Warning,
+            pack: "test".into(),
+            language: None,
+            description: None,
+            message: None,
+            doc: None,
+        }
+    }
+
     pub fn diag(&self, range: Range<usize>, message: String) -> Diagnostic {
         Diagnostic::new(&self.id, self.severity, range, message)
     }
@@ -70,6 +85,20 @@ const FOUND: &[&str] = &["found"];
 /// bounds the automaton an untrusted pack can make galley build.
 pub const MAX_TERMS: usize = 500_000;
 
+/// Memory for the compiled regexes of all rules of a run, each counted as
+/// its compiled size plus the search cache it may grow
+/// (`existence::REGEX_CACHE_LIMIT`). One regex is bounded at 1 MiB; without
+/// a total, 3,000 of them in a 200 KB pack took 3 GB and aborted (issue 19).
+pub const MAX_REGEX_MEMORY: usize = 512 << 20;
+
+/// The running total against [`MAX_REGEX_MEMORY`].
+#[derive(Debug, Default)]
+pub struct RegexMemory {
+    pub used: usize,
+    /// The budget was crossed (and that reported, once).
+    pub exceeded: bool,
+}
+
 /// The registry of rule kinds, sorted by name: one line per kind.
 #[rustfmt::skip]
 pub const KINDS: &[Kind] = &[
@@ -99,6 +128,8 @@ pub struct Compiler<'a> {
     pub lexicon: &'a mut LexiconBuilder,
     pub entities: &'a EntityBase,
     errors: &'a mut Vec<PackError>,
+    /// What the regexes of every pack compiled so far cost, in bytes.
+    pub regex_memory: &'a mut RegexMemory,
     /// The `id` of the rule being compiled: where an error about the rule as
     /// a whole (a required field missing) points.
     pub id: Range<usize>,
@@ -170,16 +201,23 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
 
     let mut lexicon = LexiconBuilder::default();
     let mut entities = EntityBase::default();
+    let mut entities_crossed: Option<(String, Range<usize>)> = None;
     for (file, raw) in &mut parsed {
         for e in std::mem::take(&mut raw.entity) {
             let span = e.span();
             if let Err(msg) = entities.add(e.into_inner(), &mut lexicon) {
-                errors.push(PackError::new(file, Some(span), msg));
+                errors.push(PackError::new(file, Some(span.clone()), msg));
+            }
+            if entities_crossed.is_none() && lexicon.len() > MAX_TERMS {
+                entities_crossed = Some((file.clone(), span));
             }
         }
     }
 
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+    let mut regex_memory = RegexMemory::default();
+    // The first rule or entity that took the dictionary past MAX_TERMS: where the error points.
+    let mut terms_crossed: Option<(String, Range<usize>)> = None;
     // Each id's first definition: its file and kind. The same id in another
     // pack is an edition of that check (German doubles, Arabic names).
     let mut seen: HashMap<String, (String, &'static str)> = HashMap::new();
@@ -200,6 +238,7 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
             lexicon: &mut lexicon,
             entities: &entities,
             errors: &mut errors,
+            regex_memory: &mut regex_memory,
             id: 0..0,
         };
         for rule in raw.rule {
@@ -207,18 +246,27 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
                 r.meta_mut().language = language;
                 rules.push(r);
             }
+            if terms_crossed.is_none() && cx.lexicon.len() > MAX_TERMS {
+                terms_crossed = Some((file.clone(), cx.id.clone()));
+            }
         }
     }
 
     if lexicon.len() > MAX_TERMS {
-        errors.push(PackError::new(
-            "<rule packs>",
-            None,
-            format!(
-                "the packs hold {} dictionary terms, more than the limit of {MAX_TERMS}",
-                lexicon.len()
-            ),
-        ));
+        let (file, span) = entities_crossed
+            .or(terms_crossed)
+            .map_or_else(|| ("<rule packs>".to_owned(), None), |(f, s)| (f, Some(s)));
+        errors.push(
+            PackError::new(
+                &file,
+                span,
+                format!(
+                    "the packs hold {} dictionary terms, more than the limit of {MAX_TERMS}; this is where they cross it",
+                    lexicon.len()
+                ),
+            )
+            .with_help("split the dictionary into packs for different configs, or drop terms"),
+        );
         return Err(PackErrors { errors, sources });
     }
     let lexicon = match lexicon.build() {

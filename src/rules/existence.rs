@@ -8,6 +8,7 @@ use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::compile::MAX_REGEX_MEMORY;
 use super::compile::{Compiler, RuleMeta};
 use super::lexicon::{resolve, CaseMode, TermId};
 use super::text::render;
@@ -27,6 +28,21 @@ pub struct Options {
 /// Compiled regexes are bounded so that a pack from an untrusted repository
 /// cannot make galley use unbounded memory.
 pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// The lazy DFA cache each regex may grow (per search thread); what is
+/// counted for it in the run's budget (`compile::MAX_REGEX_MEMORY`).
+pub const REGEX_CACHE_LIMIT: usize = 256 << 10;
+
+/// What a compiled pattern costs: its size as the regex engine reports it
+/// (the `regex` crate does not expose it, so the same pattern is built once
+/// more with `regex-automata`, which `regex` is made of) plus its cache.
+fn regex_cost(pattern: &str) -> usize {
+    let built = regex_automata::meta::Regex::builder()
+        .syntax(regex_automata::util::syntax::Config::new().multi_line(true))
+        .configure(regex_automata::meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)))
+        .build(pattern);
+    built.map_or(REGEX_SIZE_LIMIT, |re| re.memory_usage()) + REGEX_CACHE_LIMIT
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Scope {
@@ -76,10 +92,28 @@ pub fn compile_regex(cx: &mut Compiler<'_>, pattern: &str, span: Range<usize>) -
     match RegexBuilder::new(pattern)
         .multi_line(true)
         .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_CACHE_LIMIT)
         .build()
     {
-        Ok(re) => Some(re),
+        Ok(re) => {
+            if cx.regex_memory.exceeded {
+                return None;
+            }
+            cx.regex_memory.used += regex_cost(pattern);
+            if cx.regex_memory.used > MAX_REGEX_MEMORY {
+                cx.regex_memory.exceeded = true;
+                cx.error_help(
+                    span,
+                    format!(
+                        "this regex takes the compiled regexes of all rules past {} MiB, the limit",
+                        MAX_REGEX_MEMORY >> 20
+                    ),
+                    "fewer or simpler patterns: join word lists into `words`, or split the pack between configs",
+                );
+                return None;
+            }
+            Some(re)
+        }
         Err(e) => {
             // The syntax error's last line names the problem; the span already points at the pattern.
             let text = e.to_string();
