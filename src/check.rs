@@ -36,6 +36,21 @@ pub enum FileError {
     NoArticles { path: String },
 }
 
+impl FileError {
+    /// The path the error is about, as displayed.
+    pub fn path(&self) -> &str {
+        match self {
+            FileError::Io { path, .. }
+            | FileError::NotUtf8 { path, .. }
+            | FileError::Utf16 { path }
+            | FileError::Binary { path }
+            | FileError::TooLarge { path, .. }
+            | FileError::Missing { path }
+            | FileError::NoArticles { path } => path,
+        }
+    }
+}
+
 /// An I/O error as an editor reads it: what happened, without the OS error number.
 fn describe(e: &std::io::Error) -> String {
     use std::io::ErrorKind;

@@ -255,6 +255,7 @@ fn report(path: &str, text: &str, diagnostics: Vec<Diagnostic>) -> Report {
         files_checked: 2,
         rules: Vec::new(),
         quiet: false,
+        run: Default::default(),
     }
 }
 

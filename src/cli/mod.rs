@@ -6,10 +6,12 @@
 mod check;
 mod explain;
 mod fix;
+mod generate;
 mod init;
 mod inputs;
 mod pack_errors;
 mod report;
+mod self_test;
 mod shard;
 mod show_config;
 mod statistics;
@@ -25,7 +27,7 @@ use crate::rules::Ruleset;
 #[derive(Debug, Parser)]
 #[command(
     name = "galley",
-    version,
+    version = env!("GALLEY_VERSION"),
     about = "A lint for translated news articles",
     propagate_version = true
 )]
@@ -56,6 +58,25 @@ enum Command {
         #[arg(long = "rules", value_name = "FILE")]
         rules: Vec<PathBuf>,
     },
+    /// Run the rules' own cases ([[rule.test]], [rule.doc] example and silent).
+    /// Default: the rule files of the galley.toml in force here, else the shipped packs.
+    Test {
+        /// Rule packs whose cases to run.
+        #[arg(value_name = "PACK")]
+        packs: Vec<PathBuf>,
+    },
+    /// Print a shell completion script, e.g. `galley completions bash > /etc/bash_completion.d/galley`.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page galley(1); with --dir, write one page per subcommand there.
+    Man {
+        /// Write galley.1, galley-check.1, … into this directory.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -74,6 +95,7 @@ enum FailOn {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("fixing").args(["fix", "diff"]).multiple(true))]
 struct CheckArgs {
     /// Files and directories to check (directories are walked for .txt articles;
     /// `-` reads standard input). Default: the current directory.
@@ -118,6 +140,8 @@ struct CheckArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
     /// Read more paths from FILE, one per line (`-`: standard input), e.g. `git diff --name-only`.
+    /// Listed files that are gone or are no articles are skipped with a note;
+    /// blank lines and `#` lines are ignored.
     #[arg(long, value_name = "FILE")]
     files_from: Option<PathBuf>,
     /// The name to report and to find the config by when the article comes on standard input (`-`).
@@ -132,6 +156,10 @@ struct CheckArgs {
     /// Skip walked files matching these globs.
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
+    /// Apply the config's `exclude` and --include/--exclude to files named on the
+    /// command line too (pre-commit and editors name files one by one).
+    #[arg(long)]
+    force_exclude: bool,
     /// Walk hidden files and directories too.
     #[arg(long)]
     hidden: bool,
@@ -145,7 +173,7 @@ struct CheckArgs {
     #[arg(long)]
     fix: bool,
     /// With --fix or --diff, also apply fixes that need an editor's eye (a majority spelling, a fact).
-    #[arg(long)]
+    #[arg(long, requires = "fixing")]
     unsafe_fixes: bool,
     /// Print a unified diff of what --fix would change, and write nothing.
     #[arg(long)]
@@ -196,6 +224,15 @@ pub fn run() -> anyhow::Result<u8> {
                     .unwrap_or_else(|| PathBuf::from(".galley-baseline.json")),
             );
             check::run(*check)
+        }
+        Command::Test { packs } => self_test::run(&packs),
+        Command::Completions { shell } => {
+            generate::completions(shell)?;
+            Ok(0)
+        }
+        Command::Man { dir } => {
+            generate::man(dir.as_deref())?;
+            Ok(0)
         }
         Command::Rules(args) => {
             let Some(ruleset) = load_ruleset(&args.rules)? else {
