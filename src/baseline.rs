@@ -262,6 +262,12 @@ fn relative_key(path: &Path, dir: &Path) -> String {
 /// An absolute path with `.` and `..` resolved by their names, not by the
 /// filesystem: a baseline may be recorded for files that are gone.
 fn normalize(path: &Path) -> PathBuf {
+    // `Path::new("bl.json").parent()` is the empty path: the working directory.
+    let path = if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    };
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut out = PathBuf::new();
     for c in abs.components() {

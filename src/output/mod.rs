@@ -63,7 +63,7 @@ pub struct Report<F: FileFindings = FileReport> {
 /// What a run says beside its findings: files it could not check (SARIF's
 /// `toolExecutionNotifications`, JUnit's errors), the threshold the exit code
 /// follows, and what the baseline hid.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct RunInfo {
     pub notifications: Vec<Notification>,
@@ -77,9 +77,17 @@ pub struct RunInfo {
 impl RunInfo {
     pub fn new(fail_on: Option<Severity>) -> RunInfo {
         RunInfo {
+            notifications: Vec::new(),
             fail_on,
-            ..RunInfo::default()
+            baseline_hidden: 0,
         }
+    }
+}
+
+/// As `galley check` runs by default: warnings and errors fail.
+impl Default for RunInfo {
+    fn default() -> Self {
+        RunInfo::new(Some(Severity::Warning))
     }
 }
 

@@ -26,8 +26,8 @@ pub enum Expect {
 pub struct RuleTest {
     pub expect: Expect,
     pub text: String,
-    /// For a case that fires: the text once the rule's fixes are applied.
-    pub fixed: Option<String>,
+    /// For a case that fires: the text once the rule's fixes are applied, and where it is.
+    pub fixed: Option<(String, Range<usize>)>,
     /// The case's place in its pack.
     pub span: Range<usize>,
     /// Where it came from: `[[rule.test]]`, `[rule.doc] example` or `[rule.doc] silent`.
@@ -56,7 +56,7 @@ pub(super) fn cases(raw: &RawRule<'_>) -> Vec<RuleTest> {
     }
     for case in &raw.test {
         let c = case.get_ref();
-        let fixed = c.fixed.as_ref().map(|f| f.get_ref().clone());
+        let fixed = c.fixed.as_ref().map(|f| (f.get_ref().clone(), f.span()));
         // A case holds one text; `fires` wins if both are written (the reader
         // reports that mistake when the pack is checked: see `check_cases`).
         if let Some(f) = &c.fires {
@@ -170,14 +170,15 @@ fn run_case(
             .with_help(format!("it flags '{flagged}': {}", d.message))
         }),
         Expect::Fires => {
-            let want = case.fixed.as_ref()?;
+            let (want, at) = case.fixed.as_ref()?;
             let got = crate::fix::apply(&case.text, &found, |a| a != Applicability::Display).text;
             (got != *want).then(|| {
-                fail(format!(
-                    "fixing `{}` on this case does not give the `fixed` text",
-                    meta.id
-                ))
-                .with_help(format!("the fixes give: {got:?}\n      expected: {want:?}"))
+                PackError::new(
+                    &meta.file,
+                    Some(at.clone()),
+                    format!("fixing `{}` on its case does not give this text", meta.id),
+                )
+                .with_help(format!("the fixes give: {got:?}"))
             })
         }
     }
