@@ -243,7 +243,7 @@ fn take(left: &mut HashMap<(String, String), usize>, rule: &str, fp: String) -> 
 /// `path` relative to `dir` (both made absolute and normalised), with `/`
 /// separators; a path on another drive stays absolute.
 fn relative_key(path: &Path, dir: &Path) -> String {
-    let path = normalize(path);
+    let (path, dir) = (normalize(path), normalize(dir));
     let (p, d): (Vec<_>, Vec<_>) = (path.components().collect(), dir.components().collect());
     let common = p.iter().zip(&d).take_while(|(a, b)| a == b).count();
     if common == 0 {
