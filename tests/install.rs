@@ -726,3 +726,60 @@ fn version_one_baselines_are_still_read() {
     );
     assert!(!ds.is_empty());
 }
+
+// ---- fix ergonomics and the config in force ----
+
+#[test]
+fn unfixable_rules_are_shown_but_never_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "galley.toml", "unfixable = [\"typography\"]\n");
+    write(dir.path(), "a.txt", ARTICLE);
+    let short = galley(dir.path())
+        .args(["check", "--format", "short", "a.txt"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(short.stdout).unwrap();
+    assert!(s.contains("warning[typography/doubled-word] 'The'"), "{s}");
+    assert!(s.contains("[names/known-misspelling] [*]"), "{s}");
+    galley(dir.path())
+        .args(["check", "--fix", "a.txt"])
+        .assert()
+        .code(1);
+    let fixed = std::fs::read_to_string(dir.path().join("a.txt")).unwrap();
+    assert_eq!(
+        fixed,
+        "Minsk talks\n\nThe the city said Belarus will grow.\n"
+    );
+    write(dir.path(), "galley.toml", "unfixable = [\"typografy\"]\n");
+    let out = galley(dir.path())
+        .args(["check", "a.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("galley.toml:1: `unfixable` names no rule or category: `typografy`"));
+}
+
+#[test]
+fn rules_and_explain_read_the_config_in_force() {
+    let dir = tempfile::tempdir().unwrap();
+    galley(dir.path()).arg("init").assert().success();
+    let rules = galley(dir.path()).arg("rules").output().unwrap();
+    assert!(String::from_utf8(rules.stdout)
+        .unwrap()
+        .contains("style/house-email"));
+    galley(dir.path())
+        .args(["explain", "style/house-email"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Kind: consistency"));
+    // A config that selects one pack lists that pack's rules only.
+    write(dir.path(), "galley.toml", "packs = [\"core-any\"]\n");
+    let rules = galley(dir.path()).arg("rules").output().unwrap();
+    let s = String::from_utf8(rules.stdout).unwrap();
+    assert!(
+        s.contains("markers/") && !s.contains("names/variant-spelling"),
+        "{s}"
+    );
+}

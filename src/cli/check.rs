@@ -139,6 +139,22 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     {
         eprintln!("warning: {note}");
     }
+    let rule_ids: Vec<&str> = linters.rules().into_iter().map(|m| &*m.id).collect();
+    for s in &distinct {
+        for (key, origin) in &s.unfixable {
+            if !rule_ids
+                .iter()
+                .any(|id| crate::rule_key::key_matches(key, id))
+            {
+                let message = format!(
+                    "{}: `unfixable` names no rule or category: `{key}`",
+                    origin.place
+                );
+                eprintln!("error: {message}; `galley rules` lists them");
+                return failed_run(&args, vec![message]);
+            }
+        }
+    }
     if let Some(e) = selection.unknown(linters.rules()) {
         eprintln!("error: {e}; `galley rules` lists them");
         return failed_run(&args, vec![e.to_string()]);

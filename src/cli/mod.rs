@@ -40,7 +40,7 @@ pub struct Cli {
 enum Command {
     /// Check articles and report what is wrong with them.
     Check(Box<CheckArgs>),
-    /// List the rules of the shipped packs (and of --rules files).
+    /// List the rules in force here: galley.toml's packs and rule files (and --rules files).
     Rules(RulesArgs),
     /// Write a commented starter galley.toml and an example rule file here.
     Init,
@@ -254,9 +254,22 @@ fn print_pack_errors(errors: &crate::packs::PackErrors) -> io::Result<()> {
     pack_errors::print(errors, color_for(ColorChoice::Auto, &io::stderr()))
 }
 
-/// The shipped packs plus `extra`; `None` when a pack has errors (already printed).
+/// The rules in force here: the packs and rule files of the galley.toml that
+/// applies in the working directory (else every shipped pack), plus `extra`;
+/// `None` when a config or pack has errors (already printed).
 fn load_ruleset(extra: &[PathBuf]) -> anyhow::Result<Option<Ruleset>> {
-    let mut sources = crate::packs::shipped_sources();
+    let mut configs = crate::config::Configs::new(crate::config::Discovery::Upward);
+    // Settings for a file in this directory: discovery starts here.
+    let settings = configs.settings(std::path::Path::new("galley.toml"));
+    let config_sources = std::mem::take(&mut configs.sources);
+    if let Some(mut errors) = configs.into_errors() {
+        errors.sources = config_sources;
+        print_pack_errors(&errors)?;
+        return Ok(None);
+    }
+    let mut sources = crate::packs::shipped_by_name(&settings.packs.0);
+    let files: Vec<PathBuf> = settings.rules.iter().map(|(p, _)| p.clone()).collect();
+    sources.extend(crate::linter::read_rule_files(&files)?);
     sources.extend(crate::linter::read_rule_files(extra)?);
     match Ruleset::compile(sources) {
         Ok(r) => Ok(Some(r)),

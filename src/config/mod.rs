@@ -100,6 +100,8 @@ pub struct Config {
     pub path: PathBuf,
     pub dir: PathBuf,
     pub source: PackSource,
+    /// `unfixable`: rule ids or categories whose fixes are never applied.
+    unfixable: Vec<(String, Origin)>,
     base: Layer,
     overrides: Vec<Override>,
 }
@@ -118,6 +120,8 @@ pub struct Settings {
     /// Severity settings by layer (the config, then each matching override), lowest precedence first.
     pub severity: Vec<SeverityLayer>,
     pub excluded: Option<Origin>,
+    /// Rule ids or categories whose fixes are shown but never applied.
+    pub unfixable: Vec<(String, Origin)>,
 }
 
 impl Settings {
@@ -129,6 +133,7 @@ impl Settings {
             rules: Vec::new(),
             severity: Vec::new(),
             excluded: None,
+            unfixable: Vec::new(),
         }
     }
 
@@ -146,6 +151,7 @@ impl Settings {
             && self.rules == other.rules
             && self.severity == other.severity
             && self.excluded == other.excluded
+            && self.unfixable == other.unfixable
     }
 
     /// The articles' language when the configuration sets it.
@@ -387,6 +393,12 @@ impl Config {
             .r
             .value(table_value(0..text.len(), root))
             .unwrap_or_default();
+        let unfixable = raw
+            .unfixable
+            .iter()
+            .flat_map(|list| list.get_ref())
+            .map(|k| (k.get_ref().clone(), loader.origin(k.span(), "")))
+            .collect();
         let base = loader.layer(
             raw.language,
             raw.packs,
@@ -421,6 +433,7 @@ impl Config {
             path: abs,
             dir,
             source,
+            unfixable,
             base,
             overrides,
         })
@@ -454,6 +467,7 @@ impl Config {
     pub fn settings(self: &Arc<Config>, file: &Path) -> Settings {
         let mut s = Settings::defaults();
         s.config = Some(Arc::clone(self));
+        s.unfixable = self.unfixable.clone();
         let rel = file.strip_prefix(&self.dir).unwrap_or(file);
         let mut layers = vec![&self.base];
         layers.extend(

@@ -6,7 +6,13 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub const CONFIG_FIELDS: &[&str] = &[
-    "language", "packs", "rules", "exclude", "severity", "override",
+    "language",
+    "packs",
+    "rules",
+    "exclude",
+    "unfixable",
+    "severity",
+    "override",
 ];
 pub const OVERRIDE_FIELDS: &[&str] =
     &["files", "language", "packs", "rules", "exclude", "severity"];
@@ -20,6 +26,8 @@ pub struct RawConfig {
     pub packs: Option<Strings>,
     pub rules: Option<Strings>,
     pub exclude: Option<Strings>,
+    /// Rule ids or categories whose fixes are shown but never applied (ruff's `unfixable`).
+    pub unfixable: Option<Strings>,
     pub severity: Option<BTreeMap<String, Spanned<String>>>,
 }
 
