@@ -783,3 +783,45 @@ fn rules_and_explain_read_the_config_in_force() {
         "{s}"
     );
 }
+
+// ---- extending a config ----
+
+#[test]
+fn extend_inherits_a_config_in_an_explicit_order() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "galley.toml",
+        "exclude = [\"archive/**\"]\nunfixable = [\"typography\"]\n[severity]\n\"typography\" = \"error\"\n\"names\" = \"info\"\n",
+    );
+    write(
+        dir.path(),
+        "news/galley.toml",
+        "extend = \"../galley.toml\"\n[severity]\n\"names\" = \"error\"\n",
+    );
+    write(dir.path(), "news/a.txt", ARTICLE);
+    write(dir.path(), "archive/old.txt", ARTICLE);
+    let out = galley(dir.path())
+        .args(["check", "--format", "short", "news"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    // The parent's typography level and unfixable hold; the child's names level wins.
+    assert!(s.contains("error[typography/doubled-word] 'The'"), "{s}");
+    assert!(s.contains("error[names/known-misspelling] [*]"), "{s}");
+    let show = galley(dir.path())
+        .args(["check", "--show-config", "news/a.txt"])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(String::from_utf8(show.stdout).unwrap());
+    // A loop is an error pointed at the `extend` that closes it.
+    write(dir.path(), "galley.toml", "extend = \"news/galley.toml\"\n");
+    let out = galley(dir.path())
+        .args(["check", "news/a.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("`extend` makes a loop"));
+}

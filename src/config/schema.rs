@@ -6,6 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub const CONFIG_FIELDS: &[&str] = &[
+    "extend",
     "language",
     "packs",
     "rules",
@@ -22,6 +23,8 @@ pub type Strings = Spanned<Vec<Spanned<String>>>;
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawConfig {
+    /// Another galley.toml this one builds on, relative to this file.
+    pub extend: Option<Spanned<String>>,
     pub language: Option<Spanned<String>>,
     pub packs: Option<Strings>,
     pub rules: Option<Strings>,
