@@ -129,7 +129,7 @@ fn licence_files_and_changelog_ship_with_the_package() {
     let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
     for f in ["LICENSE-MIT", "LICENSE-APACHE", "CHANGELOG.md"] {
         assert!(
-            manifest.contains(&format!("\"{f}\"")),
+            manifest.contains(&format!("\"/{f}\"")),
             "{f} not in Cargo.toml's include"
         );
     }
