@@ -47,6 +47,23 @@ pub enum FileError {
     NoArticles { path: String },
 }
 
+impl FileError {
+    /// The path the error is about, as displayed.
+    pub fn path(&self) -> &str {
+        match self {
+            FileError::Io { path, .. }
+            | FileError::NotUtf8 { path, .. }
+            | FileError::Utf16 { path, .. }
+            | FileError::Binary { path }
+            | FileError::TooLarge { path, .. }
+            | FileError::Missing { path }
+            | FileError::NoArticles { path }
+            | FileError::NotAFile { path, .. }
+            | FileError::LinkNotFollowed { path } => path,
+        }
+    }
+}
+
 /// An I/O error as an editor reads it: what happened, without the OS error number.
 pub(crate) fn describe(e: &std::io::Error) -> String {
     use std::io::ErrorKind;

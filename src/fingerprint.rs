@@ -1,8 +1,13 @@
-//! A finding's identity that survives edits elsewhere in the file: the rule,
-//! the flagged text and up to 40 characters around it on its line, hashed
-//! (FNV-1a, 64 bits). Line numbers are left out on purpose, so a line
-//! inserted above a finding does not change it. Used by the baseline and by
-//! SARIF `partialFingerprints`.
+//! A finding's identity that survives edits elsewhere in the file.
+//!
+//! [`fingerprint`]: the rule, the flagged text and up to 40 characters around
+//! it on its line, hashed (FNV-1a, 64 bits). Line numbers are left out on
+//! purpose, so a line inserted above a finding does not change it. Used by
+//! SARIF `partialFingerprints` and version 1 baselines.
+//!
+//! [`finding_fingerprints`]: the rule, the flagged text alone and its
+//! occurrence index among the file's equal findings, so that an edit on the
+//! finding's own line leaves it too. Used by version 2 baselines.
 
 use std::ops::Range;
 
@@ -49,9 +54,44 @@ pub fn fingerprint(text: &str, rule: &str, range: &Range<usize>) -> String {
     )
 }
 
+/// The fingerprints of one file's findings (in `text`, in order): rule,
+/// flagged text and how many equal findings (same rule and text) came before.
+pub fn finding_fingerprints(text: &str, diagnostics: &[crate::Diagnostic]) -> Vec<String> {
+    let mut seen: std::collections::HashMap<(&str, &str), usize> = std::collections::HashMap::new();
+    diagnostics
+        .iter()
+        .map(|d| {
+            let start = floor_char_boundary(text, d.range.start);
+            let end = floor_char_boundary(text, d.range.end.max(start));
+            let own = &text[start..end];
+            let n = seen.entry((&d.rule, own)).or_default();
+            let index = n.to_string();
+            *n += 1;
+            format!("{:016x}", fnv1a(&[&d.rule, own, &index]))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finding_fingerprints_ignore_the_line_and_count_equal_findings() {
+        use crate::{Diagnostic, Severity};
+        let rule: std::sync::Arc<str> = "x/y".into();
+        let at = |t: &str, n: usize| {
+            let i = t.match_indices("the the").nth(n).unwrap().0;
+            Diagnostic::new(&rule, Severity::Warning, i..i + 7, "m".into())
+        };
+        let a = "So the the end.\n\nAnd the the start.\n";
+        let b = "Edited: so the the end came.\n\nAnd the the start.\n";
+        let fa = finding_fingerprints(a, &[at(a, 0), at(a, 1)]);
+        let fb = finding_fingerprints(b, &[at(b, 0), at(b, 1)]);
+        assert_eq!(fa, fb);
+        assert_ne!(fa[0], fa[1]);
+        assert_eq!(fa[0], format!("{:016x}", fnv1a(&["x/y", "the the", "0"])));
+    }
 
     #[test]
     fn survives_lines_above_and_changes_with_the_text() {

@@ -7,11 +7,29 @@ use crate::check::{display_path, FileError};
 use crate::document::Format;
 
 /// A file to check; `explicit` when named on the command line (config
-/// `exclude` globs apply only to files found by walking).
+/// `exclude` globs apply only to files found by walking, unless
+/// `--force-exclude`). A file from a list (`--files-from`) is not explicit:
+/// a list is what a tool found (`git diff --name-only`), like a walk.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Found {
     pub path: PathBuf,
     pub explicit: bool,
+}
+
+/// A listed path left out, and why: a list from `git diff` names deleted
+/// files and images as well as articles, and that is no error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: String,
+    pub why: &'static str,
+}
+
+/// What [`discover`] found.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub files: Vec<Found>,
+    pub errors: Vec<FileError>,
+    pub skipped: Vec<Skipped>,
 }
 
 /// How directories are walked.
@@ -24,6 +42,8 @@ pub struct WalkOptions {
     pub include: Option<globset::GlobSet>,
     /// Walked files matching these globs are skipped.
     pub exclude: Option<globset::GlobSet>,
+    /// `--force-exclude`: `include` and `exclude` apply to named files too.
+    pub force_exclude: bool,
 }
 
 impl WalkOptions {
@@ -34,16 +54,43 @@ impl WalkOptions {
     }
 }
 
-fn has_article_extension(path: &std::path::Path) -> bool {
+/// Whether a path names an article by its extension.
+fn is_article(path: &std::path::Path) -> bool {
     path.extension()
         .and_then(|x| x.to_str())
         .is_some_and(|x| Format::EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
 }
 
-/// The files to check, sorted and deduplicated, and the paths that failed.
-pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> (Vec<Found>, Vec<FileError>) {
+/// The files to check, sorted and deduplicated, the paths that failed, and
+/// the listed ones left out. `paths` were named by the user: one that does
+/// not exist is an error. `listed` came from a list: one that is gone or is
+/// no article (by its extension) is skipped, and the walk's `include` and
+/// `exclude` apply to it.
+pub fn discover(paths: &[PathBuf], listed: &[PathBuf], options: &WalkOptions) -> Discovered {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut skipped = Vec::new();
+    for path in listed {
+        let display = display_path(path);
+        if std::fs::metadata(path).is_err() {
+            skipped.push(Skipped {
+                path: display,
+                why: "no such file (deleted, or renamed)",
+            });
+        } else if path.is_dir() {
+            walk(path, options, &mut files, &mut errors);
+        } else if !is_article(path) {
+            skipped.push(Skipped {
+                path: display,
+                why: "not an article (by its extension)",
+            });
+        } else if options.keeps(path) {
+            files.push(Found {
+                path: path.clone(),
+                explicit: false,
+            });
+        }
+    }
     for path in paths {
         let display = display_path(path);
         if let Err(e) = std::fs::metadata(path) {
@@ -58,46 +105,15 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> (Vec<Found>, Vec<Fi
             continue;
         }
         if !path.is_dir() {
-            files.push(Found {
-                path: path.clone(),
-                explicit: true,
-            });
+            if !options.force_exclude || options.keeps(path) {
+                files.push(Found {
+                    path: path.clone(),
+                    explicit: true,
+                });
+            }
             continue;
         }
-        let before = files.len();
-        let walker = ignore::WalkBuilder::new(path)
-            .hidden(!options.hidden)
-            .git_ignore(true)
-            .git_exclude(true)
-            .require_git(false)
-            .sort_by_file_path(|a, b| a.cmp(b))
-            .build();
-        for entry in walker {
-            match entry {
-                Ok(e) => {
-                    let is_article = e.file_type().is_some_and(|t| t.is_file())
-                        && has_article_extension(e.path());
-                    if is_article && options.keeps(e.path()) {
-                        files.push(Found {
-                            path: e.into_path(),
-                            explicit: false,
-                        });
-                    } else if e.path_is_symlink() && has_article_extension(e.path()) {
-                        // Not followed (it may lead out of the tree, or loop); said, not silent.
-                        errors.push(FileError::LinkNotFollowed {
-                            path: display_path(e.path()),
-                        });
-                    }
-                }
-                Err(err) => errors.push(FileError::Io {
-                    path: display.clone(),
-                    source: std::io::Error::other(err.to_string()),
-                }),
-            }
-        }
-        if files.len() == before {
-            errors.push(FileError::NoArticles { path: display });
-        }
+        walk(path, options, &mut files, &mut errors);
     }
     files.sort();
     // A file both named and found by a walk counts as named.
@@ -106,5 +122,52 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> (Vec<Found>, Vec<Fi
         a.explicit |= same && b.explicit;
         same
     });
-    (files, errors)
+    Discovered {
+        files,
+        errors,
+        skipped,
+    }
+}
+
+/// The articles under the directory `path`.
+fn walk(
+    path: &std::path::Path,
+    options: &WalkOptions,
+    files: &mut Vec<Found>,
+    errors: &mut Vec<FileError>,
+) {
+    let display = display_path(path);
+    let before = files.len();
+    let walker = ignore::WalkBuilder::new(path)
+        .hidden(!options.hidden)
+        .git_ignore(true)
+        .git_exclude(true)
+        .require_git(false)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                let article = e.file_type().is_some_and(|t| t.is_file()) && is_article(e.path());
+                if article && options.keeps(e.path()) {
+                    files.push(Found {
+                        path: e.into_path(),
+                        explicit: false,
+                    });
+                } else if e.path_is_symlink() && is_article(e.path()) {
+                    // Not followed (it may lead out of the tree, or loop); said, not silent.
+                    errors.push(FileError::LinkNotFollowed {
+                        path: display_path(e.path()),
+                    });
+                }
+            }
+            Err(err) => errors.push(FileError::Io {
+                path: display.clone(),
+                source: std::io::Error::other(err.to_string()),
+            }),
+        }
+    }
+    if files.len() == before {
+        errors.push(FileError::NoArticles { path: display });
+    }
 }

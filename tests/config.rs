@@ -139,14 +139,29 @@ fn init_writes_a_starter_config_that_works_and_refuses_to_overwrite() {
     );
     std::fs::write(
         dir.path().join("a.txt"),
-        "Kiev talks\n\nThe talks in Kyiv went on.\n",
+        "Minsk talks\n\nSend an email to the desk. Or an e-mail to Kyiv.\n",
     )
     .unwrap();
     let all = findings(dir.path(), &["a.txt"]);
     assert!(
-        all.iter().any(|(_, r, _)| r == "names/house-kyiv"),
+        all.iter().any(|(_, r, _)| r == "style/house-email"),
         "{all:?}"
     );
+    // The starter rule reports nothing a shipped rule reports too (issue 18:
+    // its Kyiv/Kiev rule doubled names/variant-spelling).
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Kiev talks\n\nThe talks in Kyiv went on.\n",
+    )
+    .unwrap();
+    let kyiv = findings(dir.path(), &["b.txt"]);
+    assert_eq!(kyiv.len(), 1, "{kyiv:?}");
+    // Its own cases pass.
+    galley(dir.path())
+        .args(["test"])
+        .assert()
+        .code(0)
+        .stdout("test result: ok. 2 passed; 0 failed\n");
     galley(dir.path())
         .arg("init")
         .assert()

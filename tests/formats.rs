@@ -73,9 +73,23 @@ fn sarif_snapshot() {
     insta::assert_snapshot!(serde_json::to_string_pretty(&log).unwrap());
 }
 
+/// The official schema (tests/schemas/README.md), one pattern mended: its
+/// `run.language` pattern ends in a stray `]`, which ECMAScript regexes take as
+/// a literal and Rust's regex crate refuses, so the schema would not compile.
+/// Escaping it keeps what the pattern means.
+fn official_schema_text(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    let stray = r#"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$"#;
+    assert!(
+        text.contains(stray),
+        "the vendored schema changed: review this mend"
+    );
+    text.replace(stray, r#"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}\\]?$"#)
+}
+
 fn sarif_validator() -> jsonschema::Validator {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/sarif-2.1.0.json");
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let schema: Value = serde_json::from_str(&official_schema_text(&path)).unwrap();
     jsonschema::options()
         .should_validate_formats(true)
         .build(&schema)
@@ -255,6 +269,7 @@ fn report(path: &str, text: &str, diagnostics: Vec<Diagnostic>) -> Report {
         files_checked: 2,
         rules: Vec::new(),
         quiet: false,
+        run: Default::default(),
     }
 }
 

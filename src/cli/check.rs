@@ -1,6 +1,7 @@
 //! `galley check`: find files, load their configs, build a linter per
 //! distinct settings, check in parallel, fix, compare with the baseline, emit.
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -19,12 +20,16 @@ use crate::document::Format;
 use crate::linter::{
     deprecated_severity_keys, unknown_severity_keys, Linter, LinterCache, LinterError, Selection,
 };
-use crate::output::{self, OutputFormat, Report};
+use crate::output::{self, Notification, OutputFormat, Report, RunInfo};
 
 /// A temporary file of galley's this old is no live run's: reported after `--fix`.
 const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
+    if args.write_baseline.is_some() && (args.fix || args.diff) {
+        eprintln!("error: `galley baseline` records findings and never fixes; run `galley check --fix` first");
+        return Ok(2);
+    }
     let discovery = match (&args.config, args.no_config) {
         (Some(path), _) => Discovery::Forced(path.clone()),
         (None, true) => Discovery::None,
@@ -43,9 +48,18 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     }
 
     let Some(inputs) = Inputs::gather(&args)? else {
-        return Ok(2);
+        return failed_run(&args, vec!["standard input is not an article".into()]);
     };
-    let (found, mut errors) = crate::walk::discover(&inputs.paths, &inputs.walk);
+    let crate::walk::Discovered {
+        files: found,
+        mut errors,
+        skipped,
+    } = crate::walk::discover(&inputs.paths, &inputs.listed, &inputs.walk);
+    let listed: HashSet<&PathBuf> = inputs.listed.iter().collect();
+    let mut notifications: Vec<Notification> = Vec::new();
+    for s in &skipped {
+        skip_note(&args, &mut notifications, &s.path, s.why);
+    }
     let mut files: Vec<(PathBuf, Arc<Settings>)> = Vec::new();
     if let Some((name, _)) = &inputs.stdin {
         files.push((name.clone(), Arc::new(configs.settings(name))));
@@ -53,7 +67,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     let mut last: Option<Arc<Settings>> = None;
     for f in found {
         let settings = configs.settings(&f.path);
-        if settings.excluded.is_some() && !f.explicit {
+        if settings.excluded.is_some() && (!f.explicit || args.force_exclude) {
             continue;
         }
         // Files in one directory mostly share their settings: one copy for all.
@@ -79,7 +93,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     if let Some(mut e) = configs.into_errors() {
         e.sources = sources;
         print_pack_errors(&e)?;
-        return Ok(2);
+        return failed_run(&args, pack_error_lines(&e));
     }
 
     // One linter per distinct settings, one ruleset per distinct (packs, rule
@@ -102,9 +116,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                 }
                 Err(LinterError::Packs(e)) => {
                     print_pack_errors(&e)?;
-                    return Ok(2);
+                    return failed_run(&args, pack_error_lines(&e));
                 }
-                Err(e) => return Err(e.into()),
+                Err(e) => {
+                    let message = format!("{:#}", anyhow::Error::from(e));
+                    eprintln!("error: {message}");
+                    return failed_run(&args, vec![message]);
+                }
             },
         };
         per_file.push(linter);
@@ -115,7 +133,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         .map(|((_, settings), linter)| (&**settings, linter.ruleset()));
     if let Some(e) = unknown_severity_keys(checked) {
         print_pack_errors(&e)?;
-        return Ok(2);
+        return failed_run(&args, pack_error_lines(&e));
     }
     let mut distinct: Vec<&Arc<Settings>> = Vec::new();
     for (_, s) in &files {
@@ -129,10 +147,43 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     {
         super::say("warning", note);
     }
+    let rule_ids: Vec<&str> = linters.rules().into_iter().map(|m| &*m.id).collect();
+    for s in &distinct {
+        for (key, origin) in &s.unfixable {
+            if !rule_ids
+                .iter()
+                .any(|id| crate::rule_key::key_matches(key, id))
+            {
+                let message = format!(
+                    "{}: `unfixable` names no rule or category: `{key}`",
+                    origin.place
+                );
+                eprintln!("error: {message}; `galley rules` lists them");
+                return failed_run(&args, vec![message]);
+            }
+        }
+    }
     if let Some(e) = selection.unknown(linters.rules()) {
         super::say("error", format!("{e}; `galley rules` lists them"));
-        return Ok(2);
+        return failed_run(&args, vec![e.to_string()]);
     }
+    let baseline = match &args.baseline {
+        Some(path) => match crate::baseline::Baseline::load(path) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                let message = format!("{:#}", anyhow::Error::from(e));
+                eprintln!("error: {message}");
+                return failed_run(&args, vec![message]);
+            }
+        },
+        None => None,
+    };
+    // Baselined findings are hidden from the report and from --fix and --diff alike.
+    let hide = |path: &std::path::Path, text: &str, diagnostics: &mut Vec<_>| {
+        baseline
+            .as_ref()
+            .map_or(0, |b| b.filter(&b.key(path), text, diagnostics).hidden)
+    };
     let jobs: Vec<(PathBuf, Arc<Linter>)> = files
         .into_iter()
         .map(|(path, _)| path)
@@ -143,39 +194,54 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
-    let results: Vec<Result<CheckedFile, FileError>> = pool.install(|| {
+    let writing_baseline = args.write_baseline.is_some();
+    let results: Vec<Result<(CheckedFile, usize), FileError>> = pool.install(|| {
         jobs.par_iter()
-            .map(|(path, linter)| match &inputs.stdin {
-                Some((name, text)) if name == path => Ok(CheckedFile::from(FileReport::new(
-                    crate::check::display_path(name),
-                    text.clone(),
-                    linter.check(name, text, Format::from_path(name)),
-                ))),
-                _ => linter.check_file(path).map(|r| {
-                    let mut r = CheckedFile::from(r);
-                    // Fixing needs the text; rendering reads it again when it must.
-                    if !(args.fix || args.diff) {
-                        r.release(path);
-                    }
-                    r
-                }),
+            .map(|(path, linter)| {
+                let mut r = match &inputs.stdin {
+                    Some((name, text)) if name == path => CheckedFile::from(FileReport::new(
+                        crate::check::display_path(name),
+                        text.clone(),
+                        linter.check(name, text, Format::from_path(name)),
+                    )),
+                    _ => CheckedFile::from(linter.check_file(path)?),
+                };
+                let hidden = hide(path, &r.text, &mut r.diagnostics);
+                // Fixing and recording a baseline need the text; rendering
+                // reads it again when it must.
+                if !(args.fix || args.diff || writing_baseline || is_stdin(&inputs, path)) {
+                    r.release(path);
+                }
+                Ok((r, hidden))
             })
             .collect()
     });
     let mut failed = false;
     let mut reports = Vec::new();
+    let mut checked_paths = Vec::new();
+    let mut hidden = 0;
     let (mut fixed, mut files_fixed, mut unwritten) = (0usize, 0usize, 0usize);
     let mut fixed_dirs: Vec<PathBuf> = Vec::new();
     let mut diff = Vec::new();
     for ((path, linter), r) in jobs.iter().zip(results) {
         match r {
-            Ok(mut report) => {
-                let is_stdin = inputs.stdin.as_ref().is_some_and(|(name, _)| name == path);
-                if (args.fix || args.diff) && !is_stdin {
+            Ok((mut report, h)) => {
+                hidden += h;
+                if (args.fix || args.diff) && !is_stdin(&inputs, path) {
                     let out: Option<&mut dyn Write> =
                         if args.diff { Some(&mut diff) } else { None };
-                    let (n, ok) =
-                        super::fix::fix_report(&mut report, linter, path, args.unsafe_fixes, out)?;
+                    let rechecked = |text: &str| {
+                        let mut d = linter.check(path, text, Format::from_path(path));
+                        hide(path, text, &mut d);
+                        d
+                    };
+                    let (n, ok) = super::fix::fix_report(
+                        &mut report,
+                        &rechecked,
+                        path,
+                        args.unsafe_fixes,
+                        out,
+                    )?;
                     fixed += n;
                     files_fixed += usize::from(n > 0);
                     unwritten += usize::from(!ok);
@@ -190,8 +256,29 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                     }
                 }
                 reports.push(report);
+                checked_paths.push(path.clone());
             }
-            Err(e) => errors.push(e),
+            Err(e) => {
+                let gone_or_not_article = matches!(
+                    &e,
+                    FileError::Missing { .. } | FileError::Binary { .. }
+                ) || matches!(&e, FileError::Io { source, .. } if source.kind() == io::ErrorKind::NotFound);
+                if listed.contains(path) && gone_or_not_article {
+                    let why = if matches!(e, FileError::Binary { .. }) {
+                        "not an article (a binary file)"
+                    } else {
+                        "no such file (deleted while galley ran)"
+                    };
+                    skip_note(
+                        &args,
+                        &mut notifications,
+                        &crate::check::display_path(path),
+                        why,
+                    );
+                } else {
+                    errors.push(e);
+                }
+            }
         }
     }
     if args.diff {
@@ -210,6 +297,15 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             super::say(if is_warning { "warning" } else { "error" }, e);
         }
         failed |= !is_warning;
+        notifications.push(Notification::new(
+            if is_warning {
+                Severity::Warning
+            } else {
+                Severity::Error
+            },
+            e.to_string(),
+            Some(e.path().to_owned()),
+        ));
     }
     for r in &reports {
         if r.is_blank() && !args.quiet {
@@ -220,7 +316,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         }
     }
     if let Some(path) = &args.write_baseline {
-        let baseline = crate::baseline::Baseline::record(&reports);
+        let dir = path.parent().unwrap_or(std::path::Path::new("."));
+        let baseline = crate::baseline::Baseline::record(
+            checked_paths
+                .iter()
+                .zip(&reports)
+                .map(|(p, r)| (p.as_path(), r.text.as_str(), r.diagnostics.as_slice())),
+            dir,
+        );
         let json = serde_json::to_string_pretty(&baseline)?;
         std::fs::write(path, json + "\n")
             .with_context(|| format!("cannot write {}", path.display()))?;
@@ -232,16 +335,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         );
         return Ok(if failed { 2 } else { 0 });
     }
-    if let Some(path) = &args.baseline {
-        let bytes = crate::check::read_bounded(path, crate::check::MAX_FILE_SIZE)
-            .with_context(|| format!("cannot read baseline {}", path.display()))?;
-        let text = String::from_utf8(bytes)
-            .with_context(|| format!("{} is not a galley baseline", path.display()))?;
-        let baseline: crate::baseline::Baseline = serde_json::from_str(&text)
-            .with_context(|| format!("{} is not a galley baseline", path.display()))?;
-        let gone = baseline.filter(&mut reports);
-        if gone > 0 && !args.quiet {
-            eprintln!("{gone} baseline entries no longer occur; `galley baseline` records the current findings");
+    if let Some(b) = &baseline {
+        // Entries of files this run did not check are not stale: a shard or a
+        // `--files-from` list checks some files only.
+        let stale = b.stale(checked_paths.iter().map(PathBuf::as_path), hidden);
+        if stale > 0 && !args.quiet {
+            eprintln!("{stale} baseline entries no longer occur; `galley baseline` records the current findings");
         }
     }
     // Sorted: the hash map's order would change SARIF's ruleIndex from run to run.
@@ -266,19 +365,17 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         };
         eprintln!("Fixed {fixed} findings in {files_fixed} files ({remain} remain{unwritten})");
     }
+    let mut run = RunInfo::new(threshold(args.fail_on));
+    run.notifications = notifications;
+    run.baseline_hidden = hidden;
     let report = Report {
         files_checked: reports.len(),
         files: reports,
         rules,
         quiet: args.quiet,
+        run,
     };
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    let findings = threshold.is_some_and(|t| report.diagnostics().any(|(_, d)| d.severity >= t));
+    let findings = report.diagnostics().any(|(_, d)| report.fails(d));
     let code = if failed {
         2
     } else if findings {
@@ -286,6 +383,47 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     } else {
         0
     };
+    match emit(&args, &report) {
+        // A reader that stops early (`galley check | head`) is its choice:
+        // the exit code still says what the run found.
+        Err(e)
+            if e.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
+        {
+            Ok(code)
+        }
+        Err(e) => Err(e),
+        Ok(()) => Ok(code),
+    }
+}
+
+fn threshold(fail_on: FailOn) -> Option<Severity> {
+    match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    }
+}
+
+fn is_stdin(inputs: &Inputs, path: &std::path::Path) -> bool {
+    inputs.stdin.as_ref().is_some_and(|(name, _)| name == path)
+}
+
+/// A listed file left out: a note on standard error and in the report.
+fn skip_note(args: &CheckArgs, notifications: &mut Vec<Notification>, path: &str, why: &str) {
+    if !args.quiet {
+        eprintln!("note: {path}: skipped, {why}");
+    }
+    notifications.push(Notification::new(
+        Severity::Info,
+        format!("skipped: {why}"),
+        Some(path.to_owned()),
+    ));
+}
+
+/// Writes the report where `--output` (or standard output) says.
+fn emit(args: &CheckArgs, report: &Report<CheckedFile>) -> anyhow::Result<()> {
     let to_terminal = args.output.is_none() && color_for(args.color, &io::stdout());
     let color = args.format == OutputFormat::Human && to_terminal;
     let mut out: Box<dyn Write> = match &args.output {
@@ -295,17 +433,52 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         )),
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
-    let written = if args.statistics {
-        statistics::write(&report, &mut out)
+    if args.statistics {
+        statistics::write(report, &mut out)?;
     } else {
-        output::write(&report, args.format, color, &mut out)
+        output::write(report, args.format, color, &mut out)?;
     }
-    .and_then(|()| out.flush());
-    match written {
-        // A reader that stops early (`galley check | head`) is its choice:
-        // the exit code still says what the run found.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(code),
-        Err(e) => Err(e.into()),
-        Ok(()) => Ok(code),
+    out.flush()?;
+    Ok(())
+}
+
+/// A run that stopped before checking anything (a config or pack error):
+/// exit 2, and with `--output`, a report that holds no findings and says why,
+/// so that a CI step uploading the file finds a valid one.
+fn failed_run(args: &CheckArgs, messages: Vec<String>) -> anyhow::Result<u8> {
+    if args.output.is_some() && args.write_baseline.is_none() {
+        let mut run = RunInfo::new(threshold(args.fail_on));
+        run.notifications = messages
+            .into_iter()
+            .map(|m| Notification::new(Severity::Error, m, None))
+            .collect();
+        let report = Report {
+            files: Vec::new(),
+            files_checked: 0,
+            rules: Vec::new(),
+            quiet: true,
+            run,
+        };
+        emit(args, &report)?;
     }
+    Ok(2)
+}
+
+/// Each pack or config error on one line, `file:line: message`, for reports.
+fn pack_error_lines(errors: &crate::packs::PackErrors) -> Vec<String> {
+    errors
+        .errors
+        .iter()
+        .map(|e| {
+            let line = e.span.as_ref().and_then(|span| {
+                let source = errors.sources.iter().find(|s| s.name == e.file)?;
+                let upto = source.text.get(..span.start)?;
+                Some(upto.matches('\n').count() + 1)
+            });
+            match line {
+                Some(l) => format!("{}:{l}: {}", e.file, e.message),
+                None => format!("{}: {}", e.file, e.message),
+            }
+        })
+        .collect()
 }

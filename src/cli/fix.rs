@@ -6,19 +6,18 @@ use std::path::Path;
 
 use super::report::CheckedFile;
 use crate::diagnostic::Applicability;
-use crate::document::Format;
+use crate::diagnostic::Diagnostic;
 use crate::fix::{apply, write_atomic};
-use crate::linter::Linter;
 
 /// Rounds of fixing: a fix skipped for overlapping an earlier one applies next round.
 const ROUNDS: usize = 8;
 
 /// Fixes one report in place (its text and diagnostics become the fixed file's,
-/// checked again by `linter` after each round); returns the fixes applied and
-/// whether the file could be written.
+/// checked again by `recheck` after each round: the linter, less what the
+/// baseline hides); returns the fixes applied and whether the file could be written.
 pub fn fix_report(
     report: &mut CheckedFile,
-    linter: &Linter,
+    recheck: &dyn Fn(&str) -> Vec<Diagnostic>,
     path: &Path,
     unsafe_fixes: bool,
     diff: Option<&mut dyn Write>,
@@ -35,7 +34,7 @@ pub fn fix_report(
         }
         applied += fixed.applied;
         report.text = fixed.text;
-        report.diagnostics = linter.check(path, &report.text, Format::from_path(path));
+        report.diagnostics = recheck(&report.text);
     }
     if report.text == original {
         return Ok((0, true));

@@ -40,13 +40,19 @@ const RULES: &str = r#"# House rules for galley. Each [[rule]] has an id (catego
 name = "house"
 description = "Our house style"
 
-# One spelling of a name, chosen by the house: the fix becomes safe.
+# One spelling chosen by the house: `prefer` makes the fix safe. (The shipped
+# packs already know name variants such as Kyiv/Kiev; a house rule adds what
+# they do not.) `galley test house-rules.toml` runs the rule's own cases.
 [[rule]]
-id = "names/house-kyiv"
+id = "style/house-email"
 kind = "consistency"
-variants = ["Kyiv", "Kiev"]
-prefer = "Kyiv"
-except = ["Chicken Kiev"]
+variants = ["email", "e-mail"]
+prefer = "email"
+[[rule.test]]
+fires = "Send an email.\n\nOr an e-mail."
+fixed = "Send an email.\n\nOr an email."
+[[rule.test]]
+silent = "Send an email.\n\nOr another email."
 
 # A phrase that should never reach print.
 [[rule]]

@@ -11,7 +11,10 @@ use super::CheckArgs;
 /// What the command line asks to check: paths (with `--files-from`), the
 /// article on standard input, and how to walk directories.
 pub(super) struct Inputs {
+    /// Named on the command line: a missing one is an error.
     pub paths: Vec<PathBuf>,
+    /// From `--files-from`: a missing one or one that is no article is skipped.
+    pub listed: Vec<PathBuf>,
     pub stdin: Option<(PathBuf, String)>,
     pub walk: crate::walk::WalkOptions,
 }
@@ -25,6 +28,7 @@ impl Inputs {
             .cloned()
             .collect();
         let wants_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+        let mut listed = Vec::new();
         if let Some(list) = &args.files_from {
             let text = if list.as_os_str() == "-" {
                 let bytes =
@@ -37,12 +41,7 @@ impl Inputs {
                 String::from_utf8(bytes)
                     .with_context(|| format!("cannot read {}: not UTF-8", list.display()))?
             };
-            paths.extend(
-                text.lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(PathBuf::from),
-            );
+            listed.extend(list_entries(&text).map(PathBuf::from));
         }
         let stdin = if wants_stdin {
             let name = args
@@ -87,7 +86,31 @@ impl Inputs {
             hidden: args.hidden,
             include: globs(&args.include)?,
             exclude: globs(&args.exclude)?,
+            force_exclude: args.force_exclude,
         };
-        Ok(Some(Inputs { paths, stdin, walk }))
+        Ok(Some(Inputs {
+            paths,
+            listed,
+            stdin,
+            walk,
+        }))
+    }
+}
+
+/// The paths of a `--files-from` list: one per line, blank lines and `#`
+/// comments left out (a file whose name starts with `#` is written `./#name`).
+fn list_entries(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lists_skip_blank_lines_and_comments() {
+        let list = "a.txt\n\n# changed today\n  b.md  \n./#c.txt\n";
+        let got: Vec<&str> = super::list_entries(list).collect();
+        assert_eq!(got, ["a.txt", "b.md", "./#c.txt"]);
     }
 }

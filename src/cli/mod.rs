@@ -6,10 +6,12 @@
 mod check;
 mod explain;
 mod fix;
+mod generate;
 mod init;
 mod inputs;
 mod pack_errors;
 mod report;
+mod self_test;
 mod shard;
 mod show_config;
 mod statistics;
@@ -25,7 +27,7 @@ use crate::rules::Ruleset;
 #[derive(Debug, Parser)]
 #[command(
     name = "galley",
-    version,
+    version = env!("GALLEY_VERSION"),
     about = "A lint for translated news articles",
     propagate_version = true
 )]
@@ -38,7 +40,7 @@ pub struct Cli {
 enum Command {
     /// Check articles and report what is wrong with them.
     Check(Box<CheckArgs>),
-    /// List the rules of the shipped packs (and of --rules files).
+    /// List the rules in force here: galley.toml's packs and rule files (and --rules files).
     Rules(RulesArgs),
     /// Write a commented starter galley.toml and an example rule file here.
     Init,
@@ -55,6 +57,25 @@ enum Command {
         /// Extra rule packs to load.
         #[arg(long = "rules", value_name = "FILE")]
         rules: Vec<PathBuf>,
+    },
+    /// Run the rules' own cases ([[rule.test]], [rule.doc] example and silent).
+    /// Default: the rule files of the galley.toml in force here, else the shipped packs.
+    Test {
+        /// Rule packs whose cases to run.
+        #[arg(value_name = "PACK")]
+        packs: Vec<PathBuf>,
+    },
+    /// Print a shell completion script, e.g. `galley completions bash > /etc/bash_completion.d/galley`.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page galley(1); with --dir, write one page per subcommand there.
+    Man {
+        /// Write galley.1, galley-check.1, … into this directory.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 }
 
@@ -74,6 +95,7 @@ enum FailOn {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("fixing").args(["fix", "diff"]).multiple(true))]
 struct CheckArgs {
     /// Files and directories to check (directories are walked for .txt articles;
     /// `-` reads standard input). Default: the current directory.
@@ -118,6 +140,8 @@ struct CheckArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
     /// Read more paths from FILE, one per line (`-`: standard input), e.g. `git diff --name-only`.
+    /// Listed files that are gone or are no articles are skipped with a note;
+    /// blank lines and `#` lines are ignored.
     #[arg(long, value_name = "FILE")]
     files_from: Option<PathBuf>,
     /// The name to report and to find the config by when the article comes on standard input (`-`).
@@ -132,6 +156,10 @@ struct CheckArgs {
     /// Skip walked files matching these globs.
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
+    /// Apply the config's `exclude` and --include/--exclude to files named on the
+    /// command line too (pre-commit and editors name files one by one).
+    #[arg(long)]
+    force_exclude: bool,
     /// Walk hidden files and directories too.
     #[arg(long)]
     hidden: bool,
@@ -145,7 +173,7 @@ struct CheckArgs {
     #[arg(long)]
     fix: bool,
     /// With --fix or --diff, also apply fixes that need an editor's eye (a majority spelling, a fact).
-    #[arg(long)]
+    #[arg(long, requires = "fixing")]
     unsafe_fixes: bool,
     /// Print a unified diff of what --fix would change, and write nothing.
     #[arg(long)]
@@ -197,6 +225,15 @@ pub fn run() -> anyhow::Result<u8> {
             );
             check::run(*check)
         }
+        Command::Test { packs } => self_test::run(&packs),
+        Command::Completions { shell } => {
+            generate::completions(shell)?;
+            Ok(0)
+        }
+        Command::Man { dir } => {
+            generate::man(dir.as_deref())?;
+            Ok(0)
+        }
         Command::Rules(args) => {
             let Some(ruleset) = load_ruleset(&args.rules)? else {
                 return Ok(2);
@@ -225,9 +262,22 @@ fn print_pack_errors(errors: &crate::packs::PackErrors) -> io::Result<()> {
     pack_errors::print(errors, color_for(ColorChoice::Auto, &io::stderr()))
 }
 
-/// The shipped packs plus `extra`; `None` when a pack has errors (already printed).
+/// The rules in force here: the packs and rule files of the galley.toml that
+/// applies in the working directory (else every shipped pack), plus `extra`;
+/// `None` when a config or pack has errors (already printed).
 fn load_ruleset(extra: &[PathBuf]) -> anyhow::Result<Option<Ruleset>> {
-    let mut sources = crate::packs::shipped_sources();
+    let mut configs = crate::config::Configs::new(crate::config::Discovery::Upward);
+    // Settings for a file in this directory: discovery starts here.
+    let settings = configs.settings(std::path::Path::new("galley.toml"));
+    let config_sources = std::mem::take(&mut configs.sources);
+    if let Some(mut errors) = configs.into_errors() {
+        errors.sources = config_sources;
+        print_pack_errors(&errors)?;
+        return Ok(None);
+    }
+    let mut sources = crate::packs::shipped_by_name(&settings.packs.0);
+    let files: Vec<PathBuf> = settings.rules.iter().map(|(p, _)| p.clone()).collect();
+    sources.extend(crate::linter::read_rule_files(&files)?);
     sources.extend(crate::linter::read_rule_files(extra)?);
     match Ruleset::compile(sources) {
         Ok(r) => Ok(Some(r)),

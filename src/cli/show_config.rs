@@ -31,6 +31,15 @@ pub fn print(path: &Path, s: &Settings, cli_rules: &[PathBuf], forced: bool) -> 
             "no galley.toml found (or --no-config)",
         )?,
     }
+    // The `extend` chain: each config's settings come before the one extending it.
+    for (p, o) in s.config.iter().flat_map(|c| &c.extends) {
+        row(
+            &mut out,
+            "extends",
+            format!("{:?}", crate::check::display_path(p)),
+            &o.place,
+        )?;
+    }
     match &s.language {
         Some((l, o)) => row(&mut out, "language", format!("{:?}", l.code()), &o.place)?,
         None => row(
@@ -69,6 +78,9 @@ pub fn print(path: &Path, s: &Settings, cli_rules: &[PathBuf], forced: bool) -> 
             format!("{:?}", level.as_str()),
             &o.place,
         )?;
+    }
+    for (key, o) in &s.unfixable {
+        row(&mut out, "unfixable", format!("{key:?}"), &o.place)?;
     }
     match &s.excluded {
         Some(o) => row(&mut out, "excluded", "true".into(), &o.place),

@@ -83,13 +83,16 @@ struct Layer {
     language: Option<(Lang, Origin)>,
     packs: Option<(Vec<String>, Origin)>,
     rules: Option<(Vec<PathBuf>, Origin)>,
-    exclude: Option<(GlobSet, Origin)>,
+    /// The globs, where they were set, and the directory they are relative to.
+    exclude: Option<(GlobSet, Origin, PathBuf)>,
     severity: SeverityLayer,
 }
 
 #[derive(Debug)]
 struct Override {
     files: GlobSet,
+    /// The directory of the config that wrote it (`extend` brings in others').
+    dir: PathBuf,
     layer: Layer,
 }
 
@@ -100,6 +103,10 @@ pub struct Config {
     pub path: PathBuf,
     pub dir: PathBuf,
     pub source: PackSource,
+    /// `unfixable`: rule ids or categories whose fixes are never applied.
+    unfixable: Vec<(String, Origin)>,
+    /// The configs this one extends (`extend`), nearest first, with where each was named.
+    pub extends: Vec<(PathBuf, Origin)>,
     base: Layer,
     overrides: Vec<Override>,
 }
@@ -118,6 +125,8 @@ pub struct Settings {
     /// Severity settings by layer (the config, then each matching override), lowest precedence first.
     pub severity: Vec<SeverityLayer>,
     pub excluded: Option<Origin>,
+    /// Rule ids or categories whose fixes are shown but never applied.
+    pub unfixable: Vec<(String, Origin)>,
 }
 
 impl Settings {
@@ -129,6 +138,7 @@ impl Settings {
             rules: Vec::new(),
             severity: Vec::new(),
             excluded: None,
+            unfixable: Vec::new(),
         }
     }
 
@@ -146,6 +156,7 @@ impl Settings {
             && self.rules == other.rules
             && self.severity == other.severity
             && self.excluded == other.excluded
+            && self.unfixable == other.unfixable
     }
 
     /// The articles' language when the configuration sets it.
@@ -385,7 +396,7 @@ impl Loader<'_, '_> {
         }
         if let Some(ex) = exclude {
             let set = self.globs(&ex);
-            layer.exclude = Some((set, self.origin(ex.span(), what)));
+            layer.exclude = Some((set, self.origin(ex.span(), what), self.dir.to_path_buf()));
         }
         for (key, value) in severity.unwrap_or_default() {
             match Level::parse(value.get_ref()) {
@@ -408,9 +419,58 @@ impl Loader<'_, '_> {
     }
 }
 
+impl Override {
+    fn matches(&self, file: &Path) -> bool {
+        self.files
+            .is_match(file.strip_prefix(&self.dir).unwrap_or(file))
+    }
+}
+
+/// Whether two absolute paths name one file (through links too, when both exist).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// How many configs one `extend` chain may hold: a chain is written by hand,
+/// and a longer one is a mistake.
+const MAX_EXTENDS: usize = 16;
+
+/// `child`'s settings over `parent`'s: what the child sets replaces the
+/// parent's value, except `rules` (the parent's files, then the child's) and
+/// `[severity]` (merged key by key, the child's keys winning).
+fn extend_layer(parent: &Layer, mut child: Layer) -> Layer {
+    child.language = child.language.or_else(|| parent.language.clone());
+    child.packs = child.packs.or_else(|| parent.packs.clone());
+    child.exclude = child.exclude.or_else(|| parent.exclude.clone());
+    child.rules = match (&parent.rules, child.rules) {
+        (Some((p, _)), Some((c, o))) => Some((p.iter().cloned().chain(c).collect(), o)),
+        (p, c) => c.or_else(|| p.clone()),
+    };
+    let inherited: Vec<_> = parent
+        .severity
+        .iter()
+        .filter(|(k, _, _)| !child.severity.iter().any(|(ck, _, _)| ck == k))
+        .cloned()
+        .collect();
+    child.severity.extend(inherited);
+    child
+}
+
 impl Config {
-    /// Reads and resolves one config file; every error in it is collected.
+    /// Reads and resolves one config file, and the configs it extends; every
+    /// error in them is collected.
     pub fn load(path: &Path, errors: &mut Vec<PackError>) -> Option<Config> {
+        Config::load_chain(path, errors, &mut Vec::new())
+    }
+
+    fn load_chain(
+        path: &Path,
+        errors: &mut Vec<PackError>,
+        chain: &mut Vec<PathBuf>,
+    ) -> Option<Config> {
         let name = crate::check::display_path(path);
         let text = match read_text(path) {
             Ok(t) => t,
@@ -450,6 +510,42 @@ impl Config {
             .r
             .value(table_value(0..text.len(), root))
             .unwrap_or_default();
+        chain.push(abs.clone());
+        let parent = raw.extend.as_ref().and_then(|e| {
+            let target = dir.join(e.get_ref());
+            let target_abs = std::path::absolute(&target).unwrap_or_else(|_| target.clone());
+            if chain.iter().any(|c| same_file(c, &target_abs)) {
+                loader.r.error(
+                    Some(e.span()),
+                    format!("`extend` makes a loop: {} extends this file", e.get_ref()),
+                );
+                return None;
+            }
+            if chain.len() >= MAX_EXTENDS {
+                loader.r.error(
+                    Some(e.span()),
+                    format!("more than {MAX_EXTENDS} configs extend one another"),
+                );
+                return None;
+            }
+            if !target.is_file() {
+                loader
+                    .r
+                    .error(Some(e.span()), format!("no config at {}", e.get_ref()));
+                return None;
+            }
+            let origin = loader.origin(e.span(), "");
+            // `news/../galley.toml` is named `galley.toml` in messages.
+            let target_abs = target.canonicalize().unwrap_or(target_abs);
+            let parent = Config::load_chain(&target_abs, loader.r.errors, chain)?;
+            Some((parent, target_abs, origin))
+        });
+        let unfixable: Vec<(String, Origin)> = raw
+            .unfixable
+            .iter()
+            .flat_map(|list| list.get_ref())
+            .map(|k| (k.get_ref().clone(), loader.origin(k.span(), "")))
+            .collect();
         let base = loader.layer(
             raw.language,
             raw.packs,
@@ -477,27 +573,46 @@ impl Config {
                     raw.severity,
                     &what,
                 );
-                overrides.push(Override { files, layer });
+                overrides.push(Override {
+                    files,
+                    dir: dir.clone(),
+                    layer,
+                });
             }
         }
-        (errors.len() == before).then_some(Config {
+        let mut config = Config {
             path: abs,
             dir,
             source,
+            unfixable,
+            extends: Vec::new(),
             base,
             overrides,
-        })
+        };
+        if let Some((parent, parent_path, origin)) = parent {
+            // The parent's settings first, then this file's: explicit merge order.
+            config.base = extend_layer(&parent.base, config.base);
+            if raw.unfixable.is_none() {
+                config.unfixable = parent.unfixable;
+            }
+            // Each override keeps the directory of the file that wrote it.
+            let mut overrides: Vec<Override> = parent.overrides;
+            overrides.append(&mut config.overrides);
+            config.overrides = overrides;
+            config.extends.push((parent_path, origin));
+            config.extends.extend(parent.extends);
+        }
+        (errors.len() == before).then_some(config)
     }
 
     /// The severity layers that apply to `file` (absolute): `[severity]`,
     /// then each matching override's, lowest precedence first.
     pub fn severity_layers(&self, file: &Path) -> Vec<&[(String, Level, Origin)]> {
-        let rel = file.strip_prefix(&self.dir).unwrap_or(file);
         let mut layers = vec![self.base.severity.as_slice()];
         layers.extend(
             self.overrides
                 .iter()
-                .filter(|o| o.files.is_match(rel))
+                .filter(|o| o.matches(file))
                 .map(|o| o.layer.severity.as_slice()),
         );
         layers
@@ -517,12 +632,12 @@ impl Config {
     pub fn settings(self: &Arc<Config>, file: &Path) -> Settings {
         let mut s = Settings::defaults();
         s.config = Some(Arc::clone(self));
-        let rel = file.strip_prefix(&self.dir).unwrap_or(file);
+        s.unfixable = self.unfixable.clone();
         let mut layers = vec![&self.base];
         layers.extend(
             self.overrides
                 .iter()
-                .filter(|o| o.files.is_match(rel))
+                .filter(|o| o.matches(file))
                 .map(|o| &o.layer),
         );
         for layer in layers {
@@ -535,8 +650,8 @@ impl Config {
             if let Some((paths, o)) = &layer.rules {
                 s.rules.extend(paths.iter().map(|p| (p.clone(), o.clone())));
             }
-            if let Some((set, o)) = &layer.exclude {
-                if set.is_match(rel) {
+            if let Some((set, o, dir)) = &layer.exclude {
+                if set.is_match(file.strip_prefix(dir).unwrap_or(file)) {
                     s.excluded = Some(o.clone());
                 }
             }

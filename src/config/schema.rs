@@ -6,7 +6,14 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub const CONFIG_FIELDS: &[&str] = &[
-    "language", "packs", "rules", "exclude", "severity", "override",
+    "extend",
+    "language",
+    "packs",
+    "rules",
+    "exclude",
+    "unfixable",
+    "severity",
+    "override",
 ];
 pub const OVERRIDE_FIELDS: &[&str] =
     &["files", "language", "packs", "rules", "exclude", "severity"];
@@ -16,10 +23,14 @@ pub type Strings = Spanned<Vec<Spanned<String>>>;
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawConfig {
+    /// Another galley.toml this one builds on, relative to this file.
+    pub extend: Option<Spanned<String>>,
     pub language: Option<Spanned<String>>,
     pub packs: Option<Strings>,
     pub rules: Option<Strings>,
     pub exclude: Option<Strings>,
+    /// Rule ids or categories whose fixes are shown but never applied (ruff's `unfixable`).
+    pub unfixable: Option<Strings>,
     pub severity: Option<BTreeMap<String, Spanned<String>>>,
 }
 

@@ -109,6 +109,7 @@ fn same_linter(a: &Settings, b: &Settings) -> bool {
         && a.language() == b.language()
         && a.packs.0 == b.packs.0
         && same_paths(&a.rules, &b.rules)
+        && a.unfixable == b.unfixable
 }
 
 fn same_paths<T>(a: &[(PathBuf, T)], b: &[(PathBuf, T)]) -> bool {

@@ -72,6 +72,8 @@ pub struct Linter {
     language: Option<crate::lang::Lang>,
     levels: Levels,
     selection: Selection,
+    /// Rule ids or categories whose fixes become display-only (`unfixable`).
+    unfixable: Vec<String>,
 }
 
 impl std::fmt::Debug for Linter {
@@ -112,6 +114,7 @@ impl Linter {
             language: settings.language(),
             levels,
             selection: selection.clone(),
+            unfixable: settings.unfixable.iter().map(|(k, _)| k.clone()).collect(),
         }
     }
 
@@ -127,6 +130,18 @@ impl Linter {
         self.levels.apply(path_hint, &mut diagnostics);
         if !self.selection.is_all() {
             diagnostics.retain(|d| self.selection.keeps(&d.rule));
+        }
+        if !self.unfixable.is_empty() {
+            for d in &mut diagnostics {
+                let never = self
+                    .unfixable
+                    .iter()
+                    .any(|k| crate::rule_key::key_matches(k, &d.rule));
+                if let Some(fix) = d.fix.as_mut().filter(|_| never) {
+                    // Still shown, as a suggestion; --fix leaves it alone.
+                    fix.applicability = crate::diagnostic::Applicability::Display;
+                }
+            }
         }
         diagnostics
     }

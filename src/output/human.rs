@@ -116,13 +116,35 @@ pub fn write(
     };
     let files = plural(report.files_checked, "file");
     if e + w + i == 0 {
-        writeln!(out, "No problems found in {files}.")
+        writeln!(out, "No problems found in {files}.")?;
     } else {
         writeln!(
             out,
             "Found {}, {}, {i} info in {files}.",
             plural(e, "error"),
             plural(w, "warning")
-        )
+        )?;
     }
+    // As ruff says it: what --fix would do, and what --unsafe-fixes would add.
+    match report.fixable() {
+        (0, 0) => {}
+        (0, u) => writeln!(
+            out,
+            "No safe fixes; {} with --fix --unsafe-fixes.",
+            plural(u, "fixable finding")
+        )?,
+        (n, 0) => writeln!(out, "[*] {n} fixable with --fix.")?,
+        (n, u) => writeln!(
+            out,
+            "[*] {n} fixable with --fix ({u} more with --unsafe-fixes)."
+        )?,
+    }
+    if report.run.baseline_hidden > 0 {
+        writeln!(
+            out,
+            "{} hidden by the baseline.",
+            plural(report.run.baseline_hidden, "finding")
+        )?;
+    }
+    Ok(())
 }

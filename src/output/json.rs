@@ -17,6 +17,17 @@ struct Output<'a, F: FileFindings> {
     files_checked: usize,
     diagnostics: Streamed<'a, F>,
     summary: Summary,
+    /// Files the run could not check, skipped files, config errors: only when there are some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notifications: Vec<JsonNotification<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonNotification<'a> {
+    level: Severity,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
 }
 
 /// The diagnostics, serialized file by file as they are written: a run over
@@ -157,6 +168,16 @@ pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Res
             warning: report.count(Severity::Warning),
             info: report.count(Severity::Info),
         },
+        notifications: report
+            .run
+            .notifications
+            .iter()
+            .map(|n| JsonNotification {
+                level: n.level,
+                message: &n.message,
+                path: n.path.as_deref(),
+            })
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &output)?;
     writeln!(out)

@@ -1,30 +1,54 @@
 //! JUnit XML, for CI systems that show test reports and nothing else: each
-//! finding is a failing test case; a file without findings is one passing
-//! test case named after the file.
+//! finding is a test case, failing when it fails the run (`--fail-on`) and
+//! passing with the finding as its output otherwise, so the report and the
+//! exit code agree; a file without findings is one passing test case named
+//! after the file; a file the run could not check is an error.
 
 use std::io::{self, Write};
 
 use super::{xml_escape, Report};
 use crate::check::FileFindings;
+use crate::diagnostic::Severity;
 use crate::document::{LineIndex, PositionCursor};
 
 pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
-    let failures = report.diagnostics().count();
+    let findings = report.diagnostics().count();
+    let failures = report
+        .diagnostics()
+        .filter(|(_, d)| report.fails(d))
+        .count();
     let clean = report
         .files
         .iter()
         .filter(|f| f.diagnostics().is_empty())
         .count();
-    let tests = failures + clean;
+    let errors: Vec<_> = report
+        .run
+        .notifications
+        .iter()
+        .filter(|n| n.level == Severity::Error)
+        .collect();
+    let tests = findings + clean + errors.len();
+    let errs = errors.len();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
-        r#"<testsuites name="galley" tests="{tests}" failures="{failures}" errors="0">"#
+        r#"<testsuites name="galley" tests="{tests}" failures="{failures}" errors="{errs}">"#
     )?;
     writeln!(
         out,
-        r#"  <testsuite name="galley" tests="{tests}" failures="{failures}" errors="0" skipped="0">"#
+        r#"  <testsuite name="galley" tests="{tests}" failures="{failures}" errors="{errs}" skipped="0">"#
     )?;
+    for e in &errors {
+        let name = xml_escape(e.path.as_deref().unwrap_or("galley"));
+        writeln!(out, r#"    <testcase classname="{name}" name="{name}">"#)?;
+        writeln!(
+            out,
+            r#"      <error message="{}" type="galley"/>"#,
+            xml_escape(&e.message)
+        )?;
+        writeln!(out, "    </testcase>")?;
+    }
     for file in &report.files {
         let path = xml_escape(file.path());
         if file.diagnostics().is_empty() {
@@ -42,11 +66,16 @@ pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Res
                 r#"    <testcase classname="{path}" name="{rule} {}:{}">"#,
                 pos.line, pos.column
             )?;
-            writeln!(
-                out,
-                r#"      <failure message="{}" type="{rule}">"#,
-                xml_escape(&d.message)
-            )?;
+            let fails = report.fails(d);
+            if fails {
+                writeln!(
+                    out,
+                    r#"      <failure message="{}" type="{rule}">"#,
+                    xml_escape(&d.message)
+                )?;
+            } else {
+                writeln!(out, "      <system-out>")?;
+            }
             let mut body = format!(
                 "{}:{}:{}: {}[{}] {}",
                 file.path(),
@@ -67,7 +96,11 @@ pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Res
             // Element text may hold line breaks as they are.
             let body: Vec<_> = body.split('\n').map(xml_escape).collect();
             writeln!(out, "{}", body.join("\n"))?;
-            writeln!(out, "      </failure>")?;
+            writeln!(
+                out,
+                "      </{}>",
+                if fails { "failure" } else { "system-out" }
+            )?;
             writeln!(out, "    </testcase>")?;
         }
     }

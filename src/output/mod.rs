@@ -57,6 +57,61 @@ pub struct Report<F: FileFindings = FileReport> {
     pub rules: Vec<RuleMeta>,
     /// `--quiet`: the findings only, no closing summary line.
     pub quiet: bool,
+    /// What else the run has to say beside the findings.
+    pub run: RunInfo,
+}
+
+/// What a run says beside its findings: files it could not check (SARIF's
+/// `toolExecutionNotifications`, JUnit's errors), the threshold the exit code
+/// follows, and what the baseline hid.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct RunInfo {
+    pub notifications: Vec<Notification>,
+    /// `--fail-on`: findings at or above it fail the run; `None` for `never`.
+    /// JUnit counts only these as failures.
+    pub fail_on: Option<Severity>,
+    /// Findings the baseline hid.
+    pub baseline_hidden: usize,
+}
+
+impl RunInfo {
+    pub fn new(fail_on: Option<Severity>) -> RunInfo {
+        RunInfo {
+            notifications: Vec::new(),
+            fail_on,
+            baseline_hidden: 0,
+        }
+    }
+}
+
+/// As `galley check` runs by default: warnings and errors fail.
+impl Default for RunInfo {
+    fn default() -> Self {
+        RunInfo::new(Some(Severity::Warning))
+    }
+}
+
+/// Something the run could not do, or left out: a file it could not read, a
+/// config with errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Notification {
+    /// `Error` stops the run from passing; `Info` is a note (a listed file skipped).
+    pub level: Severity,
+    pub message: String,
+    /// The file it is about, as reported.
+    pub path: Option<String>,
+}
+
+impl Notification {
+    pub fn new(level: Severity, message: impl Into<String>, path: Option<String>) -> Self {
+        Notification {
+            level,
+            message: message.into(),
+            path,
+        }
+    }
 }
 
 impl<F: FileFindings> Report<F> {
@@ -75,6 +130,23 @@ impl<F: FileFindings> Report<F> {
         self.diagnostics()
             .filter(|(_, d)| d.severity == severity)
             .count()
+    }
+
+    /// Whether `d` fails the run under `--fail-on`.
+    pub fn fails(&self, d: &Diagnostic) -> bool {
+        self.run.fail_on.is_some_and(|t| d.severity >= t)
+    }
+
+    /// Findings `--fix` would fix (safe fixes), and those `--unsafe-fixes` adds.
+    pub fn fixable(&self) -> (usize, usize) {
+        use crate::diagnostic::Applicability;
+        self.diagnostics()
+            .filter_map(|(_, d)| d.fix.as_ref())
+            .fold((0, 0), |(safe, unsafe_), f| match f.applicability {
+                Applicability::Safe => (safe + 1, unsafe_),
+                Applicability::Unsafe => (safe, unsafe_ + 1),
+                Applicability::Display => (safe, unsafe_),
+            })
     }
 }
 

@@ -2,7 +2,9 @@
 //! and other SARIF viewers read it. One run; the driver lists every rule of
 //! the run with its documentation; columns count Unicode code points, as
 //! galley's do; `partialFingerprints` keep a finding's identity when lines
-//! are inserted above it.
+//! are inserted above it. Safe and unsafe fixes are `fixes`; files the run
+//! could not check are `toolExecutionNotifications` of the invocation, so a
+//! report written after a failed run still says why.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -12,11 +14,13 @@ use serde::Serialize;
 use super::json::{each_diagnostic, Range};
 use super::{fingerprints, Report};
 use crate::check::FileFindings;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::rules::RuleMeta;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const INFORMATION_URI: &str = "https://github.com/galley-lint/galley";
+/// The documentation of rule kinds: each kind has a section named after it.
+const RULES_DOC: &str = "https://github.com/galley-lint/galley/blob/main/docs/rules.md";
 /// The key of galley's fingerprint in `partialFingerprints`; the version
 /// changes if the fingerprint ever does.
 const FINGERPRINT_KEY: &str = "galley/v1";
@@ -34,8 +38,37 @@ struct Log<'a> {
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool<'a>,
+    invocations: [Invocation; 1],
     column_kind: &'static str,
     results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    tool_execution_notifications: Vec<ToolNotification>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ToolNotification {
+    level: &'static str,
+    message: Text<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    locations: Vec<NotificationLocation>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationLocation {
+    physical_location: ArtifactOnly,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactOnly {
+    artifact_location: ArtifactLocation,
 }
 
 #[derive(Serialize)]
@@ -65,6 +98,8 @@ struct Rule<'a> {
     short_description: Text<String>,
     full_description: Text<String>,
     help: Text<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     default_configuration: Configuration,
     properties: RuleProperties<'a>,
 }
@@ -91,6 +126,29 @@ struct SarifResult<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location<'a>>,
     partial_fingerprints: HashMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Text<String>,
+    artifact_changes: [ArtifactChange; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: [Replacement; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Text<String>,
 }
 
 #[derive(Serialize)]
@@ -171,6 +229,7 @@ fn rule<'a>(meta: &'a RuleMeta) -> Rule<'a> {
         short_description: Text { text: short },
         full_description: Text { text: full },
         help: Text { text: help },
+        help_uri: Some(format!("{RULES_DOC}#{}", meta.kind)),
         default_configuration: Configuration {
             level: level(meta.severity),
         },
@@ -195,6 +254,7 @@ fn bare_rule(id: &str) -> Rule<'_> {
         help: Text {
             text: format!("`galley explain {id}` says more."),
         },
+        help_uri: None,
         default_configuration: Configuration { level: "warning" },
         properties: RuleProperties {
             tags: [crate::diagnostic::category_of(id)],
@@ -288,11 +348,60 @@ pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Res
                     })
                     .collect(),
                 partial_fingerprints: HashMap::from([(FINGERPRINT_KEY, fingerprint)]),
+                fixes: d
+                    .fix
+                    .iter()
+                    .filter(|f| f.applicability != Applicability::Display)
+                    .map(|f| SarifFix {
+                        description: Text {
+                            text: match (f.applicability, f.replacement.is_empty()) {
+                                (Applicability::Safe, true) => "Delete (safe fix)".to_owned(),
+                                (_, true) => "Delete (unsafe fix: check it)".to_owned(),
+                                (Applicability::Safe, false) => {
+                                    format!("Replace with '{}' (safe fix)", f.replacement)
+                                }
+                                (_, false) => format!(
+                                    "Replace with '{}' (unsafe fix: check it)",
+                                    f.replacement
+                                ),
+                            },
+                        },
+                        artifact_changes: [ArtifactChange {
+                            artifact_location: ArtifactLocation { uri: uri.clone() },
+                            replacements: [Replacement {
+                                deleted_region: region(f.range.as_ref().unwrap_or(&d.range)),
+                                inserted_content: Text {
+                                    text: f.replacement.to_owned(),
+                                },
+                            }],
+                        }],
+                    })
+                    .collect(),
             });
             Ok(())
         })?;
     }
 
+    let notifications: Vec<ToolNotification> = report
+        .run
+        .notifications
+        .iter()
+        .map(|n| ToolNotification {
+            level: level(n.level),
+            message: Text {
+                text: n.message.clone(),
+            },
+            locations: n
+                .path
+                .iter()
+                .map(|p| NotificationLocation {
+                    physical_location: ArtifactOnly {
+                        artifact_location: ArtifactLocation { uri: uri(p) },
+                    },
+                })
+                .collect(),
+        })
+        .collect();
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -305,6 +414,14 @@ pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Res
                     rules,
                 },
             },
+            invocations: [Invocation {
+                execution_successful: !report
+                    .run
+                    .notifications
+                    .iter()
+                    .any(|n| n.level == Severity::Error),
+                tool_execution_notifications: notifications,
+            }],
             column_kind: "unicodeCodePoints",
             results,
         }],

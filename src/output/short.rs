@@ -1,10 +1,12 @@
-//! `path:line:col: severity[rule] message`, one finding per line.
+//! `path:line:col: severity[rule] message`, one finding per line; `[*]`
+//! before the message marks a finding `--fix` fixes (ruff's mark).
 
 use std::io::{self, Write};
 
 use super::escape::visible;
 use super::Report;
 use crate::check::FileFindings;
+use crate::diagnostic::Applicability;
 use crate::document::{LineIndex, PositionCursor};
 
 pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
@@ -16,14 +18,19 @@ pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Res
         let mut cursor = PositionCursor::new(&index, &text);
         for d in file.diagnostics() {
             let pos = cursor.position(d.range.start);
+            let fixable = d
+                .fix
+                .as_ref()
+                .is_some_and(|f| f.applicability == Applicability::Safe);
             writeln!(
                 out,
-                "{}:{}:{}: {}[{}] {}",
+                "{}:{}:{}: {}[{}] {}{}",
                 path,
                 pos.line,
                 pos.column,
                 d.severity,
                 d.rule,
+                if fixable { "[*] " } else { "" },
                 visible(&d.message)
             )?;
         }

@@ -72,9 +72,20 @@ pub fn parse<'s>(source: &'s PackSource, errors: &mut Vec<PackError>) -> Option<
                 .flat_map(|k| common.iter().chain(k.fields()).copied())
                 .collect();
             r.check_keys_near(&mut t, known, &near, "a [[rule]]");
+            let mut doc_spans = [None, None];
             if let Some(doc) = t.get_mut("doc") {
                 if let toml::de::DeValue::Table(d) = doc.get_mut() {
                     r.check_keys(d, fields::of::<RawDoc>(), "[rule.doc]");
+                    doc_spans = ["example", "silent"].map(|k| d.get(k).map(|v| v.span()));
+                }
+            }
+            if let Some(tests) = t.get_mut("test") {
+                if let toml::de::DeValue::Array(cases) = tests.get_mut() {
+                    for case in cases.iter_mut() {
+                        if let toml::de::DeValue::Table(c) = case.get_mut() {
+                            r.check_keys(c, fields::of::<schema::RawTest>(), "[[rule.test]]");
+                        }
+                    }
                 }
             }
             let mut options = toml::de::DeTable::default();
@@ -86,6 +97,7 @@ pub fn parse<'s>(source: &'s PackSource, errors: &mut Vec<PackError>) -> Option<
                 }
             }
             if let Some(mut rule) = r.value::<RawRule>(reader::table_value(span.clone(), t)) {
+                rule.doc_spans = doc_spans;
                 rule.options = RawOptions {
                     span: span.clone(),
                     table: options,

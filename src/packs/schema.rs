@@ -41,8 +41,24 @@ pub struct RawRule<'i> {
     pub message: Option<Spanned<String>>,
     pub description: Option<String>,
     pub doc: Option<RawDoc>,
+    /// `[[rule.test]]`: the rule's own cases, run by `galley test`.
+    #[serde(default)]
+    pub test: Vec<Spanned<RawTest>>,
+    /// Where `[rule.doc]`'s `example` and `silent` are, for `galley test`'s errors.
+    #[serde(skip)]
+    pub doc_spans: [Option<Range<usize>>; 2],
     #[serde(skip)]
     pub options: RawOptions<'i>,
+}
+
+/// One `[[rule.test]]`: a text the rule must flag (`fires`, and with
+/// `fixed` the text its fixes must give) or must leave alone (`silent`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTest {
+    pub fires: Option<Spanned<String>>,
+    pub silent: Option<Spanned<String>>,
+    pub fixed: Option<Spanned<String>>,
 }
 
 /// The keys of a `[[rule]]` that are not common to every rule, with their

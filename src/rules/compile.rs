@@ -36,6 +36,10 @@ pub struct RuleMeta {
     /// The pack's own message, overriding the kind's.
     pub message: Option<Template>,
     pub doc: Option<RuleDoc>,
+    /// The pack file the rule is defined in, as the pack was named.
+    pub file: String,
+    /// Its own cases: `[[rule.test]]` and `[rule.doc]`'s example and look-alike.
+    pub tests: Vec<super::self_test::RuleTest>,
 }
 
 impl RuleMeta {
@@ -384,6 +388,10 @@ fn compile_rule(
         ok = false;
     }
     ok &= options::keep_fields_of(cx, kind, &mut raw.options);
+    for (span, message) in super::self_test::check_cases(&raw) {
+        cx.error(span, message);
+        ok = false;
+    }
     let message = raw
         .message
         .as_ref()
@@ -437,6 +445,8 @@ fn compile_rule(
         description: raw.description.clone(),
         message,
         doc: raw.doc.clone(),
+        file: cx.file.to_owned(),
+        tests: super::self_test::cases(&raw),
     };
     cx.id = raw.id.span();
     let rule = kind.compile.compile(cx, raw.options, meta);

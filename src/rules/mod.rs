@@ -37,6 +37,7 @@ mod options;
 mod page_residue;
 mod repeated_content;
 mod romanization;
+pub mod self_test;
 mod substitution;
 mod text;
 mod untranslated;

@@ -121,7 +121,15 @@ mod tests {
         let common = fields::of::<RawRule>();
         assert_eq!(
             common,
-            ["id", "kind", "severity", "message", "description", "doc"]
+            [
+                "id",
+                "kind",
+                "severity",
+                "message",
+                "description",
+                "doc",
+                "test"
+            ]
         );
         for kind in KINDS {
             for field in kind.fields() {
