@@ -55,6 +55,8 @@ impl RuleMeta {
             description: None,
             message: None,
             doc: None,
+            file: "test".into(),
+            tests: Vec::new(),
         }
     }
 
