@@ -15,6 +15,7 @@ macro_rules! rule_meta {
 }
 
 mod aliases;
+mod apostrophes;
 mod attribute;
 mod compile;
 mod conditional;
@@ -25,8 +26,10 @@ mod deletion;
 mod doubled_word;
 mod entities;
 mod existence;
+mod glued_words;
 pub mod ids;
 pub mod lexicon;
+mod lost_apostrophe;
 mod mixed_quotes;
 mod mixed_script;
 
@@ -34,8 +37,12 @@ mod near_miss;
 mod occurrence;
 mod options;
 mod page_residue;
+mod quotation;
 mod repeated_content;
 mod romanization;
+mod spacing;
+mod stray_capital;
+mod stray_period;
 mod substitution;
 mod text;
 mod untranslated;
