@@ -1,7 +1,7 @@
 //! `double-space`: two or more spaces between words of a line
-//! (`more  favorable`, `Source:  BELT`). Indentation, a line's end and a
-//! line that aligns columns with runs of spaces (a table, preformatted
-//! text) are left alone.
+//! (`more  favorable`, `Source:  BELT`). Indentation, a line's end, two
+//! spaces after a sentence (a typewriter's habit) and a line that aligns
+//! columns with runs of spaces (a table, preformatted text) are left alone.
 
 use std::ops::Range;
 
@@ -100,7 +100,12 @@ fn inner_run(line: &str) -> Option<Range<usize>> {
     let run = found?;
     let sep =
         |c: Option<char>| c.is_some_and(|c| matches!(c, '•' | '|' | '·' | '/' | '–' | '—' | '-'));
-    if sep(inner[..run.start].chars().next_back()) || sep(inner[run.end..].chars().next()) {
+    let before = inner[..run.start].chars().next_back();
+    if sep(before) || sep(inner[run.end..].chars().next()) {
+        return None;
+    }
+    // Two spaces after a sentence are a typewriter's habit some desks keep, not a slip.
+    if before.is_some_and(|c| matches!(c, '.' | '!' | '?')) {
         return None;
     }
     Some(lead + run.start..lead + run.end)

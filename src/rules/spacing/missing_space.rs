@@ -81,7 +81,12 @@ impl Rule for MissingSpace {
                     }
                     _ => false,
                 };
-                if !found || in_link(text, at) {
+                // `&nbsp;in`: an entity left in the text is markup, not a clause.
+                let entity = c == ';'
+                    && head
+                        .trim_end_matches(|c: char| c.is_ascii_alphanumeric())
+                        .ends_with(['&', '#']);
+                if !found || entity || in_link(text, at) {
                     continue;
                 }
                 let (range, what, fix) = if c.is_lowercase() {
