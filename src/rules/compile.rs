@@ -11,10 +11,10 @@ use super::lexicon::LexiconBuilder;
 use super::options::{self, Compile, CompileKind};
 use super::text::Template;
 use super::{
-    apostrophes, attribute, conditional, conflation, consistency, currency, doubled_word,
-    existence, glued_words, lost_apostrophe, mixed_quotes, mixed_script, near_miss, occurrence,
-    page_residue, quotation, repeated_content, romanization, spacing, stray_capital, stray_period,
-    substitution, untranslated, Rule, Ruleset,
+    apostrophes, attribute, brackets, conditional, conflation, consistency, currency,
+    doubled_initial, doubled_word, existence, glued_words, lost_apostrophe, mixed_quotes,
+    mixed_script, near_miss, occurrence, page_residue, quotation, repeated_content, romanization,
+    spacing, stray_capital, stray_period, substitution, untranslated, Rule, Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;
@@ -75,12 +75,14 @@ pub const MAX_TERMS: usize = 500_000;
 #[rustfmt::skip]
 pub const KINDS: &[Kind] = &[
     Kind { name: "attribute", compile: &Compile(attribute::compile), placeholders: &["found", "entity", "expected", "attribute"], summary: "an entity near an attribute value it does not have" },
+    Kind { name: "bracket-balance", compile: &Compile(brackets::compile), placeholders: FOUND, summary: "a bracket never closed or never opened in its paragraph" },
     Kind { name: "conditional", compile: &Compile(conditional::compile), placeholders: &["found"], summary: "if one pattern appears, another must too (before it, or anywhere)" },
     Kind { name: "conflation", compile: &Compile(conflation::compile), placeholders: &["found", "entity"], summary: "two different entities run together in one noun phrase" },
     Kind { name: "consistency", compile: &Compile(consistency::compile), placeholders: &["found", "expected", "count"], summary: "two spellings of one name in one article" },
     Kind { name: "currency-spacing", compile: &Compile(currency::compile), placeholders: FOUND, summary: "a currency amount written with and without a space" },
     Kind { name: "dash-attribution", compile: &Compile(quotation::dash::compile), placeholders: FOUND, summary: "an attribution set off with a dash after a quotation (`”, — said`)" },
     Kind { name: "double-space", compile: &Compile(spacing::double_space::compile), placeholders: FOUND, summary: "two or more spaces between words of a line" },
+    Kind { name: "doubled-initial", compile: &Compile(doubled_initial::compile), placeholders: FOUND, summary: "a word that opens with the same consonant twice (`ddepends`)" },
     Kind { name: "doubled-word", compile: &Compile(doubled_word::compile), placeholders: FOUND, summary: "a word written twice in a row" },
     Kind { name: "existence", compile: &Compile(existence::compile), placeholders: FOUND, summary: "a pattern or phrase that should not appear" },
     Kind { name: "glued-words", compile: &Compile(glued_words::compile), placeholders: FOUND, summary: "two words written as one (`reportedthat`, `ByJohn`), from the article's own words" },

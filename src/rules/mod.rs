@@ -17,12 +17,14 @@ macro_rules! rule_meta {
 mod aliases;
 mod apostrophes;
 mod attribute;
+mod brackets;
 mod compile;
 mod conditional;
 mod conflation;
 mod consistency;
 mod currency;
 mod deletion;
+mod doubled_initial;
 mod doubled_word;
 mod entities;
 mod existence;
