@@ -118,6 +118,13 @@ fn spacing_follows_the_language_s_conventions() {
     let double = one("double-space", "");
     assert_eq!(found(&double, "The  talks resumed.\n"), ["  "]);
     assert!(found(&double, "Name     Votes\nSmith    1200\n").is_empty());
+    // Markup blanked to spaces is not the article's: `**word**,` has no space before the comma.
+    let md = "The **ministry**, said the *press* office.\n";
+    assert!(check_text(&before, md, Format::Markdown).is_empty());
+    assert!(check_text(&double, md, Format::Markdown).is_empty());
+    let md = "The **ministry** , said the  office.\n";
+    assert_eq!(check_text(&before, md, Format::Markdown).len(), 1);
+    assert_eq!(check_text(&double, md, Format::Markdown).len(), 1);
     let missing = one("missing-space", "");
     assert_eq!(
         found(

@@ -1,7 +1,8 @@
 //! `bracket-balance`: round and square brackets of a paragraph, paired: a
 //! closing bracket nothing opened (`a bracket closed twice))`) and an
 //! opening one never closed. A list marker closing only (`1)`, `a)` at a
-//! line's start) and an emoticon (`:)`) are no brackets.
+//! line's start) and an emoticon (`:)`) are no brackets; a bracket left open
+//! by a stripped attribution (`Brest (, - The…`) is markers/broken-attribution's.
 
 use serde::Deserialize;
 
@@ -66,6 +67,11 @@ impl Rule for BracketBalance {
                 }
             }
             for &o in &stack {
+                // `Brest (, - The…`: a stripped attribution, markers/broken-attribution's finding.
+                let rest = text[o + 1..para.end].trim_start_matches([' ', '\u{a0}']);
+                if rest.starts_with([',', ';', ':', '-', '–', '—']) {
+                    continue;
+                }
                 self.push(cx, o, bytes[o], false, out);
             }
         }

@@ -6,7 +6,6 @@
 
 use serde::Deserialize;
 
-use super::spaces_are_written;
 use crate::diagnostic::Applicability;
 use crate::rules::compile::{Compiler, RuleMeta};
 use crate::rules::text::render;
@@ -29,9 +28,6 @@ impl Rule for SpaceBeforePunctuation {
     rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        if !spaces_are_written(cx.doc) {
-            return;
-        }
         let spaced = &cx.doc.language.profile().typography.space_before;
         let text = cx.doc.text;
         let bytes = text.as_bytes();
@@ -42,15 +38,20 @@ impl Rule for SpaceBeforePunctuation {
                     continue;
                 }
                 let mark = b as char;
-                if spaced.contains(&mark) || bytes[i - 1] != b' ' {
+                if spaced.contains(&mark) || !cx.doc.written_space(i - 1) {
                     continue;
                 }
-                // The spaces before, and the word they follow.
-                let start = text[..i].trim_end_matches(' ').len();
+                // The spaces before (written ones: markup blanked to spaces is
+                // not the article's), and the word they follow.
+                let mut start = i - 1;
+                while start > para.start && cx.doc.written_space(start - 1) {
+                    start -= 1;
+                }
                 if start <= para.start {
                     continue;
                 }
-                let Some(word_end) = text[..start].chars().next_back() else {
+                // Past markup blanked to spaces (`**word** ,`).
+                let Some(word_end) = text[..start].trim_end_matches(' ').chars().next_back() else {
                     continue;
                 };
                 // After a word, a closing bracket or quotation mark; not after a dash or a bullet.

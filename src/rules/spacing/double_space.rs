@@ -7,7 +7,6 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::spaces_are_written;
 use crate::diagnostic::Applicability;
 use crate::rules::compile::{Compiler, RuleMeta};
 use crate::rules::text::render;
@@ -30,16 +29,15 @@ impl Rule for DoubleSpace {
     rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        if !spaces_are_written(cx.doc) {
-            return;
-        }
         let text = cx.doc.text;
         for para in &cx.doc.paragraphs {
             // Each line's one run of spaces between words, if it has exactly one.
             let mut lines: Vec<(usize, Option<Range<usize>>)> = Vec::new();
             let mut line_start = para.start;
             for line in text[para.clone()].split_inclusive('\n') {
-                lines.push((line_start, inner_run(line)));
+                let base = line_start;
+                let written = move |i: usize| cx.doc.written_space(base + i);
+                lines.push((line_start, inner_run(line, written)));
                 line_start += line.len();
             }
             for (k, (start, run)) in lines.iter().enumerate() {
@@ -73,7 +71,7 @@ impl Rule for DoubleSpace {
 /// The one run of two or more spaces between words of `line` (offsets in
 /// the line); `None` when it has none, or several, or a tab (columns), or
 /// the run sets a separator apart (`Kyiv  •  UNN`).
-fn inner_run(line: &str) -> Option<Range<usize>> {
+fn inner_run(line: &str, written: impl Fn(usize) -> bool) -> Option<Range<usize>> {
     let body = line.trim_end();
     let lead = body.len() - body.trim_start().len();
     let inner = &body[lead..];
@@ -81,14 +79,18 @@ fn inner_run(line: &str) -> Option<Range<usize>> {
         return None;
     }
     let bytes = inner.as_bytes();
+    let space = |i: usize| bytes[i] == b' ' && written(lead + i);
     let mut found: Option<Range<usize>> = None;
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] != b' ' {
+        if !space(i) {
             i += 1;
             continue;
         }
-        let j = i + bytes[i..].iter().take_while(|&&b| b == b' ').count();
+        let mut j = i;
+        while j < bytes.len() && space(j) {
+            j += 1;
+        }
         if j - i >= 2 {
             if found.is_some() {
                 return None;
