@@ -7,7 +7,7 @@
 //! twice is taken for a name (`InDesign`), and `allow` lists compounds made
 //! of such parts (`goodwill`, `herewith`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -50,8 +50,8 @@ impl Rule for GluedWords {
         }
         let is_function = |w: &str| function.iter().any(|f| f.eq_ignore_ascii_case(w));
         let text = cx.doc.text;
-        // The article's words as written, built at the first candidate.
-        let mut vocabulary: Option<HashSet<&str>> = None;
+        // The article's words as written and how often, built at the first candidate.
+        let mut vocabulary: Option<HashMap<&str, usize>> = None;
         for word in &cx.doc.words {
             let w = &text[word.range()];
             if w.len() < 5 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -65,18 +65,18 @@ impl Rule for GluedWords {
                 continue;
             }
             let (left, right) = w.split_at(k);
-            let times = cx
-                .doc
-                .words
-                .iter()
-                .filter(|x| &text[x.range()] == w)
-                .count();
-            if times > 1 {
+            let v = vocabulary.get_or_insert_with(|| {
+                let mut counts = HashMap::new();
+                for x in &cx.doc.words {
+                    *counts.entry(&text[x.range()]).or_insert(0) += 1;
+                }
+                counts
+            });
+            // A glued form written twice is a name (`InDesign`).
+            if v.get(w).is_some_and(|&n| n > 1) {
                 continue;
             }
             // Parts longer than function words must be the article's own words.
-            let v = vocabulary
-                .get_or_insert_with(|| cx.doc.words.iter().map(|x| &text[x.range()]).collect());
             let known = |part: &str| {
                 if is_function(part) {
                     return true;
@@ -84,10 +84,10 @@ impl Rule for GluedWords {
                 if part.len() < MIN_PART {
                     return false;
                 }
-                v.contains(part) || {
+                v.contains_key(part) || {
                     let mut cap = part[..1].to_ascii_uppercase();
                     cap.push_str(&part[1..]);
-                    v.contains(cap.as_str())
+                    v.contains_key(cap.as_str())
                 }
             };
             // A capitalised part after a function word is a name: no vocabulary vouches for it.

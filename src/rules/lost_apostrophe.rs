@@ -84,6 +84,8 @@ impl Rule for LostApostrophe {
             '\''
         };
         let words = &cx.doc.words;
+        // The article's words, and the names it writes with `’s`: built at the first candidate.
+        let mut seen: Option<(HashSet<&str>, HashSet<&str>)> = None;
         for (n, word) in words.iter().enumerate() {
             let w = &text[word.range()];
             if w.len() < 4 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -112,14 +114,21 @@ impl Rule for LostApostrophe {
             if !next_lower {
                 continue;
             }
-            let known = self.surnames.contains(stem) || {
-                let straight = format!("{stem}'s");
-                let curly = format!("{stem}’s");
-                text.contains(&straight) || text.contains(&curly)
-            };
+            let (alone, possessed) = seen.get_or_insert_with(|| {
+                let mut alone = HashSet::new();
+                let mut possessed = HashSet::new();
+                for x in words {
+                    let w = &text[x.range()];
+                    match w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+                        Some(stem) => possessed.insert(stem),
+                        None => alone.insert(w),
+                    };
+                }
+                (alone, possessed)
+            });
+            let known = self.surnames.contains(stem) || possessed.contains(stem);
             // The name itself also stands alone in the article.
-            let alone = known && words.iter().any(|x| &text[x.range()] == stem);
-            if alone {
+            if known && alone.contains(stem) {
                 let fixed = format!("{stem}{apostrophe}s");
                 self.push(word.range(), w, &fixed, "possessive", out);
             }

@@ -46,6 +46,8 @@ fn is_dash(c: char) -> bool {
 
 /// Words of an attribution after a dash that has no quotation mark before it.
 const MAX_TAIL_WORDS: usize = 6;
+/// Bytes of such an attribution, generously: six long words in any script.
+const MAX_TAIL_BYTES: usize = 200;
 
 impl Rule for DashAttribution {
     rule_meta!();
@@ -146,6 +148,10 @@ impl DashAttribution {
     /// `…, - declares the minister.` or a paragraph `- Umerov summarized.`:
     /// a few words after the dash, with a reporting verb, end the paragraph.
     fn is_bare_attribution(&self, head: &str, tail: &str, lower: bool) -> bool {
+        // A few words only: a long tail is no attribution (and is not split per dash).
+        if tail.len() > MAX_TAIL_BYTES {
+            return false;
+        }
         let at_start = head.is_empty() || head.ends_with('\n');
         let after_clause = lower && head.ends_with([',', '.', '!', '?', '…']);
         if !(at_start || after_clause) {
