@@ -40,6 +40,8 @@ pub fn compile(_: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box
     Some(Box::new(CurrencySpacing { meta, convention }))
 }
 
+const SYMBOLS: [char; 6] = ['$', '€', '£', '₽', '¥', '₴'];
+
 /// A symbol before its number: `$300`, `$ 300`.
 fn before() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
@@ -103,6 +105,10 @@ impl Rule for CurrencySpacing {
     rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        // Most articles hold no currency symbol: skip the regexes.
+        if !SYMBOLS.iter().any(|&c| cx.doc.text.contains(c)) {
+            return;
+        }
         let found: Vec<Amount> = cx
             .doc
             .paragraphs

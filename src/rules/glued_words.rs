@@ -40,6 +40,9 @@ pub fn compile(_: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box
 /// vocabulary, not the function words, vouches for it.
 const MIN_PART: usize = 4;
 
+/// The longest function word read.
+const MAX_FUNCTION: usize = 5;
+
 impl Rule for GluedWords {
     rule_meta!();
 
@@ -48,13 +51,25 @@ impl Rule for GluedWords {
         if function.is_empty() {
             return;
         }
-        let is_function = |w: &str| function.iter().any(|f| f.eq_ignore_ascii_case(w));
+        let is_function =
+            |w: &str| w.len() <= MAX_FUNCTION && function.iter().any(|f| f.eq_ignore_ascii_case(w));
         let text = cx.doc.text;
+        let ends: Vec<u8> = function
+            .iter()
+            .filter_map(|f| f.as_bytes().last().map(u8::to_ascii_lowercase))
+            .collect();
         // The article's words as written and how often, built at the first candidate.
         let mut vocabulary: Option<HashMap<&str, usize>> = None;
         for word in &cx.doc.words {
             let w = &text[word.range()];
             if w.len() < 5 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+            // Cheap gates first: a lower-case word must end in a function word's last
+            // letter; a camel-case one needs a capital after its first letter.
+            let camel_shape = w.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+            let last = w.as_bytes()[w.len() - 1];
+            if !camel_shape && !ends.contains(&last) {
                 continue;
             }
             let camel = camel_split(w, &is_function);

@@ -92,7 +92,17 @@ impl Rule for LostApostrophe {
                 continue;
             }
             // A contraction: `didnt`, `Hasnt`.
-            if let Some(&k) = self.contractions.get(w.to_ascii_lowercase().as_str()) {
+            // Lower-cased on the stack: no allocation per word.
+            let mut buf = [0u8; 16];
+            let lower = match buf.get_mut(..w.len()) {
+                Some(b) if !self.contractions.is_empty() => {
+                    b.copy_from_slice(w.as_bytes());
+                    b.make_ascii_lowercase();
+                    std::str::from_utf8(b).ok()
+                }
+                _ => None,
+            };
+            if let Some(&k) = lower.and_then(|l| self.contractions.get(l)) {
                 let fixed = format!("{}{apostrophe}{}", &w[..k], &w[k..]);
                 self.push(word.range(), w, &fixed, "contraction", out);
                 continue;
