@@ -84,8 +84,8 @@ impl Rule for LostApostrophe {
             '\''
         };
         let words = &cx.doc.words;
-        // The article's words, and the names it writes with `’s`: built at the first candidate.
-        let mut seen: Option<(HashSet<&str>, HashSet<&str>)> = None;
+        // The names the article writes with `’s`: found at the first candidate.
+        let mut seen: Option<HashSet<&str>> = None;
         for (n, word) in words.iter().enumerate() {
             let w = &text[word.range()];
             if w.len() < 4 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -124,21 +124,24 @@ impl Rule for LostApostrophe {
             if !next_lower {
                 continue;
             }
-            let (alone, possessed) = seen.get_or_insert_with(|| {
-                let mut alone = HashSet::new();
+            // Names the article writes with `’s`, found once with memmem (no word set).
+            let possessed = seen.get_or_insert_with(|| {
                 let mut possessed = HashSet::new();
-                for x in words {
-                    let w = &text[x.range()];
-                    match w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
-                        Some(stem) => possessed.insert(stem),
-                        None => alone.insert(w),
-                    };
+                for suffix in ["'s", "’s"] {
+                    for at in memchr::memmem::find_iter(text.as_bytes(), suffix) {
+                        let head = &text[..at];
+                        let start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+                            i + head[i..].chars().next().map_or(1, char::len_utf8)
+                        });
+                        possessed.insert(&text[start..at]);
+                    }
                 }
-                (alone, possessed)
+                possessed
             });
             let known = self.surnames.contains(stem) || possessed.contains(stem);
-            // The name itself also stands alone in the article.
-            if known && alone.contains(stem) {
+            // The name itself also stands alone in the article (rare: scanned only then).
+            let alone = known && words.iter().any(|x| &text[x.range()] == stem);
+            if alone {
                 let fixed = format!("{stem}{apostrophe}s");
                 self.push(word.range(), w, &fixed, "possessive", out);
             }
