@@ -202,7 +202,7 @@ fn fingerprints_survive_lines_inserted_above() {
 
     std::fs::write(
         dir.path().join("a.txt"),
-        format!("Editor's note: corrected.\n\nAn added paragraph.\n\n{article}"),
+        format!("Editor’s note: corrected.\n\nAn added paragraph.\n\n{article}"),
     )
     .unwrap();
     let after = fingerprints(&run_in(dir.path(), "sarif", &["a.txt"]));

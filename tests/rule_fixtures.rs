@@ -164,3 +164,51 @@ fn fixed_fixtures_snapshot() {
     }
     insta::assert_snapshot!(all);
 }
+
+/// A check that holds in every language (its pack has no language) and reads
+/// the article language's conventions from the profile keeps fixtures written
+/// in each language it was tuned for: `fixtures/rules/<id>/lang-<code>/`.
+#[test]
+fn language_neutral_rules_fire_and_stay_silent_in_each_language_fixture() {
+    let ruleset = Ruleset::shipped().expect("shipped packs compile");
+    let mut failures = Vec::new();
+    let mut seen = 0;
+    for meta in ruleset.checks().filter(|m| m.language.is_none()) {
+        let Ok(entries) = std::fs::read_dir(rules_dir().join(&*meta.id)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(code) = name.strip_prefix("lang-") else {
+                continue;
+            };
+            let lang = galley::lang::Lang::parse(code)
+                .unwrap_or_else(|| panic!("{}: no language `{code}`", entry.path().display()));
+            for (file, must_fire) in [("fires.txt", true), ("silent.txt", false)] {
+                let text = read(&entry.path().join(file));
+                seen += 1;
+                let detected = galley::document::language::detect(&text);
+                if detected != lang {
+                    failures.push(format!("{name}/{file} of {}: detected {detected}", meta.id));
+                    continue;
+                }
+                let found: Vec<_> = check_text(&ruleset, &text, Format::Plain)
+                    .into_iter()
+                    .filter(|d| d.rule == meta.id)
+                    .map(|d| format!("{:?} {}", &text[d.range.clone()], d.message))
+                    .collect();
+                if must_fire && found.is_empty() {
+                    failures.push(format!("{} {name}: silent on fires.txt", meta.id));
+                }
+                if !must_fire && !found.is_empty() {
+                    failures.push(format!(
+                        "{} {name}: fired on silent.txt: {found:?}",
+                        meta.id
+                    ));
+                }
+            }
+        }
+    }
+    assert!(seen > 0, "no language fixtures found");
+    assert!(failures.is_empty(), "{failures:#?}");
+}

@@ -133,6 +133,9 @@ pub struct Document<'a> {
     /// Where the body begins: after a Markdown file's front matter or an HTML
     /// file's head, whose title the body may print as its heading (0 in plain text).
     pub body_start: usize,
+    /// A marked-up file's original text and the way back to it, so a rule can
+    /// tell a space the article wrote from markup blanked to one.
+    markup: Option<(&'a str, &'a prose::OffsetMap)>,
 }
 
 impl<'a> Document<'a> {
@@ -159,7 +162,24 @@ impl<'a> Document<'a> {
             masthead,
         );
         doc.body_start = source.prose.as_ref().map_or(0, |p| p.body_start);
+        doc.markup = source.prose.as_ref().map(|p| (source.original, &p.map));
         doc
+    }
+
+    /// Whether the byte at `at` of `text` is a space the article wrote: in
+    /// Markdown and HTML, markup is blanked to spaces (`**word**,` reads
+    /// `  word  ,`), which are not.
+    pub fn written_space(&self, at: usize) -> bool {
+        if self.text.as_bytes().get(at) != Some(&b' ') {
+            return false;
+        }
+        match self.markup {
+            None => true,
+            Some((original, map)) => {
+                let r = map.range(at..at + 1);
+                original.get(r) == Some(" ")
+            }
+        }
     }
 
     /// A plain-text document in English (for tests of rule logic).
@@ -206,6 +226,7 @@ impl<'a> Document<'a> {
             headline,
             masthead,
             body_start: 0,
+            markup: None,
         }
     }
 

@@ -10,7 +10,8 @@ use std::fmt;
 use std::sync::LazyLock;
 
 pub use profile::{
-    FunctionWords, Names, Profile, ProfileError, QuotePair, Quotes, Sentences, WordSet,
+    CurrencySpacing, FunctionWords, Names, Profile, ProfileError, QuotePair, Quotes, Sentences,
+    Typography, WordSet,
 };
 
 /// Every shipped profile: its code (the file's name) and its text, sorted by

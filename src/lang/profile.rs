@@ -63,6 +63,28 @@ pub struct Quotes {
     pub primary: Vec<QuotePair>,
     /// The marks of a quotation inside a quotation.
     pub nested: QuotePair,
+    /// The language sets a space inside its marks (French `« texte »`).
+    pub spaced: bool,
+}
+
+/// Whether a currency symbol is spaced from its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CurrencySpacing {
+    /// `$300`
+    Tight,
+    /// `100 €`
+    Spaced,
+}
+
+/// The language's spacing conventions around punctuation and symbols.
+#[derive(Debug, Default)]
+pub struct Typography {
+    /// Marks the language sets after a space (French `;` `:` `!` `?`).
+    pub space_before: Vec<char>,
+    /// How a currency symbol before its number is spaced (`None`: no convention known).
+    pub currency_before: Option<CurrencySpacing>,
+    /// How a currency symbol after its number is spaced.
+    pub currency_after: Option<CurrencySpacing>,
 }
 
 /// The function-word lists, one per use: each use needs a different cut (see
@@ -135,6 +157,7 @@ pub struct Profile {
     pub sentences: Sentences,
     pub quotes: Option<Quotes>,
     pub names: Names,
+    pub typography: Typography,
 }
 
 #[derive(Deserialize)]
@@ -168,6 +191,17 @@ struct Raw {
     quotes: Option<RawQuotes>,
     #[serde(default)]
     names: RawNames,
+    #[serde(default)]
+    typography: RawTypography,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawTypography {
+    #[serde(default)]
+    space_before: Vec<String>,
+    currency_before: Option<String>,
+    currency_after: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -197,6 +231,8 @@ struct RawSentences {
 struct RawQuotes {
     primary: Vec<String>,
     nested: String,
+    #[serde(default)]
+    spaced: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -267,6 +303,7 @@ impl Profile {
                     .map(|p| pair(p).map_err(&err))
                     .collect::<Result<_, _>>()?,
                 nested: pair(&q.nested).map_err(&err)?,
+                spaced: q.spaced,
             }),
         };
         let genitive_s_not_after = match &raw.names.genitive_s_not_after {
@@ -277,6 +314,23 @@ impl Profile {
                     .map(|l| single_char(l).ok_or_else(|| err(format!("`{l}` is not one letter"))))
                     .collect::<Result<_, _>>()?,
             ),
+        };
+        let space_before = raw
+            .typography
+            .space_before
+            .iter()
+            .map(|m| single_char(m).ok_or_else(|| err(format!("`{m}` is not one mark"))))
+            .collect::<Result<_, _>>()?;
+        let currency = |v: &Option<String>| match v.as_deref() {
+            None => Ok(None),
+            Some("tight") => Ok(Some(CurrencySpacing::Tight)),
+            Some("spaced") => Ok(Some(CurrencySpacing::Spaced)),
+            Some(o) => Err(err(format!("`{o}` is neither \"tight\" nor \"spaced\""))),
+        };
+        let typography = Typography {
+            space_before,
+            currency_before: currency(&raw.typography.currency_before)?,
+            currency_after: currency(&raw.typography.currency_after)?,
         };
         let mut possessive_suffixes = boxed(raw.names.possessive_suffixes);
         // "'s" before "'": the longer suffix is tried first.
@@ -310,6 +364,7 @@ impl Profile {
                 possessive_suffixes,
                 genitive_s_not_after,
             },
+            typography,
         })
     }
 

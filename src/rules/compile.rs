@@ -11,9 +11,10 @@ use super::lexicon::LexiconBuilder;
 use super::options::{self, Compile, CompileKind};
 use super::text::Template;
 use super::{
-    attribute, conditional, conflation, consistency, currency, doubled_word, existence, masthead,
-    mixed_quotes, mixed_script, near_miss, occurrence, page_residue, repeated_content,
-    romanization, substitution, untranslated, Rule, Ruleset,
+    apostrophes, attribute, brackets, conditional, conflation, consistency, currency,
+    doubled_initial, doubled_word, existence, glued_words, lost_apostrophe, masthead, mixed_quotes,
+    mixed_script, near_miss, occurrence, page_residue, quotation, repeated_content, romanization,
+    spacing, stray_capital, stray_period, substitution, untranslated, Rule, Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;
@@ -109,20 +110,33 @@ pub struct RegexMemory {
 #[rustfmt::skip]
 pub const KINDS: &[Kind] = &[
     Kind { name: "attribute", compile: &Compile(attribute::compile), placeholders: &["found", "entity", "expected", "attribute"], summary: "an entity near an attribute value it does not have" },
+    Kind { name: "bracket-balance", compile: &Compile(brackets::compile), placeholders: FOUND, summary: "a bracket never closed or never opened in its paragraph" },
     Kind { name: "conditional", compile: &Compile(conditional::compile), placeholders: &["found"], summary: "if one pattern appears, another must too (before it, or anywhere)" },
     Kind { name: "conflation", compile: &Compile(conflation::compile), placeholders: &["found", "entity"], summary: "two different entities run together in one noun phrase" },
     Kind { name: "consistency", compile: &Compile(consistency::compile), placeholders: &["found", "expected", "count"], summary: "two spellings of one name in one article" },
     Kind { name: "currency-spacing", compile: &Compile(currency::compile), placeholders: FOUND, summary: "a currency amount written with and without a space" },
+    Kind { name: "dash-attribution", compile: &Compile(quotation::dash::compile), placeholders: FOUND, summary: "an attribution set off with a dash after a quotation (`”, — said`)" },
+    Kind { name: "double-space", compile: &Compile(spacing::double_space::compile), placeholders: FOUND, summary: "two or more spaces between words of a line" },
+    Kind { name: "doubled-initial", compile: &Compile(doubled_initial::compile), placeholders: FOUND, summary: "a word that opens with the same consonant twice (`ddepends`)" },
     Kind { name: "doubled-word", compile: &Compile(doubled_word::compile), placeholders: FOUND, summary: "a word written twice in a row" },
     Kind { name: "existence", compile: &Compile(existence::compile), placeholders: FOUND, summary: "a pattern or phrase that should not appear" },
+    Kind { name: "glued-words", compile: &Compile(glued_words::compile), placeholders: FOUND, summary: "two words written as one (`reportedthat`, `ByJohn`), from the article's own words" },
+    Kind { name: "lost-apostrophe", compile: &Compile(lost_apostrophe::compile), placeholders: FOUND, summary: "a contraction or a name's possessive that lost its apostrophe" },
     Kind { name: "masthead", compile: &Compile(masthead::compile), placeholders: FOUND, summary: "the site's name, tagline or label above the headline, or glued to it" },
+    Kind { name: "missing-space", compile: &Compile(spacing::missing_space::compile), placeholders: FOUND, summary: "no space after sentence punctuation, or before a glued date" },
+    Kind { name: "mixed-apostrophes", compile: &Compile(apostrophes::compile), placeholders: FOUND, summary: "straight and typographic apostrophes in one article" },
     Kind { name: "mixed-quotes", compile: &Compile(mixed_quotes::compile), placeholders: FOUND, summary: "straight and typeset double quotes in one article (the language's marks)" },
     Kind { name: "mixed-script", compile: &Compile(mixed_script::compile), placeholders: FOUND, summary: "a word mixing scripts, or hiding an invisible character" },
     Kind { name: "near-miss", compile: &Compile(near_miss::compile), placeholders: &["found", "expected", "entity"], summary: "a word one or two letters away from a known name" },
     Kind { name: "occurrence", compile: &Compile(occurrence::compile), placeholders: &["found", "count", "max", "min"], summary: "a term more (or fewer) than N times, a sentence longer than N words" },
     Kind { name: "page-residue", compile: &Compile(page_residue::compile), placeholders: FOUND, summary: "a line kept from the page's interface: breadcrumb, clock, counter, slug, empty label" },
+    Kind { name: "quote-balance", compile: &Compile(quotation::balance::compile), placeholders: FOUND, summary: "quotation marks unclosed, unopened, mismatched, doubled or nested in the same marks" },
+    Kind { name: "quote-punctuation", compile: &Compile(quotation::punctuation::compile), placeholders: FOUND, summary: "a space or punctuation on the wrong side of a quotation mark" },
     Kind { name: "repeated-content", compile: &Compile(repeated_content::compile), placeholders: FOUND, summary: "a headline, paragraph, caption, byline or long sentence printed twice" },
     Kind { name: "romanization-variants", compile: &Compile(romanization::compile), placeholders: &["found", "expected"], summary: "names that differ only as romanizations do" },
+    Kind { name: "space-before-punctuation", compile: &Compile(spacing::before_punctuation::compile), placeholders: FOUND, summary: "a space before , . ; : ! ? (by the language's conventions)" },
+    Kind { name: "stray-capital", compile: &Compile(stray_capital::compile), placeholders: FOUND, summary: "a function word with a capital in the middle of a sentence" },
+    Kind { name: "stray-period", compile: &Compile(stray_period::compile), placeholders: FOUND, summary: "a full stop before a lower-case word, after no abbreviation" },
     Kind { name: "substitution", compile: &Compile(substitution::compile), placeholders: &["found", "expected"], summary: "a known wrong form and its right one" },
     Kind { name: "untranslated", compile: &Compile(untranslated::compile), placeholders: &["found", "language", "confidence", "expected", "script"], summary: "a paragraph, sentence or phrase left in another language or script" },
 ];

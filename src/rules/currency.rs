@@ -3,7 +3,10 @@
 //! (symbol first, as in English), or `100 €` and `100€` (symbol after the
 //! number, as German, French, Polish and Russian write it). Each position
 //! is compared with itself: `100 €` in a German article is the standard
-//! form, not an inconsistency with `$300` in the same text.
+//! form, not an inconsistency with `$300` in the same text. With
+//! `convention = true` the rule instead reports amounts that are all
+//! written one way against the language's convention (`$ 70 billion` in
+//! English).
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -15,19 +18,29 @@ use super::compile::{Compiler, RuleMeta};
 use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
+use crate::lang::CurrencySpacing as Spacing;
 
-/// A `currency-spacing` rule has no fields of its own.
+/// The fields of a `currency-spacing` rule.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Options {}
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    /// Instead of a mix, report amounts written one way against the
+    /// language's convention (its profile's `typography.currency-before`
+    /// and `currency-after`).
+    convention: Option<toml::Spanned<bool>>,
+}
 
 pub struct CurrencySpacing {
     meta: RuleMeta,
+    convention: bool,
 }
 
-pub fn compile(_: &mut Compiler<'_>, _: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
-    Some(Box::new(CurrencySpacing { meta }))
+pub fn compile(_: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    let convention = raw.convention.is_some_and(|c| *c.get_ref());
+    Some(Box::new(CurrencySpacing { meta, convention }))
 }
+
+const SYMBOLS: [char; 6] = ['$', '€', '£', '₽', '¥', '₴'];
 
 /// A symbol before its number: `$300`, `$ 300`.
 fn before() -> Option<&'static Regex> {
@@ -92,6 +105,10 @@ impl Rule for CurrencySpacing {
     rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        // Most articles hold no currency symbol: skip the regexes.
+        if !SYMBOLS.iter().any(|&c| cx.doc.text.contains(c)) {
+            return;
+        }
         let found: Vec<Amount> = cx
             .doc
             .paragraphs
@@ -113,6 +130,12 @@ impl CurrencySpacing {
         let spaced = found.iter().filter(|a| a.spaced).count();
         let tight = found.len() - spaced;
         if spaced == 0 || tight == 0 {
+            if self.convention {
+                self.report_convention(cx, found, symbol_first, out);
+            }
+            return;
+        }
+        if self.convention {
             return;
         }
         // On a tie, keep each position's usual form: `$300` (English), `100 €`
@@ -157,6 +180,67 @@ impl CurrencySpacing {
                     .with_label(first_kept.range.clone(), label)
                     .with_note(note.clone())
                     .with_help("write every amount the same way")
+                    .with_fix(fix, Applicability::Safe),
+            );
+        }
+    }
+}
+
+impl CurrencySpacing {
+    /// Every amount of one position written one way, against the language's
+    /// convention (profile `typography.currency-before`/`currency-after`):
+    /// `$ 70 billion` in English, `100€` in German.
+    fn report_convention(
+        &self,
+        cx: &Context<'_>,
+        found: &[&Amount],
+        symbol_first: bool,
+        out: &mut Sink,
+    ) {
+        let t = &cx.doc.language.profile().typography;
+        let convention = if symbol_first {
+            t.currency_before
+        } else {
+            t.currency_after
+        };
+        let Some(convention) = convention else {
+            return;
+        };
+        let want_space = convention == Spacing::Spaced;
+        let language = cx.doc.language.name();
+        for a in found.iter().filter(|a| a.spaced != want_space) {
+            let text = cx.doc.slice(&a.range);
+            let symbol = text.trim_matches([' ', '\u{a0}', '\u{202f}']);
+            let (message, fix, example) = match (want_space, symbol_first) {
+                (false, _) => (
+                    format!("'{symbol}' is spaced from its amount"),
+                    symbol.to_owned(),
+                    if symbol_first {
+                        format!("{symbol}300")
+                    } else {
+                        format!("300{symbol}")
+                    },
+                ),
+                (true, true) => (
+                    format!("'{symbol}' is not spaced from its amount"),
+                    format!("{symbol}\u{a0}"),
+                    format!("{symbol} 300"),
+                ),
+                (true, false) => (
+                    format!("'{symbol}' is not spaced from its amount"),
+                    format!("\u{a0}{symbol}"),
+                    format!("300 {symbol}"),
+                ),
+            };
+            let message = match &self.meta.message {
+                Some(t) => render(t, &[("found", text)]),
+                None => message,
+            };
+            out.push(
+                self.meta
+                    .diag(a.range.clone(), message)
+                    .with_note(format!("{language} writes {example}"))
+                    .with_help(format!("write {example}"))
                     .with_fix(fix, Applicability::Safe),
             );
         }

@@ -15,18 +15,23 @@ macro_rules! rule_meta {
 }
 
 mod aliases;
+mod apostrophes;
 mod attribute;
+mod brackets;
 mod compile;
 mod conditional;
 mod conflation;
 mod consistency;
 mod currency;
 mod deletion;
+mod doubled_initial;
 mod doubled_word;
 mod entities;
 mod existence;
+mod glued_words;
 pub mod ids;
 pub mod lexicon;
+mod lost_apostrophe;
 mod mixed_quotes;
 mod mixed_script;
 
@@ -35,9 +40,13 @@ mod near_miss;
 mod occurrence;
 mod options;
 mod page_residue;
+mod quotation;
 mod repeated_content;
 mod romanization;
 pub mod self_test;
+mod spacing;
+mod stray_capital;
+mod stray_period;
 mod substitution;
 mod text;
 mod untranslated;

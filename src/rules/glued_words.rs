@@ -1,0 +1,146 @@
+//! `glued-words`: two words written as one, as a scraper or an engine joins
+//! them: `ByJohn` (a function word of the language glued to a capitalised
+//! word), `reportedthat`, `inthe` (a word the article writes on its own, or
+//! a function word, glued to a function word of three letters or more).
+//! Only the article's own vocabulary and the profile's function words are
+//! read: no guessing from a dictionary. A glued form the article writes
+//! twice is taken for a name (`InDesign`), and `allow` lists compounds made
+//! of such parts (`goodwill`, `herewith`).
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::compile::{allow_lowercase, Compiler, RuleMeta};
+use super::text::render;
+use super::{Context, Rule, Sink};
+use crate::diagnostic::Applicability;
+
+/// The fields of a `glued-words` rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    allow: Option<Spanned<Vec<String>>>,
+}
+
+pub struct GluedWords {
+    meta: RuleMeta,
+    allow: HashSet<String>,
+}
+
+pub fn compile(_: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    Some(Box::new(GluedWords {
+        meta,
+        allow: allow_lowercase(raw.allow),
+    }))
+}
+
+/// The shortest word a glued word may be split into when the article's
+/// vocabulary, not the function words, vouches for it.
+const MIN_PART: usize = 4;
+
+/// The longest function word read.
+const MAX_FUNCTION: usize = 5;
+
+impl Rule for GluedWords {
+    rule_meta!();
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        let function: &[Box<str>] = &cx.doc.language.profile().function_words.detection;
+        if function.is_empty() {
+            return;
+        }
+        let is_function =
+            |w: &str| w.len() <= MAX_FUNCTION && function.iter().any(|f| f.eq_ignore_ascii_case(w));
+        let text = cx.doc.text;
+        let ends: Vec<u8> = function
+            .iter()
+            .filter_map(|f| f.as_bytes().last().map(u8::to_ascii_lowercase))
+            .collect();
+        // The article's words as written and how often, built at the first candidate.
+        let mut vocabulary: Option<HashMap<&str, usize>> = None;
+        for word in &cx.doc.words {
+            let w = &text[word.range()];
+            if w.len() < 5 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+            // Cheap gates first: a lower-case word must end in a function word's last
+            // letter; a camel-case one needs a capital after its first letter.
+            let camel_shape = w.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+            let last = w.as_bytes()[w.len() - 1];
+            if !camel_shape && !ends.contains(&last) {
+                continue;
+            }
+            let camel = camel_split(w, &is_function);
+            let Some(k) = camel.or_else(|| lower_split(w, &is_function)) else {
+                continue;
+            };
+            if self.allow.contains(&w.to_ascii_lowercase()) {
+                continue;
+            }
+            let (left, right) = w.split_at(k);
+            let v = vocabulary.get_or_insert_with(|| {
+                let mut counts = HashMap::new();
+                for x in &cx.doc.words {
+                    *counts.entry(&text[x.range()]).or_insert(0) += 1;
+                }
+                counts
+            });
+            // A glued form written twice is a name (`InDesign`).
+            if v.get(w).is_some_and(|&n| n > 1) {
+                continue;
+            }
+            // Parts longer than function words must be the article's own words.
+            let known = |part: &str| {
+                if is_function(part) {
+                    return true;
+                }
+                if part.len() < MIN_PART {
+                    return false;
+                }
+                v.contains_key(part) || {
+                    let mut cap = part[..1].to_ascii_uppercase();
+                    cap.push_str(&part[1..]);
+                    v.contains_key(cap.as_str())
+                }
+            };
+            // A capitalised part after a function word is a name: no vocabulary vouches for it.
+            if !(known(left) && (camel.is_some() || known(right))) {
+                continue;
+            }
+            let range = word.range();
+            let message = match &self.meta.message {
+                Some(t) => render(t, &[("found", w)]),
+                None => format!("'{left}' and '{right}' are written as one word"),
+            };
+            out.push(
+                self.meta
+                    .diag(range, message)
+                    .with_help(format!("write '{left} {right}'"))
+                    .with_fix(format!("{left} {right}"), Applicability::Unsafe),
+            );
+        }
+    }
+}
+
+/// `ByJohn`: a function word, then a capital and at least two lower-case letters.
+fn camel_split(w: &str, is_function: &impl Fn(&str) -> bool) -> Option<usize> {
+    let b = w.as_bytes();
+    let k = (1..b.len()).find(|&i| b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase())?;
+    let right = &w[k..];
+    let rest_lower = right.len() >= 3 && right.bytes().skip(1).all(|c| c.is_ascii_lowercase());
+    (rest_lower && is_function(&w[..k])).then_some(k)
+}
+
+/// `reportedthat`, `inthe`: all lower case, ending in a function word of
+/// three letters or more.
+fn lower_split(w: &str, is_function: &impl Fn(&str) -> bool) -> Option<usize> {
+    if !w.bytes().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    (3..=5)
+        .filter(|&n| n + 2 <= w.len())
+        .map(|n| w.len() - n)
+        .find(|&k| is_function(&w[k..]))
+}
