@@ -25,6 +25,8 @@ mod deletion;
 mod doubled_word;
 mod entities;
 mod existence;
+mod gazetteer;
+mod fuzzy;
 pub mod ids;
 pub mod lexicon;
 mod mixed_quotes;
@@ -37,7 +39,9 @@ mod page_residue;
 mod repeated_content;
 mod romanization;
 mod substitution;
+mod target;
 mod text;
+mod translit;
 mod untranslated;
 
 use std::cell::OnceCell;

@@ -10,7 +10,7 @@
 //! `Navalny`/`Navalnaya` never pair. Words the packs know (a variant group,
 //! an entity) are left to the dictionary rules.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -18,6 +18,8 @@ use toml::Spanned;
 
 use super::aliases::is_declared;
 use super::compile::{Compiler, RuleMeta};
+use super::target::{choose, Candidate};
+use super::translit;
 use super::text::{is_all_caps, is_capitalized, quoted_list, render, strip_possessive};
 use super::{Context, Rule, Sink};
 use crate::diagnostic::{Applicability, Severity};
@@ -52,6 +54,8 @@ const FOLDS: &[(&str, &str)] = &[
     ("sch", "sh"),
     ("tch", "ch"),
     ("kh", "h"),
+    // Russian г is Ukrainian and Belarusian h (Sinegubov/Syniehubov, Gomel/Homel).
+    ("g", "h"),
     ("ts", "c"),
     ("tz", "c"),
     ("iy", "i"),
@@ -70,7 +74,7 @@ const FOLDS: &[(&str, &str)] = &[
     ("w", "v"),
 ];
 
-/// The skeleton of a lowercase word; see the module comment.
+/// The skeleton of a word in English-style spelling; see the module comment.
 pub fn skeleton(word: &str) -> String {
     let mut s = word.to_lowercase();
     for (from, to) in FOLDS {
@@ -92,6 +96,23 @@ pub fn skeleton(word: &str) -> String {
     out
 }
 
+/// The skeletons of a word: of its plain reading and of its reading in
+/// each relay spelling it shows marks of (`translit`).
+pub fn skeletons(lower: &str) -> Vec<String> {
+    let mut out: Vec<String> = translit::readings(lower)
+        .iter()
+        .map(|r| skeleton(r))
+        .collect();
+    out.dedup();
+    out
+}
+
+/// Whether two lowercase words read as one romanized name.
+pub fn skeletons_overlap(a: &str, b: &str) -> bool {
+    let sa = skeletons(a);
+    skeletons(b).iter().any(|s| sa.contains(s))
+}
+
 struct Form<'a> {
     word: &'a str,
     ranges: Vec<Range<usize>>,
@@ -103,6 +124,17 @@ struct Form<'a> {
     always_followed: bool,
     /// A term of some pack: pairs of two known words are the dictionary rules' business.
     known: bool,
+    /// Not sentence-initial somewhere: the capital says "name".
+    proper: bool,
+}
+
+/// Union-find over the forms, joined by shared skeletons.
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
 }
 
 impl Rule for Romanization {
@@ -111,9 +143,8 @@ impl Rule for Romanization {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let doc = cx.doc;
         let mut hits = cx.hits.iter().peekable();
-        // spelling → form; then skeleton → spelling → form, one skeleton per spelling.
-        let mut by_word: std::collections::HashMap<&str, Form<'_>> =
-            std::collections::HashMap::new();
+        let mut forms: Vec<Form<'_>> = Vec::new();
+        let mut by_word: HashMap<&str, usize> = HashMap::new();
         for (i, w) in doc.words.iter().enumerate() {
             while hits.next_if(|h| h.range.end <= w.start).is_some() {}
             let word = strip_possessive(doc.slice(&w.range()));
@@ -129,100 +160,128 @@ impl Rule for Romanization {
             let next = doc.words.get(i + 1).filter(|n| {
                 doc.text[w.end..n.start].trim().is_empty() && is_capitalized(doc.slice(&n.range()))
             });
-            let next_capitalized = next.is_some();
-            let form = by_word.entry(word).or_insert(Form {
-                word,
-                ranges: Vec::new(),
-                given_name: false,
-                followers: Default::default(),
-                always_followed: true,
-                known,
+            let k = *by_word.entry(word).or_insert_with(|| {
+                forms.push(Form {
+                    word,
+                    ranges: Vec::new(),
+                    given_name: false,
+                    followers: Default::default(),
+                    always_followed: true,
+                    known,
+                    proper: false,
+                });
+                forms.len() - 1
             });
+            let form = &mut forms[k];
             form.ranges.push(w.start..w.start + word.len());
-            form.given_name |= next_capitalized;
-            form.always_followed &= next_capitalized;
+            form.given_name |= next.is_some();
+            form.always_followed &= next.is_some();
             form.known |= known;
+            form.proper |= !w.sentence_initial;
             if let Some(n) = next {
                 form.followers.insert(doc.slice(&n.range()));
             }
         }
-        let mut by_skeleton: BTreeMap<String, BTreeMap<&str, Form<'_>>> = BTreeMap::new();
-        for (word, form) in by_word {
-            by_skeleton
-                .entry(skeleton(word))
-                .or_default()
-                .insert(word, form);
+        let mut parent: Vec<usize> = (0..forms.len()).collect();
+        let mut by_skeleton: HashMap<String, usize> = HashMap::new();
+        for (i, f) in forms.iter().enumerate() {
+            for s in skeletons(&f.word.to_lowercase()) {
+                match by_skeleton.get(&s) {
+                    Some(&j) => {
+                        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                        parent[a] = b;
+                    }
+                    None => {
+                        by_skeleton.insert(s, i);
+                    }
+                }
+            }
         }
-        for forms in by_skeleton.values() {
-            if forms.len() < 2 {
+        let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..forms.len() {
+            let root = find(&mut parent, i);
+            clusters.entry(root).or_default().push(i);
+        }
+        let names = cx.entities.name_index();
+        let mut clusters: Vec<Vec<usize>> = clusters.into_values().filter(|c| c.len() >= 2).collect();
+        clusters.sort_by_key(|c| forms[c[0]].ranges[0].start);
+        for members in clusters {
+            let cluster: Vec<&Form<'_>> = members.iter().map(|&i| &forms[i]).collect();
+            // A proper noun: each spelling occurs at least once where a capital says so.
+            if !cluster.iter().all(|f| f.proper) {
                 continue;
             }
-            let mut forms: Vec<&Form<'_>> = forms.values().collect();
-            // A proper noun: it occurs at least once where a capital says so.
-            let proper = forms.iter().all(|f| {
-                f.ranges.iter().any(|r| {
-                    let idx = doc.word_index_from(r.start);
-                    doc.words.get(idx).is_some_and(|w| !w.sentence_initial)
+            let candidates: Vec<Candidate<'_>> = cluster
+                .iter()
+                .map(|f| Candidate {
+                    ranges: &f.ranges,
+                    house: false,
+                    official: names.is_official(&f.word.to_lowercase()),
                 })
-            });
-            if !proper {
-                continue;
-            }
-            forms.sort_by(|a, b| {
-                b.ranges
-                    .len()
-                    .cmp(&a.ranges.len())
-                    .then(a.ranges[0].start.cmp(&b.ranges[0].start))
-            });
-            let keep = forms[0];
-            let counts = forms
+                .collect();
+            let choice = choose(doc, &candidates);
+            let keep = choice.map_or(0, |(i, _)| i);
+            let keep_form = cluster[keep];
+            let mut sorted: Vec<&Form<'_>> = cluster.clone();
+            sorted.sort_by(|a, b| b.ranges.len().cmp(&a.ranges.len()).then(a.word.cmp(b.word)));
+            let counts = sorted
                 .iter()
                 .map(|f| format!("{} × {}", f.ranges.len(), f.word))
                 .collect::<Vec<_>>()
                 .join(", ");
-            for f in &forms[1..] {
-                if is_declared(cx.declared_aliases(), f.word, keep.word) || (f.known && keep.known)
+            for (i, f) in cluster.iter().enumerate() {
+                if i == keep
+                    || is_declared(cx.declared_aliases(), f.word, keep_form.word)
+                    || (f.known && keep_form.known)
                 {
                     continue;
                 }
                 // "Dmitry Peskov" and "Dmitri Shostakovich": two given names, always
                 // with surnames, never the same one, are two people.
                 if f.always_followed
-                    && keep.always_followed
-                    && f.followers.is_disjoint(&keep.followers)
+                    && keep_form.always_followed
+                    && f.followers.is_disjoint(&keep_form.followers)
                 {
                     continue;
                 }
                 // Given names vary between people ("Sergei Lavrov", "Sergey Shoigu"):
                 // report them, but below the rule's level.
-                let severity = if f.given_name || keep.given_name {
+                let severity = if f.given_name || keep_form.given_name {
                     Severity::Info
                 } else {
                     self.meta.severity
                 };
-                for r in &f.ranges {
-                    let mut d = self
-                        .meta
-                        .diag(
-                            r.clone(),
-                            match &self.meta.message {
-                                Some(t) => render(t, &[("found", f.word), ("expected", keep.word)]),
-                                None => format!(
-                                    "{} look like two romanizations of one name",
-                                    quoted_list(&[f.word, keep.word])
-                                ),
-                            },
-                        )
-                        .with_label(keep.ranges[0].clone(), format!("'{}' here", keep.word))
-                        .with_note(counts.clone())
-                        .with_help(format!(
-                            "if they name one person or place, use one spelling: '{}'",
-                            keep.word
-                        ))
-                        .with_fix(keep.word.to_owned(), Applicability::Unsafe);
-                    d.severity = severity.min(self.meta.severity);
-                    out.push(d);
+                // One finding per spelling: its first place, every other as a label.
+                let mut d = self.meta.diag(
+                    f.ranges[0].clone(),
+                    match &self.meta.message {
+                        Some(t) => render(t, &[("found", f.word), ("expected", keep_form.word)]),
+                        None => format!(
+                            "{} look like two romanizations of one name",
+                            quoted_list(&[f.word, keep_form.word])
+                        ),
+                    },
+                );
+                for r in &f.ranges[1..] {
+                    d = d.with_label(r.clone(), format!("'{}' again", f.word));
                 }
+                d = d
+                    .with_label(keep_form.ranges[0].clone(), format!("'{}' here", keep_form.word))
+                    .with_note(counts.clone());
+                d = match choice {
+                    Some((_, why)) => d
+                        .with_help(format!(
+                            "if they name one person or place, use one spelling: '{}' ({})",
+                            keep_form.word,
+                            why.describe()
+                        ))
+                        .with_fix(keep_form.word.to_owned(), Applicability::Unsafe),
+                    None => d.with_help(
+                        "if they name one person or place, use one spelling (no fix: each is used as often, and neither is known or in the headline)",
+                    ),
+                };
+                d.severity = severity.min(self.meta.severity);
+                out.push(d);
             }
         }
     }
@@ -230,7 +289,19 @@ impl Rule for Romanization {
 
 #[cfg(test)]
 mod tests {
-    use super::skeleton;
+    use super::{skeleton, skeletons_overlap};
+
+    #[test]
+    fn relay_spellings_share_a_skeleton() {
+        for (a, b) in [
+            ("loukachenko", "lukashenko"),
+            ("lukašenko", "lukashenko"),
+            ("łukaszenka", "lukashenko"),
+            ("tikhanovskaïa", "tikhanovskaya"),
+        ] {
+            assert!(skeletons_overlap(a, b), "{a} / {b}");
+        }
+    }
 
     #[test]
     fn romanization_variants_share_a_skeleton() {
@@ -244,6 +315,7 @@ mod tests {
             ("Babariko", "Babaryka"),
             ("Mahilyow", "Mahilyov"),
             ("Mogilyov", "Mogilev"),
+            ("Sinegubov", "Syniehubov"),
         ] {
             assert_eq!(skeleton(a), skeleton(b), "{a} / {b}");
         }
