@@ -12,7 +12,7 @@ use super::options::{self, Compile, CompileKind};
 use super::text::Template;
 use super::{
     attribute, conditional, conflation, consistency, currency, doubled_word, existence,
-    mixed_quotes, mixed_script, near_miss, occurrence, page_residue, repeated_content,
+    mixed_quotes, mixed_script, name_forms, near_miss, occurrence, page_residue, repeated_content,
     romanization, substitution, untranslated, Rule, Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
@@ -82,6 +82,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "existence", compile: &Compile(existence::compile), placeholders: FOUND, summary: "a pattern or phrase that should not appear" },
     Kind { name: "mixed-quotes", compile: &Compile(mixed_quotes::compile), placeholders: FOUND, summary: "straight and typeset double quotes in one article (the language's marks)" },
     Kind { name: "mixed-script", compile: &Compile(mixed_script::compile), placeholders: FOUND, summary: "a word mixing scripts, or hiding an invisible character" },
+    Kind { name: "name-forms", compile: &Compile(name_forms::compile), placeholders: &["found", "expected", "entity"], summary: "a known person's given name in another language's form" },
     Kind { name: "near-miss", compile: &Compile(near_miss::compile), placeholders: &["found", "expected", "entity"], summary: "a word one or two letters away from a known name" },
     Kind { name: "occurrence", compile: &Compile(occurrence::compile), placeholders: &["found", "count", "max", "min"], summary: "a term more (or fewer) than N times, a sentence longer than N words" },
     Kind { name: "page-residue", compile: &Compile(page_residue::compile), placeholders: FOUND, summary: "a line kept from the page's interface: breadcrumb, clock, counter, slug, empty label" },

@@ -86,10 +86,9 @@ impl NameIndex {
         }
         let lower = word.to_lowercase();
         let ids = self.by_lower.entry(lower.clone()).or_default();
-        if let Some(&i) = ids
-            .iter()
-            .find(|&&i| self.forms[i as usize].entity == entity && self.forms[i as usize].part == part)
-        {
+        if let Some(&i) = ids.iter().find(|&&i| {
+            self.forms[i as usize].entity == entity && self.forms[i as usize].part == part
+        }) {
             self.forms[i as usize].official |= official;
             return;
         }
@@ -118,7 +117,10 @@ impl NameIndex {
     /// Whether the word is an entity's own spelling (its `name`) and none
     /// of the entities it names spells it otherwise.
     pub fn is_official(&self, lower: &str) -> bool {
-        let mut forms = self.exact(lower).filter(|f| f.part == Part::Name).peekable();
+        let mut forms = self
+            .exact(lower)
+            .filter(|f| f.part == Part::Name)
+            .peekable();
         forms.peek().is_some() && forms.all(|f| f.official)
     }
 

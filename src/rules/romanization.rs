@@ -18,9 +18,11 @@ use toml::Spanned;
 
 use super::aliases::is_declared;
 use super::compile::{Compiler, RuleMeta};
+use super::entities::{EntityBase, EntityId};
+use super::gazetteer::{NameIndex, Part, PERSON_TYPES};
 use super::target::{choose, Candidate};
-use super::translit;
 use super::text::{is_all_caps, is_capitalized, quoted_list, render, strip_possessive};
+use super::translit;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::{Applicability, Severity};
 
@@ -36,15 +38,32 @@ pub struct Romanization {
     meta: RuleMeta,
     min_length: usize,
     ignore: Vec<String>,
+    /// Skeleton → the surnames and one-word names of the entity base that
+    /// have it (their official form, their entity).
+    known: HashMap<String, Vec<(String, EntityId)>>,
 }
 
 pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
     let min_length = cx.bounded(raw.min_length, "min-length", 3..=64, 5)?;
     let ignore = raw.ignore.map(|i| i.into_inner()).unwrap_or_default();
+    let mut known: HashMap<String, Vec<(String, EntityId)>> = HashMap::new();
+    for f in cx.entities.name_index().iter() {
+        if f.part != Part::Name || f.word.chars().count() < min_length {
+            continue;
+        }
+        let official = official_form(cx.entities, f.entity).unwrap_or(&f.word);
+        for sk in skeletons(&f.word.to_lowercase()) {
+            let v = known.entry(sk).or_default();
+            if !v.iter().any(|(_, e)| *e == f.entity) {
+                v.push((official.to_owned(), f.entity));
+            }
+        }
+    }
     Some(Box::new(Romanization {
         meta,
         min_length,
         ignore,
+        known,
     }))
 }
 
@@ -128,6 +147,35 @@ struct Form<'a> {
     proper: bool,
 }
 
+/// The official spelling of an entity's surname or one-word name.
+fn official_form(entities: &EntityBase, id: EntityId) -> Option<&str> {
+    let e = entities.get(id);
+    if PERSON_TYPES.contains(&e.kind.as_str()) {
+        e.name.split(' ').next_back()
+    } else {
+        Some(e.name.as_str())
+    }
+}
+
+/// Letters English romanization of Cyrillic never writes: a diacritic, or
+/// a `c` outside `ch`/`ck` (Czech, Polish and Lithuanian write ц so).
+fn has_relay_letters(lower: &str) -> bool {
+    if !lower.is_ascii() {
+        return true;
+    }
+    let b = lower.as_bytes();
+    b.iter()
+        .enumerate()
+        .any(|(i, &c)| c == b'c' && !matches!(b.get(i + 1), Some(b'h' | b'k')))
+}
+
+/// Both words name entities of the base, and no entity is named by both.
+fn distinct_entities(names: &NameIndex, a: &str, b: &str) -> bool {
+    let ea: Vec<_> = names.exact(&a.to_lowercase()).map(|f| f.entity).collect();
+    let eb: Vec<_> = names.exact(&b.to_lowercase()).map(|f| f.entity).collect();
+    !ea.is_empty() && !eb.is_empty() && !ea.iter().any(|e| eb.contains(e))
+}
+
 /// Union-find over the forms, joined by shared skeletons.
 fn find(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
@@ -203,8 +251,56 @@ impl Rule for Romanization {
             clusters.entry(root).or_default().push(i);
         }
         let names = cx.entities.name_index();
-        let mut clusters: Vec<Vec<usize>> = clusters.into_values().filter(|c| c.len() >= 2).collect();
+        let mut clusters: Vec<Vec<usize>> =
+            clusters.into_values().filter(|c| c.len() >= 2).collect();
         clusters.sort_by_key(|c| forms[c[0]].ranges[0].start);
+        let mut clustered = vec![false; forms.len()];
+        for c in &clusters {
+            for &i in c {
+                clustered[i] = true;
+            }
+        }
+        // A lone spelling in relay letters of a name the base knows
+        // (Bolkunec for Bolkunets): the packs list the accepted spellings.
+        for (i, f) in forms.iter().enumerate() {
+            let lower = f.word.to_lowercase();
+            if clustered[i]
+                || f.known
+                || !f.proper
+                || names.is_known(&lower)
+                || !has_relay_letters(&lower)
+            {
+                continue;
+            }
+            let mut found: Vec<&(String, EntityId)> = skeletons(&lower)
+                .iter()
+                .filter_map(|sk| self.known.get(sk))
+                .flatten()
+                .collect();
+            found.sort_by_key(|(_, e)| *e);
+            found.dedup_by_key(|(_, e)| *e);
+            let [(official, entity)] = found.as_slice() else {
+                continue;
+            };
+            let e = cx.entities.get(*entity);
+            let mut d = self.meta.diag(
+                f.ranges[0].clone(),
+                match &self.meta.message {
+                    Some(t) => render(t, &[("found", f.word), ("expected", official)]),
+                    None => format!(
+                        "'{}' is a romanization of '{}' ({}) that English copy does not use",
+                        f.word, official, e.name
+                    ),
+                },
+            );
+            for r in &f.ranges[1..] {
+                d = d.with_label(r.clone(), format!("'{}' again", f.word));
+            }
+            out.push(
+                d.with_help(format!("use the accepted spelling: '{official}' (the official spelling the packs know)"))
+                    .with_fix(official.clone(), Applicability::Unsafe),
+            );
+        }
         for members in clusters {
             let cluster: Vec<&Form<'_>> = members.iter().map(|&i| &forms[i]).collect();
             // A proper noun: each spelling occurs at least once where a capital says so.
@@ -230,10 +326,12 @@ impl Rule for Romanization {
                 .collect::<Vec<_>>()
                 .join(", ");
             for (i, f) in cluster.iter().enumerate() {
-                if i == keep
-                    || is_declared(cx.declared_aliases(), f.word, keep_form.word)
-                    || (f.known && keep_form.known)
-                {
+                if i == keep || is_declared(cx.declared_aliases(), f.word, keep_form.word) {
+                    continue;
+                }
+                // Two entities the packs tell apart (Navalny and Navalnaya, two
+                // clubs) are not one name, however alike they look.
+                if f.known && keep_form.known && distinct_entities(names, f.word, keep_form.word) {
                     continue;
                 }
                 // "Dmitry Peskov" and "Dmitri Shostakovich": two given names, always
@@ -266,7 +364,10 @@ impl Rule for Romanization {
                     d = d.with_label(r.clone(), format!("'{}' again", f.word));
                 }
                 d = d
-                    .with_label(keep_form.ranges[0].clone(), format!("'{}' here", keep_form.word))
+                    .with_label(
+                        keep_form.ranges[0].clone(),
+                        format!("'{}' here", keep_form.word),
+                    )
                     .with_note(counts.clone());
                 d = match choice {
                     Some((_, why)) => d

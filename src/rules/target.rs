@@ -71,7 +71,10 @@ mod tests {
     fn order_is_house_official_headline_majority_and_a_tie_gives_none() {
         let doc = Document::plain("Ivanou wins\n\nIvanov spoke. Ivanov left. Ivanou came.");
         let r = |s: &str| -> Vec<Range<usize>> {
-            doc.text.match_indices(s).map(|(i, m)| i..i + m.len()).collect()
+            doc.text
+                .match_indices(s)
+                .map(|(i, m)| i..i + m.len())
+                .collect()
         };
         let (a, b) = (r("Ivanov"), r("Ivanou"));
         let form = |ranges, house, official| Candidate {
@@ -93,9 +96,16 @@ mod tests {
         );
         let plain = Document::plain("Ivanov spoke. Ivanou came.");
         let r = |s: &str| -> Vec<Range<usize>> {
-            plain.text.match_indices(s).map(|(i, m)| i..i + m.len()).collect()
+            plain
+                .text
+                .match_indices(s)
+                .map(|(i, m)| i..i + m.len())
+                .collect()
         };
         let (a, b) = (r("Ivanov"), r("Ivanou"));
-        assert_eq!(choose(&plain, &[form(&a, false, false), form(&b, false, false)]), None);
+        assert_eq!(
+            choose(&plain, &[form(&a, false, false), form(&b, false, false)]),
+            None
+        );
     }
 }

@@ -89,7 +89,10 @@ pub fn readings(lower: &str) -> Vec<String> {
     let mut out = vec![plain];
     for s in systems() {
         if s.markers.iter().any(|m| lower.contains(m.as_str())) {
-            let r: String = rewrite(lower, &s.rewrite).chars().map(base_letter).collect();
+            let r: String = rewrite(lower, &s.rewrite)
+                .chars()
+                .map(base_letter)
+                .collect();
             if !out.contains(&r) {
                 out.push(r);
             }
@@ -106,7 +109,10 @@ mod tests {
     fn the_table_parses_and_every_system_has_rules() {
         let table: Table = toml::from_str(include_str!("translit.toml")).expect("translit.toml");
         assert!(table.system.len() >= 4);
-        assert!(table.system.iter().all(|s| !s.rewrite.is_empty() && !s.markers.is_empty()));
+        assert!(table
+            .system
+            .iter()
+            .all(|s| !s.rewrite.is_empty() && !s.markers.is_empty()));
     }
 
     #[test]
@@ -130,7 +136,10 @@ mod tests {
 
     #[test]
     fn english_words_read_as_themselves() {
-        assert_eq!(readings("moscow").first().map(String::as_str), Some("moscow"));
+        assert_eq!(
+            readings("moscow").first().map(String::as_str),
+            Some("moscow")
+        );
         assert_eq!(readings("kharkiv"), ["kharkiv"]);
     }
 }

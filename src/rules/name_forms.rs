@@ -1,0 +1,185 @@
+//! `name-forms`: a known person's given name in another language's form
+//! (`Oleksandr Lukashenko`: the Ukrainian form of a Belarusian leader's
+//! name, who is Alexander, Aleksandr or Alyaksandr in English). The entity
+//! base gives each person's accepted given names (the first words of the
+//! entity's name and aliases); `given_names.toml` gives one calendar name's
+//! Russian, Ukrainian, Belarusian and Polish forms. A given name before a
+//! known surname that is a form of one of the person's names, but in a
+//! language none of the person's forms is in, is reported.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::compile::{Compiler, RuleMeta};
+use super::entities::EntityId;
+use super::gazetteer::{Part, PERSON_TYPES};
+use super::text::{is_capitalized, quoted_list, render, strip_possessive};
+use super::{Context, Rule, Sink};
+use crate::diagnostic::Applicability;
+
+/// The fields of a `name-forms` rule (none yet: the data is the packs' entities).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Table {
+    name: Vec<HashMap<String, Vec<String>>>,
+}
+
+/// Lowercase form → (group, languages it is a form in).
+type Forms = HashMap<String, Vec<(usize, &'static str)>>;
+
+fn language_name(code: &str) -> &'static str {
+    match code {
+        "ru" => "Russian",
+        "uk" => "Ukrainian",
+        "be" => "Belarusian",
+        "pl" => "Polish",
+        _ => "another language's",
+    }
+}
+
+fn forms() -> &'static Forms {
+    static FORMS: OnceLock<Forms> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut out: Forms = HashMap::new();
+        // Shipped in the binary and parsed by a test; should it fail, the rule is silent.
+        let Ok(table) = toml::from_str::<Table>(include_str!("given_names.toml")) else {
+            return out;
+        };
+        for (g, group) in table.name.into_iter().enumerate() {
+            for (lang, names) in group {
+                let lang: &'static str = match lang.as_str() {
+                    "ru" => "ru",
+                    "uk" => "uk",
+                    "be" => "be",
+                    "pl" => "pl",
+                    _ => continue,
+                };
+                for n in names {
+                    out.entry(n.to_lowercase()).or_default().push((g, lang));
+                }
+            }
+        }
+        out
+    })
+}
+
+pub struct NameForms {
+    meta: RuleMeta,
+    /// Lowercase surname → the people who carry it, with their given names.
+    people: HashMap<String, Vec<(EntityId, Vec<String>)>>,
+}
+
+pub fn compile(cx: &mut Compiler<'_>, _raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    let names = cx.entities.name_index();
+    let mut people: HashMap<String, Vec<(EntityId, Vec<String>)>> = HashMap::new();
+    for f in names.iter().filter(|f| f.part == Part::Name) {
+        if !PERSON_TYPES.contains(&cx.entities.get(f.entity).kind.as_str()) {
+            continue;
+        }
+        let given: Vec<String> = names
+            .forms_of(f.entity, Part::Given)
+            .map(|g| g.word.clone())
+            .collect();
+        let list = people.entry(f.word.to_lowercase()).or_default();
+        if !list.iter().any(|(e, _)| *e == f.entity) {
+            list.push((f.entity, given));
+        }
+    }
+    Some(Box::new(NameForms { meta, people }))
+}
+
+impl Rule for NameForms {
+    rule_meta!();
+
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        let doc = cx.doc;
+        let table = forms();
+        for pair in doc.words.windows(2) {
+            let (g, s) = (&pair[0], &pair[1]);
+            if !doc.text[g.end..s.start].trim().is_empty() {
+                continue;
+            }
+            let given = doc.slice(&g.range());
+            let surname = strip_possessive(doc.slice(&s.range()));
+            if !is_capitalized(given) || !is_capitalized(surname) {
+                continue;
+            }
+            let Some(people) = self.people.get(&surname.to_lowercase()) else {
+                continue;
+            };
+            let Some(written) = table.get(&given.to_lowercase()) else {
+                continue;
+            };
+            // Right for someone of that surname: nothing to say.
+            if people
+                .iter()
+                .any(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(given)))
+            {
+                continue;
+            }
+            // The person whose given name this is a form of, in another language.
+            let found = people.iter().find_map(|(e, names)| {
+                let theirs: Vec<&(usize, &str)> = names
+                    .iter()
+                    .filter_map(|n| table.get(&n.to_lowercase()))
+                    .flatten()
+                    .collect();
+                let (group, lang) = written
+                    .iter()
+                    .find(|(wg, _)| theirs.iter().any(|(tg, _)| tg == wg))?;
+                let shared = theirs
+                    .iter()
+                    .any(|(tg, tl)| tg == group && written.iter().any(|(_, wl)| wl == tl));
+                (!shared).then_some((*e, *lang, names))
+            });
+            let Some((entity, lang, names)) = found else {
+                continue;
+            };
+            let e = cx.entities.get(entity);
+            let right: Vec<&str> = names.iter().map(String::as_str).collect();
+            let message = match &self.meta.message {
+                Some(t) => render(
+                    t,
+                    &[
+                        ("found", given),
+                        ("expected", right[0]),
+                        ("entity", &e.name),
+                    ],
+                ),
+                None => format!(
+                    "'{given}' is the {} form of the given name; {} is written {}",
+                    language_name(lang),
+                    e.name,
+                    quoted_list(&right).replace(" and ", " or ")
+                ),
+            };
+            out.push(
+                self.meta
+                    .diag(g.range(), message)
+                    .with_help(format!("write '{} {surname}'", right[0]))
+                    .with_fix(right[0].to_owned(), Applicability::Unsafe),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_parses_and_knows_the_three_forms_of_alexander() {
+        let t: Table = toml::from_str(include_str!("given_names.toml")).expect("given_names.toml");
+        assert!(t.name.len() > 20);
+        let f = forms();
+        assert!(f["oleksandr"].iter().any(|(_, l)| *l == "uk"));
+        assert!(f["alyaksandr"].iter().any(|(_, l)| *l == "be"));
+        assert_eq!(f["oleksandr"][0].0, f["alexander"][0].0);
+    }
+}
