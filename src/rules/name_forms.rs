@@ -69,9 +69,47 @@ fn forms() -> &'static Forms {
     })
 }
 
+/// Whether two given names (or titles) before a surname can be one
+/// person's: the same word, two romanizations of it, or two languages'
+/// forms of one calendar name (Oleg, Oleh, Aleh).
+pub(super) fn same_given_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    if a == b || super::romanization::skeletons_overlap(&a, &b) {
+        return true;
+    }
+    let table = forms();
+    match (table.get(&a), table.get(&b)) {
+        (Some(x), Some(y)) => x.iter().any(|(g, _)| y.iter().any(|(h, _)| g == h)),
+        _ => false,
+    }
+}
+
+/// Two surnames each written after given names, none of which can be the
+/// other's: two people (Andrei Kovalev, Pavel Kovalov).
+pub(super) fn two_people<'a>(
+    a: impl IntoIterator<Item = &'a &'a str> + Clone,
+    b: impl IntoIterator<Item = &'a &'a str> + Clone,
+) -> bool {
+    let mut any_a = false;
+    for x in a {
+        any_a = true;
+        let mut any_b = false;
+        for y in b.clone() {
+            any_b = true;
+            if same_given_name(x, y) {
+                return false;
+            }
+        }
+        if !any_b {
+            return false;
+        }
+    }
+    any_a
+}
+
 pub struct NameForms {
     meta: RuleMeta,
-    /// Lowercase surname → the people who carry it, with their given names.
+    /// Surname skeleton → the people who carry it, with their given names.
     people: HashMap<String, Vec<(EntityId, Vec<String>)>>,
 }
 
@@ -86,9 +124,13 @@ pub fn compile(cx: &mut Compiler<'_>, _raw: Options, meta: RuleMeta) -> Option<B
             .forms_of(f.entity, Part::Given)
             .map(|g| g.word.clone())
             .collect();
-        let list = people.entry(f.word.to_lowercase()).or_default();
-        if !list.iter().any(|(e, _)| *e == f.entity) {
-            list.push((f.entity, given));
+        // By skeleton: any romanization of the surname finds the person
+        // (Lukashenka, Lukaschenko, Lukašenko).
+        for key in super::romanization::skeletons(&f.word.to_lowercase()) {
+            let list = people.entry(key).or_default();
+            if !list.iter().any(|(e, _)| *e == f.entity) {
+                list.push((f.entity, given.clone()));
+            }
         }
     }
     Some(Box::new(NameForms { meta, people }))
@@ -110,12 +152,20 @@ impl Rule for NameForms {
             if !is_capitalized(given) || !is_capitalized(surname) {
                 continue;
             }
-            let Some(people) = self.people.get(&surname.to_lowercase()) else {
-                continue;
-            };
             let Some(written) = table.get(&given.to_lowercase()) else {
                 continue;
             };
+            let mut people: Vec<&(EntityId, Vec<String>)> =
+                super::romanization::skeletons(&surname.to_lowercase())
+                    .iter()
+                    .filter_map(|k| self.people.get(k))
+                    .flatten()
+                    .collect();
+            people.sort_by_key(|(e, _)| *e);
+            people.dedup_by_key(|(e, _)| *e);
+            if people.is_empty() {
+                continue;
+            }
             // Right for someone of that surname: nothing to say.
             if people
                 .iter()
@@ -125,6 +175,7 @@ impl Rule for NameForms {
             }
             // The person whose given name this is a form of, in another language.
             let found = people.iter().find_map(|(e, names)| {
+                let e = *e;
                 let theirs: Vec<&(usize, &str)> = names
                     .iter()
                     .filter_map(|n| table.get(&n.to_lowercase()))
@@ -136,7 +187,7 @@ impl Rule for NameForms {
                 let shared = theirs
                     .iter()
                     .any(|(tg, tl)| tg == group && written.iter().any(|(_, wl)| wl == tl));
-                (!shared).then_some((*e, *lang, names))
+                (!shared).then_some((e, *lang, names))
             });
             let Some((entity, lang, names)) = found else {
                 continue;

@@ -20,6 +20,7 @@ use super::entities::EntityId;
 use super::fuzzy::DeletionIndex;
 use super::gazetteer::{depth_for, Part};
 use super::lexicon::CaseMode;
+use super::name_forms::two_people;
 use super::romanization::skeletons_overlap;
 use super::text::{is_all_caps, is_capitalized, render, strip_possessive};
 use super::{Context, Rule, Sink};
@@ -186,6 +187,8 @@ struct Seen<'a> {
     given: bool,
     known: bool,
     caps: bool,
+    /// The capitalised words written right before it (given names, titles).
+    before: std::collections::BTreeSet<&'a str>,
 }
 
 impl NearMiss {
@@ -238,6 +241,7 @@ impl Rule for NearMiss {
                     given: true,
                     known: false,
                     caps: is_all_caps(word),
+                    before: Default::default(),
                 });
                 seen.len() - 1
             });
@@ -247,6 +251,12 @@ impl Rule for NearMiss {
             s.proper |= !w.sentence_initial || s.caps;
             s.given &= next_capitalized;
             s.known |= known;
+            if let Some(p) = i.checked_sub(1).and_then(|p| doc.words.get(p)) {
+                let prev = doc.slice(&p.range());
+                if doc.text[p.end..w.start].trim().is_empty() && is_capitalized(prev) {
+                    s.before.insert(prev);
+                }
+            }
         }
         if seen.is_empty() {
             return;
@@ -301,6 +311,18 @@ impl Rule for NearMiss {
                 // Two romanizations of one name are the romanization rule's.
                 .filter(|o| !skeletons_overlap(&s.lower, &o.lower))
                 .filter(|o| !is_declared(cx.declared_aliases(), s.word, o.word))
+                // Given names before them that cannot be one person's: two people
+                // (Andrei Kovalev, Pavel Kovalov). As often as each other: only one
+                // given name written before both says one person.
+                .filter(|o| {
+                    if o.ranges.len() == s.ranges.len() {
+                        !o.before.is_empty()
+                            && !s.before.is_empty()
+                            && !two_people(&o.before, &s.before)
+                    } else {
+                        !two_people(&o.before, &s.before)
+                    }
+                })
                 // Acronyms: one letter substituted, the other used three times.
                 .filter(|o| !s.caps || (o.lower.len() == s.lower.len() && o.ranges.len() >= 3))
                 .map(|o| (strsim::osa_distance(&s.lower, &o.lower), o))

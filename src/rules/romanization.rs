@@ -20,6 +20,7 @@ use super::aliases::is_declared;
 use super::compile::{Compiler, RuleMeta};
 use super::entities::{EntityBase, EntityId};
 use super::gazetteer::{NameIndex, Part, PERSON_TYPES};
+use super::name_forms::two_people;
 use super::target::{choose, Candidate};
 use super::text::{is_all_caps, is_capitalized, quoted_list, render, strip_possessive};
 use super::translit;
@@ -145,6 +146,8 @@ struct Form<'a> {
     known: bool,
     /// Not sentence-initial somewhere: the capital says "name".
     proper: bool,
+    /// The capitalised words written right before it (given names, titles).
+    before: std::collections::BTreeSet<&'a str>,
 }
 
 /// The official spelling of an entity's surname or one-word name.
@@ -217,6 +220,7 @@ impl Rule for Romanization {
                     always_followed: true,
                     known,
                     proper: false,
+                    before: Default::default(),
                 });
                 forms.len() - 1
             });
@@ -228,6 +232,12 @@ impl Rule for Romanization {
             form.proper |= !w.sentence_initial;
             if let Some(n) = next {
                 form.followers.insert(doc.slice(&n.range()));
+            }
+            if let Some(p) = i.checked_sub(1).and_then(|p| doc.words.get(p)) {
+                let prev = doc.slice(&p.range());
+                if doc.text[p.end..w.start].trim().is_empty() && is_capitalized(prev) {
+                    form.before.insert(prev);
+                }
             }
         }
         let mut parent: Vec<usize> = (0..forms.len()).collect();
@@ -340,6 +350,11 @@ impl Rule for Romanization {
                     && keep_form.always_followed
                     && f.followers.is_disjoint(&keep_form.followers)
                 {
+                    continue;
+                }
+                // Surnames after given names that cannot be one person's:
+                // two people (Oleg Martynov, Ivan Martinov).
+                if two_people(&f.before, &keep_form.before) {
                     continue;
                 }
                 // Given names vary between people ("Sergei Lavrov", "Sergey Shoigu"):
