@@ -112,6 +112,11 @@ impl EntityBase {
             .get_or_init(|| super::gazetteer::NameIndex::build(self))
     }
 
+    /// Whether a lexicon term is an entity's name or alias.
+    pub fn is_entity_term(&self, term: TermId) -> bool {
+        self.by_term.contains_key(&term)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
     }

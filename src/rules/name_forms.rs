@@ -69,6 +69,13 @@ fn forms() -> &'static Forms {
     })
 }
 
+/// A given name the packs or the given-name table know (titles such as
+/// `President` are not: they say nothing about who is meant).
+pub(super) fn is_given_name(names: &super::gazetteer::NameIndex, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    forms().contains_key(&lower) || names.exact(&lower).any(|f| f.part == Part::Given)
+}
+
 /// Whether two given names (or titles) before a surname can be one
 /// person's: the same word, two romanizations of it, or two languages'
 /// forms of one calendar name (Oleg, Oleh, Aleh).

@@ -20,7 +20,7 @@ use super::entities::EntityId;
 use super::fuzzy::DeletionIndex;
 use super::gazetteer::{depth_for, Part};
 use super::lexicon::CaseMode;
-use super::name_forms::two_people;
+use super::name_forms::{is_given_name, two_people};
 use super::romanization::skeletons_overlap;
 use super::text::{is_all_caps, is_capitalized, render, strip_possessive};
 use super::{Context, Rule, Sink};
@@ -216,6 +216,7 @@ impl Rule for NearMiss {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let doc = cx.doc;
         let mut hits = cx.hits.iter().peekable();
+        let names = cx.entities.name_index();
         let mut seen: Vec<Seen<'_>> = Vec::new();
         let mut by_word: HashMap<&str, usize> = HashMap::new();
         for (i, w) in doc.words.iter().enumerate() {
@@ -253,7 +254,7 @@ impl Rule for NearMiss {
             s.known |= known;
             if let Some(p) = i.checked_sub(1).and_then(|p| doc.words.get(p)) {
                 let prev = doc.slice(&p.range());
-                if doc.text[p.end..w.start].trim().is_empty() && is_capitalized(prev) {
+                if doc.text[p.end..w.start].trim().is_empty() && is_given_name(names, prev) {
                     s.before.insert(prev);
                 }
             }
@@ -383,9 +384,17 @@ impl NearMiss {
     fn report_article(&self, s: &Seen<'_>, o: &Seen<'_>, out: &mut Sink) {
         let tie = o.ranges.len() == s.ranges.len();
         for r in &s.ranges {
+            let message = if tie && self.meta.message.is_none() {
+                format!(
+                    "'{}' and '{}' differ by a letter; one is likely misspelt",
+                    o.word, s.word
+                )
+            } else {
+                self.message(s.word, o.word, o.word)
+            };
             let mut d = self
                 .meta
-                .diag(r.clone(), self.message(s.word, o.word, o.word))
+                .diag(r.clone(), message)
                 .with_label(o.ranges[0].clone(), format!("'{}' here", o.word))
                 .with_note(format!(
                     "{} × {}, {} × {} in this article",

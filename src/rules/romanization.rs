@@ -19,8 +19,8 @@ use toml::Spanned;
 use super::aliases::is_declared;
 use super::compile::{Compiler, RuleMeta};
 use super::entities::{EntityBase, EntityId};
-use super::gazetteer::{NameIndex, Part, PERSON_TYPES};
-use super::name_forms::two_people;
+use super::gazetteer::{Part, PERSON_TYPES};
+use super::name_forms::{is_given_name, two_people};
 use super::target::{choose, Candidate};
 use super::text::{is_all_caps, is_capitalized, quoted_list, render, strip_possessive};
 use super::translit;
@@ -172,13 +172,6 @@ fn has_relay_letters(lower: &str) -> bool {
         .any(|(i, &c)| c == b'c' && !matches!(b.get(i + 1), Some(b'h' | b'k')))
 }
 
-/// Both words name entities of the base, and no entity is named by both.
-fn distinct_entities(names: &NameIndex, a: &str, b: &str) -> bool {
-    let ea: Vec<_> = names.exact(&a.to_lowercase()).map(|f| f.entity).collect();
-    let eb: Vec<_> = names.exact(&b.to_lowercase()).map(|f| f.entity).collect();
-    !ea.is_empty() && !eb.is_empty() && !ea.iter().any(|e| eb.contains(e))
-}
-
 /// Union-find over the forms, joined by shared skeletons.
 fn find(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
@@ -194,6 +187,7 @@ impl Rule for Romanization {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let doc = cx.doc;
         let mut hits = cx.hits.iter().peekable();
+        let names = cx.entities.name_index();
         let mut forms: Vec<Form<'_>> = Vec::new();
         let mut by_word: HashMap<&str, usize> = HashMap::new();
         for (i, w) in doc.words.iter().enumerate() {
@@ -207,7 +201,14 @@ impl Rule for Romanization {
             {
                 continue;
             }
-            let known = hits.peek().is_some_and(|h| h.range.start < w.end);
+            // Known: a term of its own, or inside a phrase a rule lists (an
+            // exception such as `Odessa Steps`); a person's full name in the
+            // entity base says nothing of how its surname may be spelt alone.
+            let end = w.start + word.len();
+            let known = hits
+                .clone()
+                .take_while(|h| h.range.start < w.end)
+                .any(|h| h.range == (w.start..end) || !cx.entities.is_entity_term(h.term));
             let next = doc.words.get(i + 1).filter(|n| {
                 doc.text[w.end..n.start].trim().is_empty() && is_capitalized(doc.slice(&n.range()))
             });
@@ -235,7 +236,7 @@ impl Rule for Romanization {
             }
             if let Some(p) = i.checked_sub(1).and_then(|p| doc.words.get(p)) {
                 let prev = doc.slice(&p.range());
-                if doc.text[p.end..w.start].trim().is_empty() && is_capitalized(prev) {
+                if doc.text[p.end..w.start].trim().is_empty() && is_given_name(names, prev) {
                     form.before.insert(prev);
                 }
             }
@@ -260,7 +261,6 @@ impl Rule for Romanization {
             let root = find(&mut parent, i);
             clusters.entry(root).or_default().push(i);
         }
-        let names = cx.entities.name_index();
         let mut clusters: Vec<Vec<usize>> =
             clusters.into_values().filter(|c| c.len() >= 2).collect();
         clusters.sort_by_key(|c| forms[c[0]].ranges[0].start);
@@ -339,9 +339,10 @@ impl Rule for Romanization {
                 if i == keep || is_declared(cx.declared_aliases(), f.word, keep_form.word) {
                     continue;
                 }
-                // Two entities the packs tell apart (Navalny and Navalnaya, two
-                // clubs) are not one name, however alike they look.
-                if f.known && keep_form.known && distinct_entities(names, f.word, keep_form.word) {
+                // Two spellings the packs both know: a variant group reports them
+                // if they are one name; two entities the packs tell apart
+                // (Navalny and Navalnaya, two clubs) are not, however alike.
+                if f.known && keep_form.known {
                     continue;
                 }
                 // "Dmitry Peskov" and "Dmitri Shostakovich": two given names, always
