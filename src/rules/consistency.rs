@@ -175,32 +175,31 @@ impl Rule for Consistency {
                     continue;
                 }
                 let word = &group.variants[*v];
-                // One finding per spelling: its first place, every other as a label.
-                let found = cx.doc.slice(&ranges[0]);
-                let mut d = self.meta.diag(
-                    ranges[0].clone(),
-                    match &self.meta.message {
-                        Some(t) => render(
-                            t,
-                            &[
-                                ("found", found),
-                                ("expected", keep_word),
-                                ("count", &ranges.len().to_string()),
-                            ],
-                        ),
-                        None => format!(
-                            "{} spell the same name in this article",
-                            quoted_list(&[word, keep_word])
-                        ),
-                    },
-                );
-                for r in &ranges[1..] {
-                    d = d.with_label(r.clone(), format!("'{word}' again"));
-                }
-                d = d
-                    .with_label(keep_at[0].clone(), format!("'{keep_word}' here"))
-                    .with_note(counts.clone());
-                d = match choice {
+                // One finding per place: a fix edits one range, and an editor
+                // fixes each place; the note counts them all.
+                for r in ranges {
+                    let found = cx.doc.slice(r);
+                    let mut d = self.meta.diag(
+                        r.clone(),
+                        match &self.meta.message {
+                            Some(t) => render(
+                                t,
+                                &[
+                                    ("found", found),
+                                    ("expected", keep_word),
+                                    ("count", &ranges.len().to_string()),
+                                ],
+                            ),
+                            None => format!(
+                                "{} spell the same name in this article",
+                                quoted_list(&[word, keep_word])
+                            ),
+                        },
+                    );
+                    d = d
+                        .with_label(keep_at[0].clone(), format!("'{keep_word}' here"))
+                        .with_note(counts.clone());
+                    d = match choice {
                     Some((_, why)) => {
                         // Safe only when the kept spelling is the house's own choice.
                         let applicability = if why == Why::House {
@@ -212,10 +211,11 @@ impl Rule for Consistency {
                             .with_fix(keep_case(found, keep_word), applicability)
                     }
                     None => d.with_help(
-                        "use one spelling (no fix: each is used as often, and none is the house's, the official or the headline's)",
+                        "use one spelling (no fix: as often as each other; none is the house, official or headline form)",
                     ),
                 };
-                out.push(d);
+                    out.push(d);
+                }
             }
         }
     }

@@ -293,23 +293,22 @@ impl Rule for Romanization {
                 continue;
             };
             let e = cx.entities.get(*entity);
-            let mut d = self.meta.diag(
-                f.ranges[0].clone(),
-                match &self.meta.message {
-                    Some(t) => render(t, &[("found", f.word), ("expected", official)]),
-                    None => format!(
-                        "'{}' is a romanization of '{}' ({}) that English copy does not use",
-                        f.word, official, e.name
-                    ),
-                },
-            );
-            for r in &f.ranges[1..] {
-                d = d.with_label(r.clone(), format!("'{}' again", f.word));
-            }
-            out.push(
+            for r in &f.ranges {
+                let d = self.meta.diag(
+                    r.clone(),
+                    match &self.meta.message {
+                        Some(t) => render(t, &[("found", f.word), ("expected", official)]),
+                        None => format!(
+                            "'{}' is a romanization of '{}' ({}) that English copy does not use",
+                            f.word, official, e.name
+                        ),
+                    },
+                );
+                out.push(
                 d.with_help(format!("use the accepted spelling: '{official}' (the official spelling the packs know)"))
                     .with_fix(official.clone(), Applicability::Unsafe),
             );
+            }
         }
         for members in clusters {
             let cluster: Vec<&Form<'_>> = members.iter().map(|&i| &forms[i]).collect();
@@ -365,27 +364,27 @@ impl Rule for Romanization {
                 } else {
                     self.meta.severity
                 };
-                // One finding per spelling: its first place, every other as a label.
-                let mut d = self.meta.diag(
-                    f.ranges[0].clone(),
-                    match &self.meta.message {
-                        Some(t) => render(t, &[("found", f.word), ("expected", keep_form.word)]),
-                        None => format!(
-                            "{} look like two romanizations of one name",
-                            quoted_list(&[f.word, keep_form.word])
-                        ),
-                    },
-                );
-                for r in &f.ranges[1..] {
-                    d = d.with_label(r.clone(), format!("'{}' again", f.word));
-                }
-                d = d
-                    .with_label(
-                        keep_form.ranges[0].clone(),
-                        format!("'{}' here", keep_form.word),
-                    )
-                    .with_note(counts.clone());
-                d = match choice {
+                // One finding per place: a fix edits one range; the note counts them all.
+                for r in &f.ranges {
+                    let mut d = self.meta.diag(
+                        r.clone(),
+                        match &self.meta.message {
+                            Some(t) => {
+                                render(t, &[("found", f.word), ("expected", keep_form.word)])
+                            }
+                            None => format!(
+                                "{} look like two romanizations of one name",
+                                quoted_list(&[f.word, keep_form.word])
+                            ),
+                        },
+                    );
+                    d = d
+                        .with_label(
+                            keep_form.ranges[0].clone(),
+                            format!("'{}' here", keep_form.word),
+                        )
+                        .with_note(counts.clone());
+                    d = match choice {
                     Some((_, why)) => d
                         .with_help(format!(
                             "if they name one person or place, use one spelling: '{}' ({})",
@@ -394,11 +393,12 @@ impl Rule for Romanization {
                         ))
                         .with_fix(keep_form.word.to_owned(), Applicability::Unsafe),
                     None => d.with_help(
-                        "if they name one person or place, use one spelling (no fix: each is used as often, and neither is known or in the headline)",
+                        "if one person or place, use one spelling (no fix: as often as each other, neither known nor in the headline)",
                     ),
                 };
-                d.severity = severity.min(self.meta.severity);
-                out.push(d);
+                    d.severity = severity.min(self.meta.severity);
+                    out.push(d);
+                }
             }
         }
     }
