@@ -211,7 +211,7 @@ impl Rule for Consistency {
                             .with_fix(keep_case(found, keep_word), applicability)
                     }
                     None => d.with_help(
-                        "use one spelling (no fix: as often as each other; none is the house, official or headline form)",
+                        "use one spelling (no fix: a tie, and no house, official or headline form)",
                     ),
                 };
                     out.push(d);

@@ -211,15 +211,19 @@ impl Rule for NameForms {
                     ],
                 ),
                 None => format!(
-                    "'{given}' is the {} form of the given name; {} is written {}",
+                    "'{given}' is the {} form of {}'s given name",
                     language_name(lang),
                     e.name,
-                    quoted_list(&right).replace(" and ", " or ")
                 ),
             };
             out.push(
                 self.meta
                     .diag(g.range(), message)
+                    .with_note(format!(
+                        "{} is written {}",
+                        e.name,
+                        quoted_list(&right).replace(" and ", " or ")
+                    ))
                     .with_help(format!("write '{} {surname}'", right[0]))
                     .with_fix(right[0].to_owned(), Applicability::Unsafe),
             );

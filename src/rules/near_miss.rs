@@ -404,10 +404,7 @@ impl NearMiss {
                     s.word
                 ));
             if tie {
-                d = d.with_help(format!(
-                    "one of '{}' and '{}' is likely misspelt; check the source (no fix: each is used as often)",
-                    o.word, s.word
-                ));
+                d = d.with_help("check the source: one of them is misspelt (no fix: a tie)");
                 d.severity = Severity::Info.min(self.meta.severity);
             } else {
                 d = d

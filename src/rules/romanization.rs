@@ -160,16 +160,17 @@ fn official_form(entities: &EntityBase, id: EntityId) -> Option<&str> {
     }
 }
 
-/// Letters English romanization of Cyrillic never writes: a diacritic, or
-/// a `c` outside `ch`/`ck` (Czech, Polish and Lithuanian write ц so).
+/// Letters English romanization of Cyrillic never writes: a diacritic, a
+/// `c` outside `ch`/`ck` (Czech, Polish and Lithuanian write ц so), a `w`
+/// or a `j` (German and Polish в and й).
 fn has_relay_letters(lower: &str) -> bool {
     if !lower.is_ascii() {
         return true;
     }
     let b = lower.as_bytes();
-    b.iter()
-        .enumerate()
-        .any(|(i, &c)| c == b'c' && !matches!(b.get(i + 1), Some(b'h' | b'k')))
+    b.iter().enumerate().any(|(i, &c)| {
+        matches!(c, b'w' | b'j') || c == b'c' && !matches!(b.get(i + 1), Some(b'h' | b'k'))
+    })
 }
 
 /// Union-find over the forms, joined by shared skeletons.
@@ -393,7 +394,7 @@ impl Rule for Romanization {
                         ))
                         .with_fix(keep_form.word.to_owned(), Applicability::Unsafe),
                     None => d.with_help(
-                        "if one person or place, use one spelling (no fix: as often as each other, neither known nor in the headline)",
+                        "use one spelling if one person or place (no fix: a tie, none known or in the headline)",
                     ),
                 };
                     d.severity = severity.min(self.meta.severity);
