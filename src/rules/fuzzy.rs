@@ -12,33 +12,49 @@
 //! words number in the hundreds). Only hashes are stored: a collision
 //! costs one extra distance computation, never a wrong answer.
 
-use std::collections::HashMap;
+use crate::hash::{fnv1a, fnv1a_continue};
 
-use crate::hash::fnv1a;
-
+/// Sorted (key hash, id) pairs: one allocation for the whole index, built
+/// in a few milliseconds for the packs' names, searched by binary search.
 #[derive(Debug, Default)]
 pub struct DeletionIndex {
-    keys: HashMap<u64, Vec<u32>>,
+    keys: Vec<(u64, u32)>,
+    sorted: bool,
 }
 
-/// Calls `f` with every string made by deleting up to `depth` chars of
-/// `word` (the word itself included; duplicates possible).
-fn deletions(word: &[char], depth: usize, buf: &mut String, f: &mut impl FnMut(&str)) {
-    buf.clear();
-    buf.extend(word.iter());
-    f(buf);
-    if depth == 0 || word.len() <= 1 {
+/// The hash of `word` with the chars at `skip` left out, computed without
+/// building the string.
+fn hash_without(word: &[char], skip: &[usize]) -> u64 {
+    let mut h = fnv1a(&[]);
+    let mut buf = [0u8; 4];
+    for (i, c) in word.iter().enumerate() {
+        if !skip.contains(&i) {
+            h = fnv1a_continue(h, c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    h
+}
+
+/// Calls `f` with the hash of every string made by deleting up to `depth`
+/// (at most 2) chars of `word`, the word itself included (some twice).
+fn deletions(word: &[char], depth: usize, f: &mut impl FnMut(u64)) {
+    f(hash_without(word, &[]));
+    if depth == 0 {
         return;
     }
-    let mut shorter: Vec<char> = Vec::with_capacity(word.len());
     for i in 0..word.len() {
         if i > 0 && word[i] == word[i - 1] {
             continue; // deleting either of two equal letters gives one string
         }
-        shorter.clear();
-        shorter.extend_from_slice(&word[..i]);
-        shorter.extend_from_slice(&word[i + 1..]);
-        deletions(&shorter, depth - 1, buf, f);
+        f(hash_without(word, &[i]));
+        if depth >= 2 {
+            for j in i + 1..word.len() {
+                if j > i + 1 && word[j] == word[j - 1] {
+                    continue;
+                }
+                f(hash_without(word, &[i, j]));
+            }
+        }
     }
 }
 
@@ -46,26 +62,34 @@ impl DeletionIndex {
     /// Stores `id` under `word`'s deletions up to `depth` (1 or 2).
     pub fn insert(&mut self, word: &str, depth: usize, id: u32) {
         let chars: Vec<char> = word.chars().collect();
-        let mut buf = String::new();
         let keys = &mut self.keys;
-        deletions(&chars, depth, &mut buf, &mut |s| {
-            let v = keys.entry(fnv1a(s.as_bytes())).or_default();
-            if v.last() != Some(&id) {
-                v.push(id);
-            }
-        });
+        deletions(&chars, depth, &mut |h| keys.push((h, id)));
+        self.sorted = false;
+    }
+
+    /// Sorts the keys; `candidates` on an unfinished index finds nothing.
+    pub fn finish(&mut self) {
+        self.keys.sort_unstable();
+        self.keys.dedup();
+        self.sorted = true;
     }
 
     /// The ids stored under any of `word`'s deletions up to `depth`,
     /// sorted and without duplicates: candidates, to be confirmed.
     pub fn candidates(&self, word: &str, depth: usize) -> Vec<u32> {
-        let chars: Vec<char> = word.chars().collect();
-        let mut buf = String::new();
         let mut out = Vec::new();
-        deletions(&chars, depth, &mut buf, &mut |s| {
-            if let Some(ids) = self.keys.get(&fnv1a(s.as_bytes())) {
-                out.extend_from_slice(ids);
-            }
+        if !self.sorted {
+            return out;
+        }
+        let chars: Vec<char> = word.chars().collect();
+        deletions(&chars, depth, &mut |h| {
+            let from = self.keys.partition_point(|(k, _)| *k < h);
+            out.extend(
+                self.keys[from..]
+                    .iter()
+                    .take_while(|(k, _)| *k == h)
+                    .map(|(_, id)| *id),
+            );
         });
         out.sort_unstable();
         out.dedup();
@@ -88,6 +112,7 @@ mod tests {
         for (i, n) in names.iter().enumerate() {
             index.insert(n, if n.len() >= 9 { 2 } else { 1 }, i as u32);
         }
+        index.finish();
         // One edit of a short name, two of a long one, transpositions included.
         for (query, depth, want) in [
             ("umevrov", 1, 1),

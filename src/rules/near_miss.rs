@@ -129,6 +129,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
             entity,
         });
     }
+    index.finish();
     let ignore = raw
         .ignore
         .map(|i| i.into_inner())
@@ -271,6 +272,7 @@ impl Rule for NearMiss {
                     own.insert(&s.lower, depth_for(len).min(self.max_distance), i as u32);
                 }
             }
+            own.finish();
         }
         for s in &seen {
             let len = s.lower.chars().count();
