@@ -28,6 +28,10 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ("names-de", include_str!("../../rules/names-de.toml")),
     ("names-world", include_str!("../../rules/names-world.toml")),
     (
+        "names-gazetteer",
+        include_str!("../../rules/names-gazetteer.toml"),
+    ),
+    (
         "facts-leaders",
         include_str!("../../rules/facts-leaders.toml"),
     ),

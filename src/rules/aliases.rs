@@ -13,7 +13,8 @@ use crate::document::Document;
 fn pattern() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     RE.get_or_init(|| {
-        let name = r"(\p{Lu}[\p{L}\p{M}'’-]*)";
+        // A name of up to three capitalised words: "Alexander Lukashenko (Alyaksandr Lukashenka)".
+        let name = r"(\p{Lu}[\p{L}\p{M}'’-]*(?:[ \u{a0}]\p{Lu}[\p{L}\p{M}'’-]*){0,2})";
         // English, then German, French, Spanish and Polish: "auch Kiew", "ou Kiev", "dawniej Kijów".
         let intro = r"(?:also\s+(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered|known\s+as)|or|aka|a\.k\.a\.|alternatively|formerly|previously|in\s+\p{L}+[:,]?|\p{L}+:|auch(?:\s+(?:bekannt\s+als|geschrieben|genannt|transkribiert))?|oder|bzw\.|früher|vormals|ehemals|ou|aussi|anciennement|o|también|antes|lub|albo|dawniej|inaczej)";
         Regex::new(&format!(r"{name}\s*(?:\(\s*(?:{intro}\s+)?|,\s*{intro}\s+){name}")).ok()
@@ -32,10 +33,21 @@ pub fn declared(doc: &Document<'_>) -> HashSet<(String, String)> {
             let (Some(a), Some(b)) = (caps.get(1), caps.get(2)) else {
                 continue;
             };
-            let a = strip_possessive(a.as_str()).to_lowercase();
-            let b = strip_possessive(b.as_str()).to_lowercase();
-            out.insert((b.clone(), a.clone()));
-            out.insert((a, b));
+            let a: Vec<&str> = a.as_str().split([' ', '\u{a0}']).collect();
+            let b: Vec<&str> = b.as_str().split([' ', '\u{a0}']).collect();
+            // The whole names, and word for word from the end: a surname
+            // with a surname, a given name with a given name ("President"
+            // before a name has nothing to pair with).
+            let mut pairs = vec![(a.join(" "), b.join(" "))];
+            for (x, y) in a.iter().rev().zip(b.iter().rev()) {
+                pairs.push(((*x).to_owned(), (*y).to_owned()));
+            }
+            for (a, b) in pairs {
+                let a = strip_possessive(&a).to_lowercase();
+                let b = strip_possessive(&b).to_lowercase();
+                out.insert((b.clone(), a.clone()));
+                out.insert((a, b));
+            }
         }
     }
     out
@@ -49,9 +61,13 @@ pub fn is_declared(set: &HashSet<(String, String)>, a: &str, b: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The one-word pairs declared (whole multi-word names are pairs too).
     fn pairs(text: &str) -> Vec<(String, String)> {
         let doc = Document::plain(text);
-        let mut v: Vec<_> = declared(&doc).into_iter().filter(|(a, b)| a < b).collect();
+        let mut v: Vec<_> = declared(&doc)
+            .into_iter()
+            .filter(|(a, b)| a < b && !a.contains(' ') && !b.contains(' '))
+            .collect();
         v.sort();
         v
     }
@@ -94,6 +110,14 @@ mod tests {
             pairs("Homel (russisch: Gomel) liegt"),
             [("gomel".into(), "homel".into())]
         );
+    }
+
+    #[test]
+    fn full_names_declare_their_parts() {
+        let p = pairs("Sergei Ivanov (Siarhei Ivanou) spoke.");
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p.contains(&("ivanou".into(), "ivanov".into())), "{p:?}");
+        assert!(p.contains(&("sergei".into(), "siarhei".into())), "{p:?}");
     }
 
     #[test]

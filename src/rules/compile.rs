@@ -13,7 +13,7 @@ use super::text::Template;
 use super::{
     apostrophes, attribute, brackets, conditional, conflation, consistency, currency,
     doubled_initial, doubled_word, existence, glued_words, lost_apostrophe, masthead, mixed_quotes,
-    mixed_script, near_miss, occurrence, page_residue, quotation, repeated_content, romanization,
+    mixed_script, name_forms, near_miss, occurrence, page_residue, quotation, repeated_content, romanization,
     spacing, stray_capital, stray_period, substitution, untranslated, Rule, Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
@@ -127,6 +127,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "mixed-apostrophes", compile: &Compile(apostrophes::compile), placeholders: FOUND, summary: "straight and typographic apostrophes in one article" },
     Kind { name: "mixed-quotes", compile: &Compile(mixed_quotes::compile), placeholders: FOUND, summary: "straight and typeset double quotes in one article (the language's marks)" },
     Kind { name: "mixed-script", compile: &Compile(mixed_script::compile), placeholders: FOUND, summary: "a word mixing scripts, or hiding an invisible character" },
+    Kind { name: "name-forms", compile: &Compile(name_forms::compile), placeholders: &["found", "expected", "entity"], summary: "a known person's given name in another language's form" },
     Kind { name: "near-miss", compile: &Compile(near_miss::compile), placeholders: &["found", "expected", "entity"], summary: "a word one or two letters away from a known name" },
     Kind { name: "occurrence", compile: &Compile(occurrence::compile), placeholders: &["found", "count", "max", "min"], summary: "a term more (or fewer) than N times, a sentence longer than N words" },
     Kind { name: "page-residue", compile: &Compile(page_residue::compile), placeholders: FOUND, summary: "a line kept from the page's interface: breadcrumb, clock, counter, slug, empty label" },

@@ -1,6 +1,7 @@
 //! `consistency`: groups of spellings of one name; two of a group in one
-//! article is an inconsistency. The majority spelling (or the pack's
-//! `prefer`) is kept; every other occurrence is reported.
+//! article is an inconsistency. The spelling kept is chosen by `target`
+//! (house form, official form, headline, majority); each other spelling is
+//! one finding, its every occurrence labelled.
 
 use std::collections::HashMap;
 
@@ -10,6 +11,7 @@ use toml::Spanned;
 use super::aliases::is_declared;
 use super::compile::{Compiler, RuleMeta};
 use super::lexicon::{resolve, CaseMode, TermId};
+use super::target::{choose, Candidate, Why};
 use super::text::{keep_case, quoted_list, render};
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
@@ -141,69 +143,77 @@ impl Rule for Consistency {
         for (g, found) in groups {
             let group = &self.groups[g];
             let mut used: Vec<(usize, Vec<std::ops::Range<usize>>)> = found.into_iter().collect();
-            // Most used first; ties go to the spelling the article used first.
-            used.sort_by(|a, b| {
+            used.sort_by_key(|(_, r)| r[0].start);
+            let names = cx.entities.name_index();
+            let candidates: Vec<Candidate<'_>> = used
+                .iter()
+                .map(|(v, ranges)| Candidate {
+                    ranges,
+                    house: group.prefer == Some(*v),
+                    official: names.is_official(&group.variants[*v].to_lowercase()),
+                })
+                .collect();
+            let choice = choose(cx.doc, &candidates);
+            let mut by_count: Vec<&(usize, Vec<std::ops::Range<usize>>)> = used.iter().collect();
+            by_count.sort_by(|a, b| {
                 b.1.len()
                     .cmp(&a.1.len())
                     .then(a.1[0].start.cmp(&b.1[0].start))
             });
-            let keep = group
-                .prefer
-                .filter(|p| used.iter().any(|(v, _)| v == p))
-                .unwrap_or(used[0].0);
-            let Some((_, keep_at)) = used.iter().find(|(v, _)| *v == keep) else {
-                continue;
-            };
-            let keep_word = &group.variants[keep];
-            let counts = used
+            let counts = by_count
                 .iter()
                 .map(|(v, r)| format!("{} × {}", r.len(), group.variants[*v]))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let why = if group.prefer == Some(keep) {
-                "the house style".to_owned()
-            } else if used.len() > 1 && used[0].1.len() == used[1].1.len() {
-                "used first".to_owned()
-            } else {
-                "used most".to_owned()
-            };
-            for (v, ranges) in &used {
-                if *v == keep || is_declared(cx.declared_aliases(), &group.variants[*v], keep_word)
-                {
+            // On a tie with nothing to decide it, every spelling but the first is
+            // reported, without a fix.
+            let keep = choice.map_or(0, |(i, _)| i);
+            let (keep_variant, keep_at) = (&used[keep].0, &used[keep].1);
+            let keep_word = &group.variants[*keep_variant];
+            for (i, (v, ranges)) in used.iter().enumerate() {
+                if i == keep || is_declared(cx.declared_aliases(), &group.variants[*v], keep_word) {
                     continue;
                 }
                 let word = &group.variants[*v];
+                // One finding per place: a fix edits one range, and an editor
+                // fixes each place; the note counts them all.
                 for r in ranges {
                     let found = cx.doc.slice(r);
-                    let mut d = self
-                        .meta
-                        .diag(
-                            r.clone(),
-                            match &self.meta.message {
-                                Some(t) => render(
-                                    t,
-                                    &[
-                                        ("found", found),
-                                        ("expected", keep_word),
-                                        ("count", &ranges.len().to_string()),
-                                    ],
-                                ),
-                                None => format!(
-                                    "{} spell the same name in this article",
-                                    quoted_list(&[word, keep_word])
-                                ),
-                            },
-                        )
+                    let mut d = self.meta.diag(
+                        r.clone(),
+                        match &self.meta.message {
+                            Some(t) => render(
+                                t,
+                                &[
+                                    ("found", found),
+                                    ("expected", keep_word),
+                                    ("count", &ranges.len().to_string()),
+                                ],
+                            ),
+                            None => format!(
+                                "{} spell the same name in this article",
+                                quoted_list(&[word, keep_word])
+                            ),
+                        },
+                    );
+                    d = d
                         .with_label(keep_at[0].clone(), format!("'{keep_word}' here"))
-                        .with_note(counts.clone())
-                        .with_help(format!("use one spelling: '{keep_word}' ({why})"));
-                    // Safe only when the kept spelling is the house's own choice.
-                    let applicability = if group.prefer == Some(keep) {
-                        Applicability::Safe
-                    } else {
-                        Applicability::Unsafe
-                    };
-                    d = d.with_fix(keep_case(found, keep_word), applicability);
+                        .with_note(counts.clone());
+                    d = match choice {
+                    Some((_, why)) => {
+                        // Safe only when the kept spelling is the house's own choice.
+                        let applicability = if why == Why::House {
+                            Applicability::Safe
+                        } else {
+                            Applicability::Unsafe
+                        };
+                        d.with_help(format!("use one spelling: '{keep_word}' ({})", why.describe()))
+                            .with_fix(keep_case(found, keep_word), applicability)
+                    }
+                    None => d.with_help(
+                        "use one spelling (no fix: a tie, and no house, official or headline form)",
+                    ),
+                };
                     out.push(d);
                 }
             }

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::lexicon::{CaseMode, Hit, LexiconBuilder, TermId};
 use crate::packs::schema::RawEntity;
@@ -43,6 +44,8 @@ pub struct EntityBase {
     list: Vec<Entity>,
     by_term: HashMap<TermId, EntityId>,
     by_name: HashMap<String, EntityId>,
+    /// The names' single words, built on first use (`name_index`).
+    words: OnceLock<super::gazetteer::NameIndex>,
 }
 
 /// Designations such as `MiG-25` are written in any case by translators;
@@ -100,6 +103,18 @@ impl EntityBase {
 
     pub fn by_name(&self, name: &str) -> Option<EntityId> {
         self.by_name.get(name).copied()
+    }
+
+    /// The single words of the entities' names (surnames, given names,
+    /// one-word places), built once on first use.
+    pub fn name_index(&self) -> &super::gazetteer::NameIndex {
+        self.words
+            .get_or_init(|| super::gazetteer::NameIndex::build(self))
+    }
+
+    /// Whether a lexicon term is an entity's name or alias.
+    pub fn is_entity_term(&self, term: TermId) -> bool {
+        self.by_term.contains_key(&term)
     }
 
     pub fn is_empty(&self) -> bool {

@@ -29,6 +29,8 @@ mod doubled_word;
 mod entities;
 mod existence;
 mod glued_words;
+mod fuzzy;
+mod gazetteer;
 pub mod ids;
 pub mod lexicon;
 mod lost_apostrophe;
@@ -36,6 +38,7 @@ mod mixed_quotes;
 mod mixed_script;
 
 mod masthead;
+mod name_forms;
 mod near_miss;
 mod occurrence;
 mod options;
@@ -48,7 +51,9 @@ mod spacing;
 mod stray_capital;
 mod stray_period;
 mod substitution;
+mod target;
 mod text;
+mod translit;
 mod untranslated;
 
 use std::cell::OnceCell;
@@ -235,8 +240,36 @@ impl Ruleset {
             (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
         });
         one_finding_per_debris(doc.text, &mut out);
+        one_finding_per_name(&mut out);
         out
     }
+}
+
+/// The name rules overlap by design (a pack's variant group, a
+/// romanization skeleton, a near-miss can all see one misspelt name): one
+/// finding per word is kept, the most specific: a pack's group or its
+/// list of misspellings before the skeleton, the skeleton before a guess.
+fn one_finding_per_name(out: &mut Vec<Diagnostic>) {
+    const ORDER: &[&str] = &[
+        "names/variant-spelling",
+        "names/known-misspelling",
+        "names/romanization-variant",
+        "names/wrong-form",
+        "names/near-miss",
+    ];
+    let rank = |d: &Diagnostic| ORDER.iter().position(|r| *r == &*d.rule);
+    let mut best: std::collections::HashMap<std::ops::Range<usize>, usize> =
+        std::collections::HashMap::new();
+    for d in out.iter() {
+        if let Some(r) = rank(d) {
+            let e = best.entry(d.range.clone()).or_insert(r);
+            *e = (*e).min(r);
+        }
+    }
+    out.retain(|d| match rank(d) {
+        Some(r) => best.get(&d.range).is_none_or(|&b| b == r),
+        None => true,
+    });
 }
 
 /// A line of page debris is one defect: when two `markers` checks flag

@@ -1,18 +1,30 @@
-//! `near-miss`: a capitalised word one or two edits away from a known
-//! entity name (`Sushoi` → `Sukhoi`) that is itself no known term.
-//! Cheap filters first (capital, length, first letter), edit distance last.
+//! `near-miss`: a capitalised word one or two edits away (transpositions
+//! count one) from a known name, or from a name the same article writes
+//! more often, that is itself no known term: `Sushoi` for `Sukhoi`,
+//! `Umevrov` beside `Umerov`, `NEXYA` beside five `NEXTA`.
+//!
+//! Candidates come from deletion indexes (`fuzzy`): one over the entity
+//! base's surnames and one-word names, built once, and one over the
+//! article's own capitalised words, built per article; an edit distance
+//! confirms them. A name keeps its first letter: typos rarely change it,
+//! and the rule stays out of the way of unrelated words.
 
 use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::aliases::is_declared;
 use super::compile::{Compiler, RuleMeta};
 use super::entities::EntityId;
+use super::fuzzy::DeletionIndex;
+use super::gazetteer::{depth_for, Part};
 use super::lexicon::CaseMode;
+use super::name_forms::{is_given_name, two_people};
+use super::romanization::skeletons_overlap;
 use super::text::{is_all_caps, is_capitalized, render, strip_possessive};
 use super::{Context, Rule, Sink};
-use crate::diagnostic::Applicability;
+use crate::diagnostic::{Applicability, Severity};
 
 /// The fields of a `near-miss` rule.
 #[derive(Debug, Deserialize)]
@@ -24,6 +36,8 @@ pub struct Options {
     max_distance: Option<Spanned<i64>>,
     min_length: Option<Spanned<i64>>,
     ignore: Option<Spanned<Vec<String>>>,
+    /// Also compare with the names the article itself writes more often.
+    article_names: Option<Spanned<bool>>,
 }
 
 struct Target {
@@ -34,11 +48,14 @@ struct Target {
 
 pub struct NearMiss {
     meta: RuleMeta,
-    /// Targets by lowercase first letter.
-    targets: HashMap<char, Vec<Target>>,
+    targets: Vec<Target>,
+    index: DeletionIndex,
+    /// Every form the entity base knows (given names too): never a candidate.
+    known: HashSet<String>,
     max_distance: usize,
     min_length: usize,
     ignore: HashSet<String>,
+    article_names: bool,
 }
 
 pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
@@ -55,6 +72,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
         None => 2,
     };
     let min_length = cx.bounded(raw.min_length, "min-length", 3..=64, 5)?;
+    let mut known = HashSet::new();
     // A term list of the rule's own, or the names of the entity base.
     let names: Vec<(String, Option<EntityId>)> = match raw.terms {
         Some(terms) => terms
@@ -65,28 +83,53 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
                 (t, None)
             })
             .collect(),
-        None => cx
-            .entities
-            .iter()
-            .filter(|(_, e)| types.as_ref().is_none_or(|t| t.contains(&e.kind)))
-            .flat_map(|(id, e)| e.names().map(move |n| (n.to_owned(), Some(id))))
-            .collect(),
+        None => {
+            let index = cx.entities.name_index();
+            let wanted = |e: EntityId| {
+                types
+                    .as_ref()
+                    .is_none_or(|t| t.contains(&cx.entities.get(e).kind))
+            };
+            known.extend(index.iter().map(|f| f.word.to_lowercase()));
+            let mut names: Vec<(String, Option<EntityId>)> = index
+                .iter()
+                .filter(|f| f.part == Part::Name && wanted(f.entity))
+                .map(|f| (f.word.clone(), Some(f.entity)))
+                .collect();
+            // The designations and one-word names of other entity types
+            // (aircraft: `Sukhoi`) are whole names of one word.
+            names.extend(
+                cx.entities
+                    .iter()
+                    .filter(|(id, _)| wanted(*id))
+                    .flat_map(|(id, e)| e.names().map(move |n| (n.to_owned(), Some(id))))
+                    .filter(|(n, _)| n.chars().all(char::is_alphabetic)),
+            );
+            names.sort();
+            names.dedup();
+            names
+        }
     };
-    let mut targets: HashMap<char, Vec<Target>> = HashMap::new();
+    let mut targets = Vec::new();
+    let mut index = DeletionIndex::default();
     for (name, entity) in names {
-        if name.chars().count() < min_length || !name.chars().all(char::is_alphabetic) {
+        let len = name.chars().count();
+        if len < min_length || !name.chars().all(|c| c.is_alphabetic() || c == '-') {
             continue;
         }
         let lower = name.to_lowercase();
-        let Some(first) = lower.chars().next() else {
-            continue;
-        };
-        targets.entry(first).or_default().push(Target {
+        index.insert(
+            &lower,
+            depth_for(len).min(max_distance),
+            targets.len() as u32,
+        );
+        targets.push(Target {
             lower,
             name,
             entity,
         });
     }
+    index.finish();
     let ignore = raw
         .ignore
         .map(|i| i.into_inner())
@@ -97,38 +140,73 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
     Some(Box::new(NearMiss {
         meta,
         targets,
+        index,
+        known,
         max_distance,
         min_length,
         ignore,
+        article_names: raw.article_names.is_some_and(|b| b.into_inner()),
     }))
 }
 
-/// Russian surnames take `-a` for women (`Kamova`); a plural takes `-s`.
-fn is_inflection(candidate: &str, target: &str) -> bool {
-    candidate
-        .strip_prefix(target)
-        .is_some_and(|rest| matches!(rest, "a" | "s" | "es"))
+/// English endings that make another word of a name (`Russia`/`Russian`,
+/// `Germany`/`Germans`, `Iraq`/`Iraqi`), and Slavic gendered and plural
+/// surname endings (`Kamov`/`Kamova`): such a pair is not a misspelling.
+const ENDINGS: &[&str] = &[
+    "", "a", "s", "es", "n", "an", "ian", "ans", "ians", "ese", "i", "is", "ish", "ic", "ns", "e",
+    "y", "ia", "o",
+];
+
+fn is_derived(a: &str, b: &str) -> bool {
+    let common = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    let (ta, tb) = (&a[common..], &b[common..]);
+    ENDINGS.contains(&ta) && ENDINGS.contains(&tb)
+}
+
+/// Two edits are allowed from nine letters, one below.
+fn limit(len: usize, max: usize) -> usize {
+    if len >= 9 {
+        max.min(2)
+    } else {
+        max.min(1)
+    }
+}
+
+/// A capitalised word of the article, counted.
+struct Seen<'a> {
+    word: &'a str,
+    lower: String,
+    ranges: Vec<std::ops::Range<usize>>,
+    /// Some occurrence is not sentence-initial: the capital says "name".
+    proper: bool,
+    /// Every occurrence is followed by a capitalised word, as a given name is.
+    given: bool,
+    known: bool,
+    caps: bool,
+    /// The capitalised words written right before it (given names, titles).
+    before: std::collections::BTreeSet<&'a str>,
 }
 
 impl NearMiss {
-    fn best(&self, lower: &str) -> Option<&Target> {
+    fn best_target(&self, lower: &str) -> Option<&Target> {
         let first = lower.chars().next()?;
-        let len = lower.chars().count();
-        let limit = if len >= 9 {
-            self.max_distance.min(2)
-        } else {
-            self.max_distance.min(1)
-        };
-        self.targets
-            .get(&first)?
-            .iter()
-            .filter(|t| t.lower.chars().count().abs_diff(len) <= limit)
-            .filter(|t| !is_inflection(lower, &t.lower) && !is_inflection(&t.lower, lower))
-            // Optimal string alignment: Damerau's adjacent transpositions
-            // without its per-call hash map, several times faster.
+        let limit = limit(lower.chars().count(), self.max_distance);
+        self.index
+            .candidates(lower, limit)
+            .into_iter()
+            .filter_map(|i| self.targets.get(i as usize))
+            .filter(|t| t.lower.starts_with(first))
+            .filter(|t| !is_derived(lower, &t.lower))
+            // Another romanization of the name (Pushylin, Pushilin) is no typo.
+            .filter(|t| !skeletons_overlap(lower, &t.lower))
             .map(|t| (strsim::osa_distance(lower, &t.lower), t))
             .filter(|(d, _)| (1..=limit).contains(d))
-            .min_by_key(|(d, t)| (*d, t.entity))
+            .min_by_key(|(d, t)| (*d, t.entity, t.name.clone()))
             .map(|(_, t)| t)
     }
 }
@@ -137,77 +215,233 @@ impl Rule for NearMiss {
     rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        if self.targets.is_empty() {
-            return;
-        }
+        let doc = cx.doc;
         let mut hits = cx.hits.iter().peekable();
-        let mut seen: std::collections::HashMap<String, Option<&Target>> =
-            std::collections::HashMap::new();
-        for w in &cx.doc.words {
+        let names = cx.entities.name_index();
+        let mut seen: Vec<Seen<'_>> = Vec::new();
+        let mut by_word: HashMap<&str, usize> = HashMap::new();
+        for (i, w) in doc.words.iter().enumerate() {
             while hits.next_if(|h| h.range.end <= w.start).is_some() {}
-            if w.sentence_initial {
-                continue;
-            }
-            let word = strip_possessive(cx.doc.slice(&w.range()));
+            let word = strip_possessive(doc.slice(&w.range()));
             if !is_capitalized(word)
-                || is_all_caps(word)
-                || word.chars().count() < self.min_length
+                || word.chars().count() < self.min_length.min(4)
                 || !word.chars().all(char::is_alphabetic)
             {
                 continue;
             }
             // Any term of any rule covering the word makes it known.
-            if hits.peek().is_some_and(|h| h.range.start < w.end) {
-                continue;
-            }
-            let lower = word.to_lowercase();
-            if self.ignore.contains(&lower) {
-                continue;
-            }
-            // An article repeats its names: each distinct word is looked up once.
-            let found = match seen.get(&lower) {
-                Some(t) => *t,
-                None => {
-                    let t = self.best(&lower);
-                    seen.insert(lower, t);
-                    t
+            let known = hits.peek().is_some_and(|h| h.range.start < w.end);
+            let next_capitalized = doc.words.get(i + 1).is_some_and(|n| {
+                doc.text[w.end..n.start].trim().is_empty() && is_capitalized(doc.slice(&n.range()))
+            });
+            let k = *by_word.entry(word).or_insert_with(|| {
+                seen.push(Seen {
+                    word,
+                    lower: word.to_lowercase(),
+                    ranges: Vec::new(),
+                    proper: false,
+                    given: true,
+                    known: false,
+                    caps: is_all_caps(word),
+                    before: Default::default(),
+                });
+                seen.len() - 1
+            });
+            let s = &mut seen[k];
+            s.ranges.push(w.start..w.start + word.len());
+            // An all-caps word is a name or an acronym wherever it stands.
+            s.proper |= !w.sentence_initial || s.caps;
+            s.given &= next_capitalized;
+            s.known |= known;
+            if let Some(p) = i.checked_sub(1).and_then(|p| doc.words.get(p)) {
+                let prev = doc.slice(&p.range());
+                if doc.text[p.end..w.start].trim().is_empty() && is_given_name(names, prev) {
+                    s.before.insert(prev);
                 }
-            };
-            let Some(target) = found else {
-                continue;
-            };
-            if super::text::in_title_case(cx.doc, w.start) {
+            }
+        }
+        if seen.is_empty() {
+            return;
+        }
+        // The article's own names, for the second comparison.
+        let mut own = DeletionIndex::default();
+        if self.article_names {
+            for (i, s) in seen.iter().enumerate() {
+                if s.proper && !s.given {
+                    let len = s.lower.chars().count();
+                    own.insert(&s.lower, depth_for(len).min(self.max_distance), i as u32);
+                }
+            }
+            own.finish();
+        }
+        for s in &seen {
+            let len = s.lower.chars().count();
+            if s.known
+                || !s.proper
+                || self.known.contains(&s.lower)
+                || self.ignore.contains(&s.lower)
+            {
                 continue;
             }
-            let range = w.start..w.start + word.len();
-            let entity = target.entity.map(|id| cx.entities.get(id));
-            let entity_name = entity.map_or(target.name.as_str(), |e| e.name.as_str());
-            let message = match &self.meta.message {
-                Some(t) => render(
-                    t,
-                    &[
-                        ("found", word),
-                        ("expected", &target.name),
-                        ("entity", entity_name),
-                    ],
-                ),
-                None => format!("'{word}' looks like a misspelling of '{}'", target.name),
+            let caps_ok = s.caps && (4..=8).contains(&len);
+            if s.caps && !caps_ok || !s.caps && len < self.min_length {
+                continue;
+            }
+            // A known name first; all-caps words only from five letters.
+            let target = if s.caps && len < 5 {
+                None
+            } else {
+                self.best_target(&s.lower)
+            };
+            if let Some(t) = target {
+                self.report_known(cx, s, t, out);
+                continue;
+            }
+            if !self.article_names || own.is_empty() {
+                continue;
+            }
+            // A name the article writes more often, or as often (then no fix).
+            let first = s.lower.chars().next();
+            let limit = limit(len, self.max_distance);
+            let other = own
+                .candidates(&s.lower, limit)
+                .into_iter()
+                .filter_map(|i| seen.get(i as usize))
+                .filter(|o| o.word != s.word && o.lower.chars().next() == first)
+                .filter(|o| o.caps == s.caps && !o.given && !s.given)
+                .filter(|o| o.ranges.len() >= s.ranges.len())
+                .filter(|o| !is_derived(&s.lower, &o.lower))
+                // Two romanizations of one name are the romanization rule's.
+                .filter(|o| !skeletons_overlap(&s.lower, &o.lower))
+                .filter(|o| !is_declared(cx.declared_aliases(), s.word, o.word))
+                // Given names before them that cannot be one person's: two people
+                // (Andrei Kovalev, Pavel Kovalov). As often as each other: only one
+                // given name written before both says one person.
+                .filter(|o| {
+                    if o.ranges.len() == s.ranges.len() {
+                        !o.before.is_empty()
+                            && !s.before.is_empty()
+                            && !two_people(&o.before, &s.before)
+                    } else {
+                        !two_people(&o.before, &s.before)
+                    }
+                })
+                // Acronyms: one letter substituted, the other used three times.
+                .filter(|o| !s.caps || (o.lower.len() == s.lower.len() && o.ranges.len() >= 3))
+                .map(|o| (strsim::osa_distance(&s.lower, &o.lower), o))
+                .filter(|(d, _)| (1..=limit).contains(d))
+                .min_by_key(|(d, o)| (*d, std::cmp::Reverse(o.ranges.len()), o.ranges[0].start));
+            if let Some((_, o)) = other {
+                // On a tie the later spelling is reported, without a fix.
+                if o.ranges.len() == s.ranges.len() && o.ranges[0].start > s.ranges[0].start {
+                    continue;
+                }
+                self.report_article(s, o, out);
+            }
+        }
+    }
+}
+
+impl NearMiss {
+    fn message(&self, found: &str, expected: &str, entity: &str) -> String {
+        match &self.meta.message {
+            Some(t) => render(
+                t,
+                &[("found", found), ("expected", expected), ("entity", entity)],
+            ),
+            None => format!("'{found}' looks like a misspelling of '{expected}'"),
+        }
+    }
+
+    fn report_known(&self, cx: &Context<'_>, s: &Seen<'_>, t: &Target, out: &mut Sink) {
+        let entity = t.entity.map(|id| cx.entities.get(id));
+        let entity_name = entity.map_or(t.name.as_str(), |e| e.name.as_str());
+        // A headline in Title Case capitalises words that only look like
+        // designations; a person, place or body the base knows is a name there too.
+        let named = entity.is_some_and(|e| {
+            matches!(
+                e.kind.as_str(),
+                "person" | "leader" | "place" | "organisation"
+            )
+        });
+        for r in &s.ranges {
+            if !named && super::text::in_title_case(cx.doc, r.start) {
+                continue;
+            }
+            let mut d = self
+                .meta
+                .diag(r.clone(), self.message(s.word, &t.name, entity_name))
+                .with_help(format!("did you mean '{}'?", t.name));
+            match entity {
+                Some(e) if e.name != t.name => {
+                    d = d.with_note(format!("'{}' is a name of {} ({})", t.name, e.name, e.kind));
+                }
+                Some(e) => d = d.with_note(format!("'{}' is a known {}", t.name, e.kind)),
+                None => {}
+            }
+            out.push(d.with_fix(t.name.clone(), Applicability::Unsafe));
+        }
+    }
+
+    fn report_article(&self, s: &Seen<'_>, o: &Seen<'_>, out: &mut Sink) {
+        let tie = o.ranges.len() == s.ranges.len();
+        for r in &s.ranges {
+            let message = if tie && self.meta.message.is_none() {
+                format!(
+                    "'{}' and '{}' differ by a letter; one is likely misspelt",
+                    o.word, s.word
+                )
+            } else {
+                self.message(s.word, o.word, o.word)
             };
             let mut d = self
                 .meta
-                .diag(range, message)
-                .with_help(format!("did you mean '{}'?", target.name));
-            match entity {
-                Some(e) if e.name != target.name => {
-                    d = d.with_note(format!(
-                        "'{}' is a name of {} ({})",
-                        target.name, e.name, e.kind
-                    ));
-                }
-                Some(e) => d = d.with_note(format!("'{}' is a known {}", target.name, e.kind)),
-                None => {}
+                .diag(r.clone(), message)
+                .with_label(o.ranges[0].clone(), format!("'{}' here", o.word))
+                .with_note(format!(
+                    "{} × {}, {} × {} in this article",
+                    o.ranges.len(),
+                    o.word,
+                    s.ranges.len(),
+                    s.word
+                ));
+            if tie {
+                d = d.with_help("check the source: one of them is misspelt (no fix: a tie)");
+                d.severity = Severity::Info.min(self.meta.severity);
+            } else {
+                d = d
+                    .with_help(format!(
+                        "did you mean '{}'? (the spelling this article uses more often)",
+                        o.word
+                    ))
+                    .with_fix(o.word.to_owned(), Applicability::Unsafe);
             }
-            out.push(d.with_fix(target.name.clone(), Applicability::Unsafe));
+            out.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_derived;
+
+    #[test]
+    fn derived_words_are_not_misspellings() {
+        for (a, b) in [
+            ("russia", "russian"),
+            ("germany", "germans"),
+            ("iraq", "iraqi"),
+            ("ivanov", "ivanova"),
+            ("ukraine", "ukrainian"),
+        ] {
+            assert!(is_derived(a, b), "{a}/{b}");
+        }
+        for (a, b) in [
+            ("umerov", "umevrov"),
+            ("bandura", "bandrura"),
+            ("nexta", "nexya"),
+        ] {
+            assert!(!is_derived(a, b), "{a}/{b}");
         }
     }
 }

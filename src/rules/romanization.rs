@@ -10,7 +10,7 @@
 //! `Navalny`/`Navalnaya` never pair. Words the packs know (a variant group,
 //! an entity) are left to the dictionary rules.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -18,7 +18,12 @@ use toml::Spanned;
 
 use super::aliases::is_declared;
 use super::compile::{Compiler, RuleMeta};
+use super::entities::{EntityBase, EntityId};
+use super::gazetteer::{Part, PERSON_TYPES};
+use super::name_forms::{is_given_name, two_people};
+use super::target::{choose, Candidate};
 use super::text::{is_all_caps, is_capitalized, quoted_list, render, strip_possessive};
+use super::translit;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::{Applicability, Severity};
 
@@ -34,15 +39,32 @@ pub struct Romanization {
     meta: RuleMeta,
     min_length: usize,
     ignore: Vec<String>,
+    /// Skeleton → the surnames and one-word names of the entity base that
+    /// have it (their official form, their entity).
+    known: HashMap<String, Vec<(String, EntityId)>>,
 }
 
 pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
     let min_length = cx.bounded(raw.min_length, "min-length", 3..=64, 5)?;
     let ignore = raw.ignore.map(|i| i.into_inner()).unwrap_or_default();
+    let mut known: HashMap<String, Vec<(String, EntityId)>> = HashMap::new();
+    for f in cx.entities.name_index().iter() {
+        if f.part != Part::Name || f.word.chars().count() < min_length {
+            continue;
+        }
+        let official = official_form(cx.entities, f.entity).unwrap_or(&f.word);
+        for sk in skeletons(&f.word.to_lowercase()) {
+            let v = known.entry(sk).or_default();
+            if !v.iter().any(|(_, e)| *e == f.entity) {
+                v.push((official.to_owned(), f.entity));
+            }
+        }
+    }
     Some(Box::new(Romanization {
         meta,
         min_length,
         ignore,
+        known,
     }))
 }
 
@@ -52,6 +74,8 @@ const FOLDS: &[(&str, &str)] = &[
     ("sch", "sh"),
     ("tch", "ch"),
     ("kh", "h"),
+    // Russian г is Ukrainian and Belarusian h (Sinegubov/Syniehubov, Gomel/Homel).
+    ("g", "h"),
     ("ts", "c"),
     ("tz", "c"),
     ("iy", "i"),
@@ -70,7 +94,7 @@ const FOLDS: &[(&str, &str)] = &[
     ("w", "v"),
 ];
 
-/// The skeleton of a lowercase word; see the module comment.
+/// The skeleton of a word in English-style spelling; see the module comment.
 pub fn skeleton(word: &str) -> String {
     let mut s = word.to_lowercase();
     for (from, to) in FOLDS {
@@ -92,6 +116,23 @@ pub fn skeleton(word: &str) -> String {
     out
 }
 
+/// The skeletons of a word: of its plain reading and of its reading in
+/// each relay spelling it shows marks of (`translit`).
+pub fn skeletons(lower: &str) -> Vec<String> {
+    let mut out: Vec<String> = translit::readings(lower)
+        .iter()
+        .map(|r| skeleton(r))
+        .collect();
+    out.dedup();
+    out
+}
+
+/// Whether two lowercase words read as one romanized name.
+pub fn skeletons_overlap(a: &str, b: &str) -> bool {
+    let sa = skeletons(a);
+    skeletons(b).iter().any(|s| sa.contains(s))
+}
+
 struct Form<'a> {
     word: &'a str,
     ranges: Vec<Range<usize>>,
@@ -103,6 +144,42 @@ struct Form<'a> {
     always_followed: bool,
     /// A term of some pack: pairs of two known words are the dictionary rules' business.
     known: bool,
+    /// Not sentence-initial somewhere: the capital says "name".
+    proper: bool,
+    /// The capitalised words written right before it (given names, titles).
+    before: std::collections::BTreeSet<&'a str>,
+}
+
+/// The official spelling of an entity's surname or one-word name.
+fn official_form(entities: &EntityBase, id: EntityId) -> Option<&str> {
+    let e = entities.get(id);
+    if PERSON_TYPES.contains(&e.kind.as_str()) {
+        e.name.split(' ').next_back()
+    } else {
+        Some(e.name.as_str())
+    }
+}
+
+/// Letters English romanization of Cyrillic never writes: a diacritic, a
+/// `c` outside `ch`/`ck` (Czech, Polish and Lithuanian write ц so), a `w`
+/// or a `j` (German and Polish в and й).
+fn has_relay_letters(lower: &str) -> bool {
+    if !lower.is_ascii() {
+        return true;
+    }
+    let b = lower.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        matches!(c, b'w' | b'j') || c == b'c' && !matches!(b.get(i + 1), Some(b'h' | b'k'))
+    })
+}
+
+/// Union-find over the forms, joined by shared skeletons.
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
 }
 
 impl Rule for Romanization {
@@ -111,9 +188,9 @@ impl Rule for Romanization {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let doc = cx.doc;
         let mut hits = cx.hits.iter().peekable();
-        // spelling → form; then skeleton → spelling → form, one skeleton per spelling.
-        let mut by_word: std::collections::HashMap<&str, Form<'_>> =
-            std::collections::HashMap::new();
+        let names = cx.entities.name_index();
+        let mut forms: Vec<Form<'_>> = Vec::new();
+        let mut by_word: HashMap<&str, usize> = HashMap::new();
         for (i, w) in doc.words.iter().enumerate() {
             while hits.next_if(|h| h.range.end <= w.start).is_some() {}
             let word = strip_possessive(doc.slice(&w.range()));
@@ -125,101 +202,201 @@ impl Rule for Romanization {
             {
                 continue;
             }
-            let known = hits.peek().is_some_and(|h| h.range.start < w.end);
+            // Known: a term of its own, or inside a phrase a rule lists (an
+            // exception such as `Odessa Steps`); a person's full name in the
+            // entity base says nothing of how its surname may be spelt alone.
+            let end = w.start + word.len();
+            let known = hits
+                .clone()
+                .take_while(|h| h.range.start < w.end)
+                .any(|h| h.range == (w.start..end) || !cx.entities.is_entity_term(h.term));
             let next = doc.words.get(i + 1).filter(|n| {
                 doc.text[w.end..n.start].trim().is_empty() && is_capitalized(doc.slice(&n.range()))
             });
-            let next_capitalized = next.is_some();
-            let form = by_word.entry(word).or_insert(Form {
-                word,
-                ranges: Vec::new(),
-                given_name: false,
-                followers: Default::default(),
-                always_followed: true,
-                known,
+            let k = *by_word.entry(word).or_insert_with(|| {
+                forms.push(Form {
+                    word,
+                    ranges: Vec::new(),
+                    given_name: false,
+                    followers: Default::default(),
+                    always_followed: true,
+                    known,
+                    proper: false,
+                    before: Default::default(),
+                });
+                forms.len() - 1
             });
+            let form = &mut forms[k];
             form.ranges.push(w.start..w.start + word.len());
-            form.given_name |= next_capitalized;
-            form.always_followed &= next_capitalized;
+            form.given_name |= next.is_some();
+            form.always_followed &= next.is_some();
             form.known |= known;
+            form.proper |= !w.sentence_initial;
             if let Some(n) = next {
                 form.followers.insert(doc.slice(&n.range()));
             }
+            if let Some(p) = i.checked_sub(1).and_then(|p| doc.words.get(p)) {
+                let prev = doc.slice(&p.range());
+                if doc.text[p.end..w.start].trim().is_empty() && is_given_name(names, prev) {
+                    form.before.insert(prev);
+                }
+            }
         }
-        let mut by_skeleton: BTreeMap<String, BTreeMap<&str, Form<'_>>> = BTreeMap::new();
-        for (word, form) in by_word {
-            by_skeleton
-                .entry(skeleton(word))
-                .or_default()
-                .insert(word, form);
+        let mut parent: Vec<usize> = (0..forms.len()).collect();
+        let mut by_skeleton: HashMap<String, usize> = HashMap::new();
+        for (i, f) in forms.iter().enumerate() {
+            for s in skeletons(&f.word.to_lowercase()) {
+                match by_skeleton.get(&s) {
+                    Some(&j) => {
+                        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                        parent[a] = b;
+                    }
+                    None => {
+                        by_skeleton.insert(s, i);
+                    }
+                }
+            }
         }
-        for forms in by_skeleton.values() {
-            if forms.len() < 2 {
+        let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..forms.len() {
+            let root = find(&mut parent, i);
+            clusters.entry(root).or_default().push(i);
+        }
+        let mut clusters: Vec<Vec<usize>> =
+            clusters.into_values().filter(|c| c.len() >= 2).collect();
+        clusters.sort_by_key(|c| forms[c[0]].ranges[0].start);
+        let mut clustered = vec![false; forms.len()];
+        for c in &clusters {
+            for &i in c {
+                clustered[i] = true;
+            }
+        }
+        // A lone spelling in relay letters of a name the base knows
+        // (Bolkunec for Bolkunets): the packs list the accepted spellings.
+        for (i, f) in forms.iter().enumerate() {
+            let lower = f.word.to_lowercase();
+            if clustered[i]
+                || f.known
+                || !f.proper
+                || names.is_known(&lower)
+                || !has_relay_letters(&lower)
+            {
                 continue;
             }
-            let mut forms: Vec<&Form<'_>> = forms.values().collect();
-            // A proper noun: it occurs at least once where a capital says so.
-            let proper = forms.iter().all(|f| {
-                f.ranges.iter().any(|r| {
-                    let idx = doc.word_index_from(r.start);
-                    doc.words.get(idx).is_some_and(|w| !w.sentence_initial)
+            let mut found: Vec<&(String, EntityId)> = skeletons(&lower)
+                .iter()
+                .filter_map(|sk| self.known.get(sk))
+                .flatten()
+                .collect();
+            found.sort_by_key(|(_, e)| *e);
+            found.dedup_by_key(|(_, e)| *e);
+            let [(official, entity)] = found.as_slice() else {
+                continue;
+            };
+            let e = cx.entities.get(*entity);
+            for r in &f.ranges {
+                let d = self.meta.diag(
+                    r.clone(),
+                    match &self.meta.message {
+                        Some(t) => render(t, &[("found", f.word), ("expected", official)]),
+                        None => format!(
+                            "'{}' is a romanization of '{}' ({}) that English copy does not use",
+                            f.word, official, e.name
+                        ),
+                    },
+                );
+                out.push(
+                d.with_help(format!("use the accepted spelling: '{official}' (the official spelling the packs know)"))
+                    .with_fix(official.clone(), Applicability::Unsafe),
+            );
+            }
+        }
+        for members in clusters {
+            let cluster: Vec<&Form<'_>> = members.iter().map(|&i| &forms[i]).collect();
+            // A proper noun: each spelling occurs at least once where a capital says so.
+            if !cluster.iter().all(|f| f.proper) {
+                continue;
+            }
+            let candidates: Vec<Candidate<'_>> = cluster
+                .iter()
+                .map(|f| Candidate {
+                    ranges: &f.ranges,
+                    house: false,
+                    official: names.is_official(&f.word.to_lowercase()),
                 })
-            });
-            if !proper {
-                continue;
-            }
-            forms.sort_by(|a, b| {
-                b.ranges
-                    .len()
-                    .cmp(&a.ranges.len())
-                    .then(a.ranges[0].start.cmp(&b.ranges[0].start))
-            });
-            let keep = forms[0];
-            let counts = forms
+                .collect();
+            let choice = choose(doc, &candidates);
+            let keep = choice.map_or(0, |(i, _)| i);
+            let keep_form = cluster[keep];
+            let mut sorted: Vec<&Form<'_>> = cluster.clone();
+            sorted.sort_by(|a, b| b.ranges.len().cmp(&a.ranges.len()).then(a.word.cmp(b.word)));
+            let counts = sorted
                 .iter()
                 .map(|f| format!("{} × {}", f.ranges.len(), f.word))
                 .collect::<Vec<_>>()
                 .join(", ");
-            for f in &forms[1..] {
-                if is_declared(cx.declared_aliases(), f.word, keep.word) || (f.known && keep.known)
-                {
+            for (i, f) in cluster.iter().enumerate() {
+                if i == keep || is_declared(cx.declared_aliases(), f.word, keep_form.word) {
+                    continue;
+                }
+                // Two spellings the packs both know: a variant group reports them
+                // if they are one name; two entities the packs tell apart
+                // (Navalny and Navalnaya, two clubs) are not, however alike.
+                if f.known && keep_form.known {
                     continue;
                 }
                 // "Dmitry Peskov" and "Dmitri Shostakovich": two given names, always
                 // with surnames, never the same one, are two people.
                 if f.always_followed
-                    && keep.always_followed
-                    && f.followers.is_disjoint(&keep.followers)
+                    && keep_form.always_followed
+                    && f.followers.is_disjoint(&keep_form.followers)
                 {
+                    continue;
+                }
+                // Surnames after given names that cannot be one person's:
+                // two people (Oleg Martynov, Ivan Martinov).
+                if two_people(&f.before, &keep_form.before) {
                     continue;
                 }
                 // Given names vary between people ("Sergei Lavrov", "Sergey Shoigu"):
                 // report them, but below the rule's level.
-                let severity = if f.given_name || keep.given_name {
+                let severity = if f.given_name || keep_form.given_name {
                     Severity::Info
                 } else {
                     self.meta.severity
                 };
+                // One finding per place: a fix edits one range; the note counts them all.
                 for r in &f.ranges {
-                    let mut d = self
-                        .meta
-                        .diag(
-                            r.clone(),
-                            match &self.meta.message {
-                                Some(t) => render(t, &[("found", f.word), ("expected", keep.word)]),
-                                None => format!(
-                                    "{} look like two romanizations of one name",
-                                    quoted_list(&[f.word, keep.word])
-                                ),
-                            },
+                    let mut d = self.meta.diag(
+                        r.clone(),
+                        match &self.meta.message {
+                            Some(t) => {
+                                render(t, &[("found", f.word), ("expected", keep_form.word)])
+                            }
+                            None => format!(
+                                "{} look like two romanizations of one name",
+                                quoted_list(&[f.word, keep_form.word])
+                            ),
+                        },
+                    );
+                    d = d
+                        .with_label(
+                            keep_form.ranges[0].clone(),
+                            format!("'{}' here", keep_form.word),
                         )
-                        .with_label(keep.ranges[0].clone(), format!("'{}' here", keep.word))
-                        .with_note(counts.clone())
+                        .with_note(counts.clone());
+                    d = match choice {
+                    Some((_, why)) => d
                         .with_help(format!(
-                            "if they name one person or place, use one spelling: '{}'",
-                            keep.word
+                            "if they name one person or place, use one spelling: '{}' ({})",
+                            keep_form.word,
+                            why.describe()
                         ))
-                        .with_fix(keep.word.to_owned(), Applicability::Unsafe);
+                        .with_fix(keep_form.word.to_owned(), Applicability::Unsafe),
+                    None => d.with_help(
+                        "use one spelling if one person or place (no fix: a tie, none known or in the headline)",
+                    ),
+                };
                     d.severity = severity.min(self.meta.severity);
                     out.push(d);
                 }
@@ -230,7 +407,19 @@ impl Rule for Romanization {
 
 #[cfg(test)]
 mod tests {
-    use super::skeleton;
+    use super::{skeleton, skeletons_overlap};
+
+    #[test]
+    fn relay_spellings_share_a_skeleton() {
+        for (a, b) in [
+            ("loukachenko", "lukashenko"),
+            ("lukašenko", "lukashenko"),
+            ("łukaszenka", "lukashenko"),
+            ("tikhanovskaïa", "tikhanovskaya"),
+        ] {
+            assert!(skeletons_overlap(a, b), "{a} / {b}");
+        }
+    }
 
     #[test]
     fn romanization_variants_share_a_skeleton() {
@@ -244,6 +433,7 @@ mod tests {
             ("Babariko", "Babaryka"),
             ("Mahilyow", "Mahilyov"),
             ("Mogilyov", "Mogilev"),
+            ("Sinegubov", "Syniehubov"),
         ] {
             assert_eq!(skeleton(a), skeleton(b), "{a} / {b}");
         }
