@@ -3,7 +3,9 @@
 //! the headline finder (a clock line is never the headline) and by
 //! `markers/page-residue` (which reports such lines), so the two agree.
 
-use crate::lang::Lang;
+use std::sync::LazyLock;
+
+use crate::lang::{Lang, Profile, WordSet};
 
 /// Characters that join the items of a breadcrumb or a meta line.
 pub fn is_separator(s: &str) -> bool {
@@ -115,6 +117,32 @@ pub fn is_weekday_row(pieces: &[&str]) -> bool {
                 _ => false,
             })
         })
+}
+
+/// One list of every profile's words, all languages at once: a translated
+/// page keeps its source site's interface, credits and bylines.
+fn every_language(list: fn(&'static Profile) -> &'static WordSet) -> WordSet {
+    Lang::all()
+        .flat_map(|l| list(l.profile()).iter().map(Box::from))
+        .collect()
+}
+
+/// Every profile's `ui-words`.
+pub fn ui_words() -> &'static WordSet {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| every_language(|p| &p.ui_words));
+    &WORDS
+}
+
+/// Every profile's `credit-words`.
+pub fn credit_words() -> &'static WordSet {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| every_language(|p| &p.credit_words));
+    &WORDS
+}
+
+/// Every profile's `byline-words`.
+pub fn byline_words() -> &'static WordSet {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| every_language(|p| &p.byline_words));
+    &WORDS
 }
 
 #[cfg(test)]

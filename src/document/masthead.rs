@@ -8,7 +8,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::line_shape::{is_clock, is_date, is_number, is_separator, is_slug, is_year, normalize};
+use super::line_shape::{
+    byline_words, is_clock, is_date, is_number, is_separator, is_slug, is_year, normalize, ui_words,
+};
 use crate::lang::{Lang, WordSet};
 
 /// What a masthead line is, for the message that reports it.
@@ -68,24 +70,6 @@ fn site_words_lower() -> &'static WordSet {
         site_words()
             .iter()
             .map(|w| w.to_lowercase().into())
-            .collect()
-    });
-    &WORDS
-}
-
-fn ui_words() -> &'static WordSet {
-    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-        Lang::all()
-            .flat_map(|l| l.profile().ui_words.iter().map(Box::from))
-            .collect()
-    });
-    &WORDS
-}
-
-fn byline_words() -> &'static WordSet {
-    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-        Lang::all()
-            .flat_map(|l| l.profile().byline_words.iter().map(Box::from))
             .collect()
     });
     &WORDS

@@ -10,7 +10,6 @@
 //! translated page keeps the interface of the site it came from.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -21,10 +20,9 @@ use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
 use crate::document::line_shape::{
-    ends_as_sentence, is_clock, is_date, is_number, is_separator, is_slug, is_weekday_row,
-    normalize,
+    byline_words, credit_words, ends_as_sentence, is_clock, is_date, is_number, is_separator,
+    is_slug, is_weekday_row, normalize, ui_words,
 };
-use crate::lang::{Lang, WordSet};
 
 /// The fields of a `page-residue` rule.
 #[derive(Debug, Deserialize)]
@@ -46,17 +44,6 @@ pub struct PageResidue {
 pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
     let max_words = cx.bounded(raw.max_words, "max-words", 1..=40, DEFAULT_MAX_WORDS)?;
     Some(Box::new(PageResidue { meta, max_words }))
-}
-
-/// Every profile's interface words: a Ukrainian site's `переглядів` stays
-/// on the English translation of its page.
-fn ui_words() -> &'static WordSet {
-    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-        Lang::all()
-            .flat_map(|l| l.profile().ui_words.iter().map(Box::from))
-            .collect()
-    });
-    &WORDS
 }
 
 /// The shapes of residue, in the order they are tried.
@@ -95,26 +82,6 @@ impl Shape {
             Shape::Teaser => "another article's link with its date and counter",
         }
     }
-}
-
-/// Every profile's words of one list, all languages at once: a credit or a
-/// byline keeps the language of the site it was scraped from.
-fn credit_words() -> &'static WordSet {
-    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-        Lang::all()
-            .flat_map(|l| l.profile().credit_words.iter().map(Box::from))
-            .collect()
-    });
-    &WORDS
-}
-
-fn byline_words() -> &'static WordSet {
-    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-        Lang::all()
-            .flat_map(|l| l.profile().byline_words.iter().map(Box::from))
-            .collect()
-    });
-    &WORDS
 }
 
 /// A photo credit opening a line: `© Agency` up to its comma (the caption
