@@ -2,8 +2,13 @@
 # Two or more galley binaries against each other and ripgrep, in one run:
 # the before/after table a change's note needs (bench/run.sh is the full benchmark).
 #
-#   bench/compare.sh ROUNDS NAME=BINARY [NAME=BINARY…]
+#   bench/compare.sh ROUNDS NAME=BINARY[ CHECK-ARGS…] [NAME=BINARY[ CHECK-ARGS…]…]
 #   e.g. bench/compare.sh 5 before=/tmp/galley-old after=target/release/galley
+#        bench/compare.sh 5 all=target/release/galley 'off=target/release/galley --ignore typography'
+#
+# Arguments after the binary go to `check`: one binary with some rules ignored
+# against itself with all on is how a rule set's marginal cost is measured.
+# GALLEY_BENCH_SIZE picks another corpus size (default 100MB).
 #
 # Over the 100 MB corpus of bench/run.sh (generated here when missing, seed 42),
 # each round times every binary (`check --no-config --format json DIRS | cat`)
@@ -18,11 +23,12 @@ shift
 command -v rg > /dev/null || { echo "bench/compare.sh: needs ripgrep (rg) on PATH" >&2; exit 2; }
 bench_dir=${GALLEY_BENCH_DIR:-$root/target/bench-corpus}
 target_dir=${CARGO_TARGET_DIR:-$root/target}
-corpus=$bench_dir/100MB
+size=${GALLEY_BENCH_SIZE:-100MB}
+corpus=$bench_dir/$size
 (cd "$root" && cargo build --release --locked -q --example gen_corpus --example bench_patterns)
 mkdir -p "$bench_dir"
 if [[ ! -d $corpus ]]; then
-    "$target_dir/release/examples/gen_corpus" --out "$corpus.tmp" --size 100MB --seed 42 >&2
+    "$target_dir/release/examples/gen_corpus" --out "$corpus.tmp" --size "$size" --seed 42 >&2
     mv "$corpus.tmp" "$corpus"
 fi
 for set in names phrases regexes; do
@@ -35,8 +41,9 @@ log=$(mktemp)
 trap 'rm -f "$log" "$log.t"' EXIT
 for _ in $(seq 1 "$rounds"); do
     for pair in "$@" "rg=rg"; do
-        name=${pair%%=*} bin=${pair#*=}
-        if [[ $name == rg && $bin == rg ]]; then cmd=$rg_cmd; else cmd="'$bin' check --no-config --format json $dirs | cat > /dev/null"; fi
+        name=${pair%%=*} rest=${pair#*=}
+        bin=${rest%% *} extra=${rest#"${rest%% *}"}
+        if [[ $name == rg && $bin == rg ]]; then cmd=$rg_cmd; else cmd="'$bin' check --no-config --format json$extra $dirs | cat > /dev/null"; fi
         /usr/bin/time -f "$name %e %U %S %M" -o "$log.t" bash -c "$cmd" || true
         tail -n 1 "$log.t" | tee -a "$log"
     done

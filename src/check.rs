@@ -277,7 +277,9 @@ pub(crate) fn check_enabled(
     language: Option<Lang>,
 ) -> Vec<Diagnostic> {
     let source = Source::read(text, format);
+    let started = crate::rules::timing::start();
     let doc = Document::new(&source, language);
+    crate::rules::timing::record("(document)", started);
     let mut diagnostics = ruleset.check_enabled(&doc, enabled);
     // Plain text is read as it is: only a marked-up file's findings move.
     if source.is_marked_up() {

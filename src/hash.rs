@@ -52,6 +52,11 @@ impl std::hash::Hasher for FnvHasher {
     }
 }
 
+/// A map keyed by an article's words: foldhash is several times faster than
+/// the standard SipHash on short keys and is still seeded per process, so
+/// an article cannot be written to make its words collide.
+pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// A `HashMap` keyed by short static words.
 pub type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<FnvHasher>>;
 

@@ -376,6 +376,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         run,
     };
     let findings = report.diagnostics().any(|(_, d)| report.fails(d));
+    print_timing();
     let code = if failed {
         2
     } else if findings {
@@ -394,6 +395,21 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         }
         Err(e) => Err(e),
         Ok(()) => Ok(code),
+    }
+}
+
+/// `GALLEY_TIMING=1`: what each rule cost, on standard error (as ESLint's
+/// `TIMING=1`), slowest first, with their share of the checked time.
+fn print_timing() {
+    let rows = crate::rules::timing::report();
+    let total: f64 = rows.iter().map(|(_, d)| d.as_secs_f64()).sum();
+    if rows.is_empty() || total <= 0.0 {
+        return;
+    }
+    eprintln!("{:<40} {:>10} {:>7}", "rule", "time (ms)", "share");
+    for (what, spent) in &rows {
+        let s = spent.as_secs_f64();
+        eprintln!("{what:<40} {:>10.1} {:>6.1}%", s * 1e3, 100.0 * s / total);
     }
 }
 

@@ -98,6 +98,8 @@ pub struct FunctionWords {
     pub distinguishing: Vec<Box<str>>,
     /// Short words no reduplicated name is made of.
     pub not_names: Vec<Box<str>>,
+    /// `detection` lowercased, for asking whether one word is among them.
+    pub detection_set: WordSet,
 }
 
 #[derive(Debug, Default)]
@@ -350,6 +352,7 @@ impl Profile {
             weekdays,
             elisions: lowercase_set(raw.elisions),
             function_words: FunctionWords {
+                detection_set: lowercase_set(raw.function_words.detection.clone()),
                 detection: boxed(raw.function_words.detection),
                 distinguishing: boxed(raw.function_words.distinguishing),
                 not_names: boxed(raw.function_words.not_names),

@@ -134,6 +134,9 @@ pub fn selects(requested: &str, name: &str) -> bool {
 }
 
 /// The shipped packs named in a config's `packs` (`default` is all of them).
+/// What the name of a shipped pack's source starts with.
+pub const BUILTIN_PREFIX: &str = "<builtin>/";
+
 pub fn shipped_by_name(names: &[String]) -> Vec<PackSource> {
     SHIPPED
         .iter()

@@ -46,6 +46,13 @@ impl Rule for BracketBalance {
         let mut stack: Vec<usize> = Vec::new();
         for para in &cx.doc.paragraphs {
             stack.clear();
+            // A paragraph without a bracket (most) needs no walk.
+            let hay = &bytes[para.clone()];
+            if memchr::memchr2(b'(', b')', hay).is_none()
+                && memchr::memchr2(b'[', b']', hay).is_none()
+            {
+                continue;
+            }
             let mut line_start = para.start;
             for i in para.clone() {
                 let b = bytes[i];

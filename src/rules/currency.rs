@@ -9,9 +9,7 @@
 //! English).
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::compile::{Compiler, RuleMeta};
@@ -42,20 +40,6 @@ pub fn compile(_: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box
 
 const SYMBOLS: [char; 6] = ['$', '€', '£', '₽', '¥', '₴'];
 
-/// A symbol before its number: `$300`, `$ 300`.
-fn before() -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?:^|[^\p{L}\p{N}])([$€£₽¥₴])([ \u{a0}\u{202f}]?)\d").ok())
-        .as_ref()
-}
-
-/// A symbol after its number: `100 €`, `100€`.
-fn after() -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\d([ \u{a0}\u{202f}]?)([$€£₽¥₴])").ok())
-        .as_ref()
-}
-
 /// One amount: the symbol and the space between it and the number (the
 /// range the fix rewrites), whether there is a space, and where the symbol is.
 struct Amount {
@@ -64,41 +48,63 @@ struct Amount {
     symbol_first: bool,
 }
 
+const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+
+/// The amounts of a paragraph: a symbol before its number (`$300`, `$ 300`,
+/// the symbol not glued to a word before it) or after it (`100 €`, `100€`).
+/// Found by looking at the characters around each symbol, which a byte
+/// search finds: most paragraphs hold none.
 fn amounts(text: &str, para: &Range<usize>) -> Vec<Amount> {
-    let (Some(before), Some(after)) = (before(), after()) else {
-        return Vec::new();
-    };
     let hay = &text[para.clone()];
-    let mut out = Vec::new();
-    for c in before.captures_iter(hay) {
-        if let (Some(sym), Some(space)) = (c.get(1), c.get(2)) {
-            out.push(Amount {
-                range: para.start + sym.start()..para.start + space.end(),
-                spaced: !space.is_empty(),
-                symbol_first: true,
-            });
+    let (mut first, mut last) = (Vec::new(), Vec::new());
+    for (at, sym) in symbols(hay) {
+        let end = at + sym.len_utf8();
+        let prev = hay[..at].chars().next_back();
+        // Before its number: one optional space, then a digit.
+        if !prev.is_some_and(char::is_alphanumeric) {
+            let rest = &hay[end..];
+            let space = rest.chars().next().filter(|c| SPACES.contains(c));
+            let digit_at = end + space.map_or(0, char::len_utf8);
+            if hay[digit_at..].starts_with(|c: char| c.is_ascii_digit()) {
+                first.push(Amount {
+                    range: para.start + at..para.start + digit_at,
+                    spaced: space.is_some(),
+                    symbol_first: true,
+                });
+            }
         }
-    }
-    for c in after.captures_iter(hay) {
-        let (Some(space), Some(sym)) = (c.get(1), c.get(2)) else {
+        // After its number: a digit, one optional space, the symbol.
+        let space = prev.filter(|c| SPACES.contains(c));
+        let number_end = at - space.map_or(0, char::len_utf8);
+        if !hay[..number_end].ends_with(|c: char| c.is_ascii_digit()) {
             continue;
-        };
+        }
         // "in 2020 $ 300 million": the symbol belongs to the number after it.
-        let rest = hay[sym.end()..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        let rest = hay[end..].trim_start_matches(SPACES);
         if rest.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
         // "100 €uro"-like words are not amounts.
-        if rest.len() == hay.len() - sym.end() && rest.starts_with(char::is_alphanumeric) {
+        if rest.len() == hay.len() - end && rest.starts_with(char::is_alphanumeric) {
             continue;
         }
-        out.push(Amount {
-            range: para.start + space.start()..para.start + sym.end(),
-            spaced: !space.is_empty(),
+        last.push(Amount {
+            range: para.start + number_end..para.start + end,
+            spaced: space.is_some(),
             symbol_first: false,
         });
     }
-    out
+    first.append(&mut last);
+    first
+}
+
+/// Where the currency symbols of `hay` are: `$` is one byte, the others
+/// start with 0xC2 or 0xE2, which one `memchr3` finds.
+fn symbols(hay: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    memchr::memchr3_iter(b'$', 0xC2, 0xE2, hay.as_bytes()).filter_map(move |at| {
+        let c = hay.get(at..)?.chars().next()?;
+        SYMBOLS.contains(&c).then_some((at, c))
+    })
 }
 
 impl Rule for CurrencySpacing {
@@ -106,7 +112,7 @@ impl Rule for CurrencySpacing {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         // Most articles hold no currency symbol: skip the regexes.
-        if !SYMBOLS.iter().any(|&c| cx.doc.text.contains(c)) {
+        if symbols(cx.doc.text).next().is_none() {
             return;
         }
         let found: Vec<Amount> = cx

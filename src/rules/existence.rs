@@ -3,8 +3,11 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
+use regex_automata::{meta, Anchored, Input};
+use regex_syntax::hir::Look;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -67,12 +70,77 @@ const SCOPES: &[(&str, Scope)] = &[
 pub struct Existence {
     meta: RuleMeta,
     scope: Scope,
-    patterns: Vec<Regex>,
-    /// The patterns as one alternation, when there are several and it
-    /// compiles within the limits: one scan of each part instead of one per
-    /// pattern (a catalogue of a dozen line patterns).
-    combined: Option<Regex>,
+    /// The pattern sources; compiled on the first check that needs them
+    /// (see [`Search`]), so a language's catalogue costs nothing in a run
+    /// that never meets an article in that language.
+    sources: Vec<String>,
+    search: OnceLock<Search>,
     words: HashSet<TermId>,
+}
+
+/// The patterns as searched: those that can only match at the start of a
+/// line (`(?m)^…`, the catalogue's whole-line phrases) are tried anchored
+/// at each line start, where the automaton gives up after a few bytes on
+/// a line of prose; the others scan the text. Each group is one
+/// alternation when it compiles within the limits (one pass instead of
+/// one per pattern), else its patterns one by one.
+#[derive(Default)]
+struct Search {
+    at_line_start: Vec<meta::Regex>,
+    anywhere: Vec<meta::Regex>,
+}
+
+impl Search {
+    fn build(sources: &[String]) -> Search {
+        let (line, other) = partition(sources);
+        Search {
+            at_line_start: group(&line),
+            anywhere: group(&other),
+        }
+    }
+}
+
+/// The patterns every match of which starts at a line start, and the rest
+/// (a pattern that does not parse is in neither).
+fn partition(sources: &[String]) -> (Vec<&str>, Vec<&str>) {
+    let (mut line, mut other) = (Vec::new(), Vec::new());
+    for src in sources {
+        let hir = regex_syntax::ParserBuilder::new()
+            .multi_line(true)
+            .build()
+            .parse(src);
+        let Ok(hir) = hir else { continue };
+        if hir.properties().look_set_prefix().contains(Look::StartLF) {
+            line.push(src.as_str());
+        } else {
+            other.push(src.as_str());
+        }
+    }
+    (line, other)
+}
+
+fn builder() -> meta::Builder {
+    let mut b = meta::Regex::builder();
+    b.syntax(regex_automata::util::syntax::Config::new().multi_line(true))
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                .hybrid_cache_capacity(REGEX_SIZE_LIMIT),
+        );
+    b
+}
+
+fn group(sources: &[&str]) -> Vec<meta::Regex> {
+    if sources.len() > 1 {
+        let alternation: Vec<String> = sources.iter().map(|p| format!("(?:{p})")).collect();
+        if let Ok(re) = builder().build(&alternation.join("|")) {
+            return vec![re];
+        }
+    }
+    sources
+        .iter()
+        .filter_map(|p| builder().build(p).ok())
+        .collect()
 }
 
 /// Longer pattern sources are refused before the regex parser sees them.
@@ -155,25 +223,15 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
     let mut ok = true;
     let mut patterns = Vec::new();
     for p in sources {
-        match compile_regex(cx, p.get_ref(), p.span()) {
-            Some(re) => patterns.push(re),
-            None => ok = false,
+        // The shipped packs' patterns are compiled by a test instead
+        // (`every_shipped_pattern_compiles`): at start-up they cost tens of
+        // milliseconds, most of them for languages a run never meets.
+        if cx.trusted || compile_regex(cx, p.get_ref(), p.span()).is_some() {
+            patterns.push(p.into_inner());
+        } else {
+            ok = false;
         }
     }
-    let combined = (patterns.len() > 1)
-        .then(|| {
-            let alternation: Vec<String> = patterns
-                .iter()
-                .map(|p| format!("(?:{})", p.as_str()))
-                .collect();
-            RegexBuilder::new(&alternation.join("|"))
-                .multi_line(true)
-                .size_limit(REGEX_SIZE_LIMIT)
-                .dfa_size_limit(REGEX_SIZE_LIMIT)
-                .build()
-                .ok()
-        })
-        .flatten();
     let words: HashSet<TermId> = raw
         .words
         .map(|w| w.into_inner())
@@ -193,8 +251,8 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
         Box::new(Existence {
             meta,
             scope,
-            patterns,
-            combined,
+            sources: patterns,
+            search: OnceLock::new(),
             words,
         }) as Box<dyn Rule>
     })
@@ -249,22 +307,29 @@ impl Rule for Existence {
         let doc = cx.doc;
         let ranges = scope_ranges(doc, self.scope);
         let mut found = Vec::new();
-        for r in &ranges {
-            let text = doc.slice(r);
-            // One pass of the set finds which patterns match this part at
-            // all; only those run again for their matches.
-            let one;
-            let patterns = match &self.combined {
-                Some(c) => {
-                    one = [c];
-                    &one[..]
-                }
-                None => &self.patterns.iter().collect::<Vec<_>>()[..],
-            };
-            for re in patterns {
-                for m in re.find_iter(text) {
+        if !self.sources.is_empty() {
+            let search = self.search.get_or_init(|| Search::build(&self.sources));
+            for r in &ranges {
+                let text = doc.slice(r);
+                let mut push = |m: regex_automata::Match| {
                     if !m.is_empty() {
                         found.push(trimmed(doc.text, r.start + m.start()..r.start + m.end()));
+                    }
+                };
+                for re in &search.anywhere {
+                    re.find_iter(text).for_each(&mut push);
+                }
+                if search.at_line_start.is_empty() {
+                    continue;
+                }
+                let starts = std::iter::once(0)
+                    .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+                for start in starts {
+                    let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+                    for re in &search.at_line_start {
+                        if let Some(m) = re.search(&input) {
+                            push(m);
+                        }
                     }
                 }
             }
@@ -290,5 +355,79 @@ impl Rule for Existence {
             };
             out.push(self.meta.diag(r, message));
         }
+    }
+}
+
+#[cfg(test)]
+mod shipped_tests {
+    use super::*;
+
+    /// The shipped packs' patterns are compiled lazily (see `compile`), so
+    /// this is where a broken one is caught: each alone within the limits,
+    /// and each rule's line-start and floating groups as one alternation.
+    #[test]
+    fn line_start_patterns_are_told_apart() {
+        let sources = [
+            "(?im)^[ \t]*(?:Share|Tweet)[ \t]*$".to_owned(),
+            "(?m)^Read also:|^See also:".to_owned(),
+            "\\(, -".to_owned(),
+            "(?m)^a|b".to_owned(),
+        ];
+        let (line, other) = partition(&sources);
+        assert_eq!(line, [sources[0].as_str(), sources[1].as_str()]);
+        assert_eq!(other, [sources[2].as_str(), sources[3].as_str()]);
+    }
+
+    #[test]
+    fn every_shipped_pattern_compiles() {
+        let mut checked = 0;
+        for (name, text) in crate::packs::SHIPPED {
+            let table: toml::Table = toml::from_str(text).expect("a shipped pack parses");
+            let rules = table.get("rule").and_then(|r| r.as_array());
+            for rule in rules.into_iter().flatten() {
+                if rule.get("kind").and_then(|k| k.as_str()) != Some("existence") {
+                    continue;
+                }
+                let mut sources: Vec<String> = Vec::new();
+                if let Some(p) = rule.get("pattern").and_then(|p| p.as_str()) {
+                    sources.push(p.to_owned());
+                }
+                for p in rule
+                    .get("patterns")
+                    .and_then(|p| p.as_array())
+                    .into_iter()
+                    .flatten()
+                {
+                    sources.push(p.as_str().expect("a pattern is a string").to_owned());
+                }
+                for src in &sources {
+                    assert!(
+                        builder().build(src).is_ok()
+                            && RegexBuilder::new(src)
+                                .multi_line(true)
+                                .size_limit(REGEX_SIZE_LIMIT)
+                                .build()
+                                .is_ok(),
+                        "{name}: {src}"
+                    );
+                    checked += 1;
+                }
+                let (line, other) = partition(&sources);
+                assert_eq!(line.len() + other.len(), sources.len(), "{name}");
+                let search = Search::build(&sources);
+                // One alternation per group: the catalogue is one pass.
+                assert_eq!(
+                    search.at_line_start.len(),
+                    usize::from(!line.is_empty()),
+                    "{name}"
+                );
+                assert_eq!(
+                    search.anywhere.len(),
+                    usize::from(!other.is_empty()),
+                    "{name}"
+                );
+            }
+        }
+        assert!(checked > 20, "{checked} patterns");
     }
 }

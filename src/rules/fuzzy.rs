@@ -95,10 +95,6 @@ impl DeletionIndex {
         out.dedup();
         out
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
-    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! twice is taken for a name (`InDesign`), and `allow` lists compounds made
 //! of such parts (`goodwill`, `herewith`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -16,6 +16,7 @@ use super::compile::{allow_lowercase, Compiler, RuleMeta};
 use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
+use crate::hash::FastMap;
 
 /// The fields of a `glued-words` rule.
 #[derive(Debug, Deserialize)]
@@ -47,19 +48,29 @@ impl Rule for GluedWords {
     rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let function: &[Box<str>] = &cx.doc.language.profile().function_words.detection;
+        let profile = cx.doc.language.profile();
+        let function: &[Box<str>] = &profile.function_words.detection;
         if function.is_empty() {
             return;
         }
-        let is_function =
-            |w: &str| w.len() <= MAX_FUNCTION && function.iter().any(|f| f.eq_ignore_ascii_case(w));
+        let set = &profile.function_words.detection_set;
+        // The words asked about are ASCII letters (see below): lowercased on the stack.
+        let is_function = |w: &str| {
+            let mut buf = [0u8; MAX_FUNCTION];
+            let Some(lower) = buf.get_mut(..w.len()) else {
+                return false;
+            };
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|l| set.contains(l))
+        };
         let text = cx.doc.text;
         let ends: Vec<u8> = function
             .iter()
             .filter_map(|f| f.as_bytes().last().map(u8::to_ascii_lowercase))
             .collect();
         // The article's words as written and how often, built at the first candidate.
-        let mut vocabulary: Option<HashMap<&str, usize>> = None;
+        let mut vocabulary: Option<FastMap<&str, usize>> = None;
         for word in &cx.doc.words {
             let w = &text[word.range()];
             if w.len() < 5 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -81,7 +92,7 @@ impl Rule for GluedWords {
             }
             let (left, right) = w.split_at(k);
             let v = vocabulary.get_or_insert_with(|| {
-                let mut counts = HashMap::new();
+                let mut counts = FastMap::default();
                 for x in &cx.doc.words {
                     *counts.entry(&text[x.range()]).or_insert(0) += 1;
                 }

@@ -34,6 +34,9 @@ pub struct LostApostrophe {
     surnames: HashSet<String>,
     /// Whether possessives are checked (`entity-types` given).
     possessives: bool,
+    /// The last letters of the contractions, and the longest one's length.
+    ends: Vec<u8>,
+    longest: usize,
 }
 
 pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
@@ -65,11 +68,20 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
             }
         }
     }
+    let mut ends: Vec<u8> = contractions
+        .keys()
+        .filter_map(|c| c.as_bytes().last().copied())
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    let longest = contractions.keys().map(String::len).max().unwrap_or(0);
     Some(Box::new(LostApostrophe {
         meta,
         contractions,
         surnames,
         possessives,
+        ends,
+        longest,
     }))
 }
 
@@ -88,14 +100,25 @@ impl Rule for LostApostrophe {
         let mut seen: Option<HashSet<&str>> = None;
         for (n, word) in words.iter().enumerate() {
             let w = &text[word.range()];
-            if w.len() < 4 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            // Cheap shape tests first: a contraction is a short word ending
+            // in a letter some listed contraction ends in; a lost possessive
+            // ends in `s`.
+            let Some(&last) = w.as_bytes().last() else {
+                continue;
+            };
+            let last = last.to_ascii_lowercase();
+            let contraction_shape = w.len() <= self.longest && self.ends.contains(&last);
+            if w.len() < 4
+                || !(contraction_shape || self.possessives && last == b's')
+                || !w.bytes().all(|b| b.is_ascii_alphabetic())
+            {
                 continue;
             }
             // A contraction: `didnt`, `Hasnt`.
             // Lower-cased on the stack: no allocation per word.
             let mut buf = [0u8; 16];
             let lower = match buf.get_mut(..w.len()) {
-                Some(b) if !self.contractions.is_empty() => {
+                Some(b) if contraction_shape => {
                     b.copy_from_slice(w.as_bytes());
                     b.make_ascii_lowercase();
                     std::str::from_utf8(b).ok()

@@ -53,6 +53,7 @@ mod stray_period;
 mod substitution;
 mod target;
 mod text;
+pub mod timing;
 mod translit;
 mod untranslated;
 
@@ -211,7 +212,9 @@ impl Ruleset {
         doc: &Document<'_>,
         enabled: Option<&[bool]>,
     ) -> Vec<Diagnostic> {
+        let started = timing::start();
         let hits = self.lexicon.scan(doc);
+        timing::record("(lexicon scan)", started);
         let cx = Context {
             doc,
             hits: &hits,
@@ -232,7 +235,9 @@ impl Ruleset {
             if rule.meta().language.is_some_and(|l| l != doc.language) {
                 continue;
             }
+            let started = timing::start();
             rule.check(&cx, &mut sink);
+            timing::record(&rule.meta().id, started);
             sink.finish_rule();
         }
         let mut out = sink.diagnostics;

@@ -133,8 +133,8 @@ pub fn compile(cx: &mut Compiler<'_>, _raw: Options, meta: RuleMeta) -> Option<B
             .collect();
         // By skeleton: any romanization of the surname finds the person
         // (Lukashenka, Lukaschenko, Lukašenko).
-        for key in super::romanization::skeletons(&f.word.to_lowercase()) {
-            let list = people.entry(key).or_default();
+        for key in super::romanization::skeletons(&f.word.to_lowercase()).iter() {
+            let list = people.entry(key.clone()).or_default();
             if !list.iter().any(|(e, _)| *e == f.entity) {
                 list.push((f.entity, given.clone()));
             }

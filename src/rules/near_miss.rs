@@ -9,7 +9,9 @@
 //! confirms them. A name keeps its first letter: typos rarely change it,
 //! and the rule stays out of the way of unrelated words.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -25,6 +27,7 @@ use super::romanization::skeletons_overlap;
 use super::text::{is_all_caps, is_capitalized, render, strip_possessive};
 use super::{Context, Rule, Sink};
 use crate::diagnostic::{Applicability, Severity};
+use crate::hash::FastMap;
 
 /// The fields of a `near-miss` rule.
 #[derive(Debug, Deserialize)]
@@ -48,6 +51,9 @@ struct Target {
 
 pub struct NearMiss {
     meta: RuleMeta,
+    /// This rule's key in the thread's memo of [`NearMiss::best_target`]
+    /// (unique per compiled rule, so two rulesets never share answers).
+    memo_key: u64,
     targets: Vec<Target>,
     index: DeletionIndex,
     /// Every form the entity base knows (given names too): never a candidate.
@@ -137,8 +143,10 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
         .into_iter()
         .map(|w| w.to_lowercase())
         .collect();
+    static NEXT_KEY: AtomicU64 = AtomicU64::new(0);
     Some(Box::new(NearMiss {
         meta,
+        memo_key: NEXT_KEY.fetch_add(1, Ordering::Relaxed),
         targets,
         index,
         known,
@@ -178,6 +186,42 @@ fn limit(len: usize, max: usize) -> usize {
 }
 
 /// A capitalised word of the article, counted.
+/// One of the article's own names as the pairwise comparison reads it.
+struct Own {
+    /// Its index in the article's table of capitalised words.
+    seen: usize,
+    first: char,
+    len: usize,
+    /// The letters it holds, folded into 64 bits: one edit changes at most
+    /// two bits of the set (a substitution takes one letter and brings
+    /// another; a transposition none), so two words `d` edits apart differ
+    /// in at most `2d` bits — and folding letters together only lowers that.
+    letters: u64,
+}
+
+impl Own {
+    fn new(seen: usize, lower: &str) -> Own {
+        let mut letters = 0u64;
+        let mut len = 0;
+        for c in lower.chars() {
+            letters |= 1 << (c as u32 % 64);
+            len += 1;
+        }
+        Own {
+            seen,
+            first: lower.chars().next().unwrap_or(' '),
+            len,
+            letters,
+        }
+    }
+
+    /// Whether `other` may be within `limit` edits of this word.
+    fn within(&self, other: &Own, limit: usize) -> bool {
+        self.len.abs_diff(other.len) <= limit
+            && (self.letters ^ other.letters).count_ones() as usize <= 2 * limit
+    }
+}
+
 struct Seen<'a> {
     word: &'a str,
     lower: String,
@@ -192,22 +236,55 @@ struct Seen<'a> {
     before: std::collections::BTreeSet<&'a str>,
 }
 
+/// How many words' answers a thread keeps (see `romanization::MEMO_WORDS`).
+const MEMO_WORDS: usize = 1 << 16;
+
+/// The gazetteer's nearest name (a target's index) for a word, by rule.
+type Nearest = FastMap<(u64, Box<str>), Option<u32>>;
+
+thread_local! {
+    /// An archive's capitalised words repeat from article to article.
+    static BEST: RefCell<Nearest> = RefCell::default();
+}
+
 impl NearMiss {
+    /// [`NearMiss::nearest`], remembered per thread.
     fn best_target(&self, lower: &str) -> Option<&Target> {
+        let key = (self.memo_key, Box::<str>::from(lower));
+        let found = BEST.with(|memo| memo.borrow().get(&key).copied());
+        let index = match found {
+            Some(index) => index,
+            None => {
+                let index = self.nearest(lower);
+                BEST.with(|memo| {
+                    let mut memo = memo.borrow_mut();
+                    if memo.len() >= MEMO_WORDS {
+                        memo.clear();
+                    }
+                    memo.insert(key, index);
+                });
+                index
+            }
+        };
+        index.and_then(|i| self.targets.get(i as usize))
+    }
+
+    /// The index of the gazetteer name within reach of `lower`, if any.
+    fn nearest(&self, lower: &str) -> Option<u32> {
         let first = lower.chars().next()?;
         let limit = limit(lower.chars().count(), self.max_distance);
         self.index
             .candidates(lower, limit)
             .into_iter()
-            .filter_map(|i| self.targets.get(i as usize))
-            .filter(|t| t.lower.starts_with(first))
-            .filter(|t| !is_derived(lower, &t.lower))
+            .filter_map(|i| Some((i, self.targets.get(i as usize)?)))
+            .filter(|(_, t)| t.lower.starts_with(first))
+            .filter(|(_, t)| !is_derived(lower, &t.lower))
             // Another romanization of the name (Pushylin, Pushilin) is no typo.
-            .filter(|t| !skeletons_overlap(lower, &t.lower))
-            .map(|t| (strsim::osa_distance(lower, &t.lower), t))
-            .filter(|(d, _)| (1..=limit).contains(d))
-            .min_by_key(|(d, t)| (*d, t.entity, t.name.clone()))
-            .map(|(_, t)| t)
+            .filter(|(_, t)| !skeletons_overlap(lower, &t.lower))
+            .map(|(i, t)| (strsim::osa_distance(lower, &t.lower), i, t))
+            .filter(|(d, _, _)| (1..=limit).contains(d))
+            .min_by_key(|(d, _, t)| (*d, t.entity, &t.name))
+            .map(|(_, i, _)| i)
     }
 }
 
@@ -219,7 +296,7 @@ impl Rule for NearMiss {
         let mut hits = cx.hits.iter().peekable();
         let names = cx.entities.name_index();
         let mut seen: Vec<Seen<'_>> = Vec::new();
-        let mut by_word: HashMap<&str, usize> = HashMap::new();
+        let mut by_word: FastMap<&str, usize> = FastMap::default();
         for (i, w) in doc.words.iter().enumerate() {
             while hits.next_if(|h| h.range.end <= w.start).is_some() {}
             let word = strip_possessive(doc.slice(&w.range()));
@@ -263,16 +340,19 @@ impl Rule for NearMiss {
         if seen.is_empty() {
             return;
         }
-        // The article's own names, for the second comparison.
-        let mut own = DeletionIndex::default();
+        // The article's own names, for the second comparison: a few hundred
+        // words at most, so compared in pairs behind cheap filters (first
+        // letter, length, letter sets) rather than through an index that
+        // would be built for each article.
+        let mut own: Vec<Own> = Vec::new();
         if self.article_names {
-            for (i, s) in seen.iter().enumerate() {
-                if s.proper && !s.given {
-                    let len = s.lower.chars().count();
-                    own.insert(&s.lower, depth_for(len).min(self.max_distance), i as u32);
-                }
-            }
-            own.finish();
+            own = seen
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.proper && !s.given)
+                .map(|(i, s)| Own::new(i, &s.lower))
+                .collect();
+            own.sort_unstable_by_key(|o| (o.first, o.seen));
         }
         for s in &seen {
             let len = s.lower.chars().count();
@@ -301,13 +381,18 @@ impl Rule for NearMiss {
                 continue;
             }
             // A name the article writes more often, or as often (then no fix).
-            let first = s.lower.chars().next();
+            let Some(first) = s.lower.chars().next() else {
+                continue;
+            };
             let limit = limit(len, self.max_distance);
-            let other = own
-                .candidates(&s.lower, limit)
-                .into_iter()
-                .filter_map(|i| seen.get(i as usize))
-                .filter(|o| o.word != s.word && o.lower.chars().next() == first)
+            let me = Own::new(0, &s.lower);
+            let from = own.partition_point(|o| o.first < first);
+            let other = own[from..]
+                .iter()
+                .take_while(|o| o.first == first)
+                .filter(|o| o.within(&me, limit))
+                .filter_map(|o| seen.get(o.seen))
+                .filter(|o| o.word != s.word)
                 .filter(|o| o.caps == s.caps && !o.given && !s.given)
                 .filter(|o| o.ranges.len() >= s.ranges.len())
                 .filter(|o| !is_derived(&s.lower, &o.lower))
@@ -329,7 +414,10 @@ impl Rule for NearMiss {
                 // Acronyms: one letter substituted, the other used three times.
                 .filter(|o| !s.caps || (o.lower.len() == s.lower.len() && o.ranges.len() >= 3))
                 .map(|o| (strsim::osa_distance(&s.lower, &o.lower), o))
-                .filter(|(d, _)| (1..=limit).contains(d))
+                .filter(|(d, o)| {
+                    (1..=limit).contains(d)
+                        && *d <= depth_for(o.lower.chars().count()).min(self.max_distance)
+                })
                 .min_by_key(|(d, o)| (*d, std::cmp::Reverse(o.ranges.len()), o.ranges[0].start));
             if let Some((_, o)) = other {
                 // On a tie the later spelling is reported, without a fix.

@@ -10,8 +10,10 @@
 //! `Navalny`/`Navalnaya` never pair. Words the packs know (a variant group,
 //! an entity) are left to the dictionary rules.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::rc::Rc;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -26,6 +28,7 @@ use super::text::{is_all_caps, is_capitalized, quoted_list, render, strip_posses
 use super::translit;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::{Applicability, Severity};
+use crate::hash::FastMap;
 
 /// The fields of a `romanization-variants` rule.
 #[derive(Debug, Deserialize)]
@@ -53,8 +56,8 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
             continue;
         }
         let official = official_form(cx.entities, f.entity).unwrap_or(&f.word);
-        for sk in skeletons(&f.word.to_lowercase()) {
-            let v = known.entry(sk).or_default();
+        for sk in skeletons(&f.word.to_lowercase()).iter() {
+            let v = known.entry(sk.clone()).or_default();
             if !v.iter().any(|(_, e)| *e == f.entity) {
                 v.push((official.to_owned(), f.entity));
             }
@@ -118,13 +121,34 @@ pub fn skeleton(word: &str) -> String {
 
 /// The skeletons of a word: of its plain reading and of its reading in
 /// each relay spelling it shows marks of (`translit`).
-pub fn skeletons(lower: &str) -> Vec<String> {
-    let mut out: Vec<String> = translit::readings(lower)
-        .iter()
-        .map(|r| skeleton(r))
-        .collect();
-    out.dedup();
-    out
+pub fn skeletons(lower: &str) -> Rc<[String]> {
+    SKELETONS.with(|memo| {
+        if let Some(found) = memo.borrow().get(lower) {
+            return found.clone();
+        }
+        let mut out: Vec<String> = translit::readings(lower)
+            .iter()
+            .map(|r| skeleton(r))
+            .collect();
+        out.dedup();
+        let out: Rc<[String]> = out.into();
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_WORDS {
+            memo.clear();
+        }
+        memo.insert(lower.into(), out.clone());
+        out
+    })
+}
+
+/// How many words' skeletons a thread keeps: the capitalised words of an
+/// archive repeat from article to article (the same people and places), so
+/// most are computed once per thread; the bound keeps memory flat on an
+/// archive of many distinct names.
+const MEMO_WORDS: usize = 1 << 16;
+
+thread_local! {
+    static SKELETONS: RefCell<FastMap<Box<str>, Rc<[String]>>> = RefCell::default();
 }
 
 /// Whether two lowercase words read as one romanized name.
@@ -190,7 +214,7 @@ impl Rule for Romanization {
         let mut hits = cx.hits.iter().peekable();
         let names = cx.entities.name_index();
         let mut forms: Vec<Form<'_>> = Vec::new();
-        let mut by_word: HashMap<&str, usize> = HashMap::new();
+        let mut by_word: FastMap<&str, usize> = FastMap::default();
         for (i, w) in doc.words.iter().enumerate() {
             while hits.next_if(|h| h.range.end <= w.start).is_some() {}
             let word = strip_possessive(doc.slice(&w.range()));
@@ -245,14 +269,14 @@ impl Rule for Romanization {
         let mut parent: Vec<usize> = (0..forms.len()).collect();
         let mut by_skeleton: HashMap<String, usize> = HashMap::new();
         for (i, f) in forms.iter().enumerate() {
-            for s in skeletons(&f.word.to_lowercase()) {
-                match by_skeleton.get(&s) {
+            for s in skeletons(&f.word.to_lowercase()).iter() {
+                match by_skeleton.get(s) {
                     Some(&j) => {
                         let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                         parent[a] = b;
                     }
                     None => {
-                        by_skeleton.insert(s, i);
+                        by_skeleton.insert(s.clone(), i);
                     }
                 }
             }

@@ -32,8 +32,14 @@ impl Rule for SpaceBeforePunctuation {
         let text = cx.doc.text;
         let bytes = text.as_bytes();
         for para in &cx.doc.paragraphs {
-            for i in para.clone() {
-                let b = bytes[i];
+            // A mark with a space before it: found from the spaces, each
+            // asked about the byte after it.
+            let spaces =
+                memchr::memchr_iter(b' ', &bytes[para.clone()]).map(|s| para.start + s + 1);
+            for i in spaces {
+                let Some(&b) = bytes.get(i).filter(|_| i < para.end) else {
+                    continue;
+                };
                 if !matches!(b, b',' | b'.' | b';' | b':' | b'!' | b'?') || i == 0 {
                     continue;
                 }

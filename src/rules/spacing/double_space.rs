@@ -79,25 +79,32 @@ fn inner_run(line: &str, written: impl Fn(usize) -> bool) -> Option<Range<usize>
         return None;
     }
     let bytes = inner.as_bytes();
-    let space = |i: usize| bytes[i] == b' ' && written(lead + i);
+    // Runs of two or more space bytes (a line of prose has few), and in
+    // them the spaces the article wrote (markup blanked to spaces is not).
     let mut found: Option<Range<usize>> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        if !space(i) {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < bytes.len() && space(j) {
-            j += 1;
-        }
-        if j - i >= 2 {
-            if found.is_some() {
-                return None;
+    let mut from = 0;
+    while let Some(k) = memchr::memmem::find(&bytes[from..], b"  ") {
+        let start = from + k;
+        let end = start + bytes[start..].iter().take_while(|&&b| b == b' ').count();
+        let mut i = start;
+        while i < end {
+            if !written(lead + i) {
+                i += 1;
+                continue;
             }
-            found = Some(i..j);
+            let mut j = i;
+            while j < end && written(lead + j) {
+                j += 1;
+            }
+            if j - i >= 2 {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(i..j);
+            }
+            i = j;
         }
-        i = j;
+        from = end;
     }
     let run = found?;
     let sep =

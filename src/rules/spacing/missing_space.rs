@@ -53,16 +53,30 @@ impl Rule for MissingSpace {
             let Some(hay) = text.get(para.clone()) else {
                 continue;
             };
-            let mut it = hay.char_indices().peekable();
-            while let Some((i, c)) = it.next() {
-                let Some(&(j, next)) = it.peek() else {
-                    break;
+            // Only punctuation and digits can start a finding: found by a
+            // byte test, the characters around them decoded only there.
+            let bytes = hay.as_bytes();
+            for (k, &byte) in bytes.iter().enumerate() {
+                let (i, c, j, next) = match byte {
+                    b'.' | b'!' | b'?' | b',' | b';' => {
+                        let Some(next) = hay[k + 1..].chars().next() else {
+                            break;
+                        };
+                        (k, byte as char, k + 1, next)
+                    }
+                    b'0'..=b'9'
+                        if k > 0 && (bytes[k - 1].is_ascii_lowercase() || bytes[k - 1] >= 0x80) =>
+                    {
+                        let Some(c) = hay[..k].chars().next_back() else {
+                            continue;
+                        };
+                        (k - c.len_utf8(), c, k, byte as char)
+                    }
+                    _ => continue,
                 };
                 let at = para.start + i;
                 let head = &text[para.start..at];
                 let found = match c {
-                    // `stabilized.The`: two lower-case letters, the mark, a capital and a
-                    // lower-case letter. `word,word` with a comma or semicolon.
                     '.' | '!' | '?' => {
                         lowercase_tail(head) >= 2
                             && next.is_uppercase()
@@ -81,7 +95,6 @@ impl Rule for MissingSpace {
                     }
                     _ => false,
                 };
-                // `&nbsp;in`: an entity left in the text is markup, not a clause.
                 let entity = c == ';'
                     && head
                         .trim_end_matches(|c: char| c.is_ascii_alphanumeric())
