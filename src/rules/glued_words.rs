@@ -69,8 +69,9 @@ impl Rule for GluedWords {
             .iter()
             .filter_map(|f| f.as_bytes().last().map(u8::to_ascii_lowercase))
             .collect();
-        // The article's words as written and how often, built at the first candidate.
-        let mut vocabulary: Option<FastMap<&str, usize>> = None;
+        // Candidates first; the article's vocabulary is read only for the
+        // strings they ask about (screened by length and first letter).
+        let mut candidates: Vec<(&crate::document::Word, usize, bool)> = Vec::new();
         for word in &cx.doc.words {
             let w = &text[word.range()];
             if w.len() < 5 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -90,14 +91,28 @@ impl Rule for GluedWords {
             if self.allow.contains(&w.to_ascii_lowercase()) {
                 continue;
             }
+            candidates.push((word, k, camel.is_some()));
+        }
+        if candidates.is_empty() {
+            return;
+        }
+        let mut asked = Screen::default();
+        for (word, k, _) in &candidates {
+            let w = &text[word.range()];
+            asked.add(w);
+            asked.add(&w[..*k]);
+            asked.add(&w[*k..]);
+        }
+        let mut v: FastMap<&str, usize> = FastMap::default();
+        for x in &cx.doc.words {
+            let s = &text[x.range()];
+            if asked.may_hold(s) {
+                *v.entry(s).or_insert(0) += 1;
+            }
+        }
+        for (word, k, camel) in candidates {
+            let w = &text[word.range()];
             let (left, right) = w.split_at(k);
-            let v = vocabulary.get_or_insert_with(|| {
-                let mut counts = FastMap::default();
-                for x in &cx.doc.words {
-                    *counts.entry(&text[x.range()]).or_insert(0) += 1;
-                }
-                counts
-            });
             // A glued form written twice is a name (`InDesign`).
             if v.get(w).is_some_and(|&n| n > 1) {
                 continue;
@@ -117,7 +132,7 @@ impl Rule for GluedWords {
                 }
             };
             // A capitalised part after a function word is a name: no vocabulary vouches for it.
-            if !(known(left) && (camel.is_some() || known(right))) {
+            if !(known(left) && (camel || known(right))) {
                 continue;
             }
             let range = word.range();
@@ -154,4 +169,30 @@ fn lower_split(w: &str, is_function: &impl Fn(&str) -> bool) -> Option<usize> {
         .filter(|&n| n + 2 <= w.len())
         .map(|n| w.len() - n)
         .find(|&k| is_function(&w[k..]))
+}
+
+/// A screen over the strings candidates ask about: by length and first
+/// letter (either case), 1,024 bits. It may let other words through, never
+/// keeps one of them out.
+#[derive(Default)]
+struct Screen([u64; 16]);
+
+impl Screen {
+    fn slot(len: usize, first: u8) -> usize {
+        (len.wrapping_mul(31) + usize::from(first.to_ascii_lowercase())) % 1024
+    }
+
+    fn add(&mut self, s: &str) {
+        if let Some(&b) = s.as_bytes().first() {
+            let i = Self::slot(s.len(), b);
+            self.0[i / 64] |= 1 << (i % 64);
+        }
+    }
+
+    fn may_hold(&self, s: &str) -> bool {
+        s.as_bytes().first().is_some_and(|&b| {
+            let i = Self::slot(s.len(), b);
+            self.0[i / 64] & (1 << (i % 64)) != 0
+        })
+    }
 }

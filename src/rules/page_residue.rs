@@ -101,6 +101,11 @@ fn credit(text: &str, line: Range<usize>) -> Option<Range<usize>> {
         return None;
     }
     let (label, rest) = s.split_once([':', '–', '—', '-'])?;
+    // A credit's label is a word or two ("Photo", "Source"): a line of prose
+    // with a dash in it is left before anything is normalized.
+    if !(1..=2).contains(&label.split_whitespace().count()) {
+        return None;
+    }
     let label_words: Vec<String> = label.split_whitespace().map(normalize).collect();
     let tail = rest.split_whitespace().count();
     let is_credit = !label_words.is_empty()
@@ -162,6 +167,9 @@ fn breadcrumb_prefix(
     function: &[Box<str>],
 ) -> Option<Range<usize>> {
     let s = &text[line.clone()];
+    if !s.contains('»') && !s.contains('›') {
+        return None;
+    }
     let mut items = 0;
     let mut words_in_item = 0;
     let mut end = None;

@@ -39,13 +39,19 @@ pub fn runs(words: &[Word], blocked: &[bool]) -> Vec<Run> {
             && words[i].para == words[i + RUN_WORDS - 1].para
             && blocked_before[i + RUN_WORDS] == blocked_before[i]
     };
-    let window = |i: usize| {
-        words[i..i + RUN_WORDS].iter().fold(0u64, |h, w| {
-            (h ^ w.hash)
-                .wrapping_mul(0x0000_0100_0000_01b3)
-                .rotate_left(7)
-        })
-    };
+    // The hash of every window of RUN_WORDS words in O(1) each, from prefix
+    // hashes (a polynomial hash, wrapping): P[k+1] = P[k]·B + h(k), and a
+    // window's hash is P[i+L] − P[i]·B^L. Equal windows are confirmed word
+    // by word below, so a collision costs a comparison, never a finding.
+    const BASE: u64 = 0x0000_0100_0000_01b3;
+    let mut prefix = Vec::with_capacity(n + 1);
+    prefix.push(0u64);
+    for (k, w) in words.iter().enumerate() {
+        prefix.push(prefix[k].wrapping_mul(BASE).wrapping_add(w.hash));
+    }
+    let base_pow = (0..RUN_WORDS).fold(1u64, |p, _| p.wrapping_mul(BASE));
+    let window =
+        |i: usize| prefix[i + RUN_WORDS].wrapping_sub(prefix[i].wrapping_mul(base_pow));
     let free = |i: usize| !blocked.get(i).copied().unwrap_or(true);
     let mut seen: HashKeyMap<usize> = HashKeyMap::default();
     seen.reserve(n);
