@@ -69,7 +69,9 @@ pub fn render(
     if let Some(help) = &d.help {
         notes.push(format!("help: {}", visible(help)));
     }
-    if let Some(f) = fix_note(d, text.get(d.range.clone()).unwrap_or("")) {
+    // The fix may edit more than the finding points at (a deleted opener and the capital after it).
+    let edited = d.fix.as_ref().and_then(|f| f.range.clone()).unwrap_or(d.range.clone());
+    if let Some(f) = fix_note(d, text.get(edited).unwrap_or("")) {
         notes.push(visible(&f).into_owned());
     }
     let diagnostic = CsDiagnostic::new(severity(d.severity))
