@@ -11,9 +11,10 @@
 //!   that …`, but not `I recall that day`);
 //! - `not-before` / `not-after`: the word right after / before the phrase
 //!   is none of these (`the head of state visit`);
-//! - `explained-by`: an acronym is silent in an article that spells it out
-//!   (any of these phrases, in any case) or glosses it in brackets
-//!   (`OVA (regional military administration)`, `… administration (OVA)`);
+//! - `explained-by`: an acronym is silent where one of its occurrences is
+//!   spelled out close by (any of these phrases, in any case) or glossed in
+//!   brackets (`OVA (regional military administration)`, `… administration
+//!   (OVA)`); `bracket-gloss = false` for a relay language's acronym;
 //! - `once`: only the first occurrence is reported, the others as labels.
 //!
 //! Each entry carries a fixture sentence (`example`) and a look-alike
@@ -32,7 +33,7 @@ use super::self_test::{Expect, RuleTest};
 use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
-use crate::document::Document;
+use crate::document::{floor_char_boundary, Document};
 
 /// The fields of a `phrase-table` rule.
 #[derive(Debug, Deserialize)]
@@ -64,6 +65,9 @@ struct RawEntry {
     /// Match the letter case as written (acronyms), not any case.
     exact_case: Option<bool>,
     explained_by: Option<Vec<String>>,
+    /// Whether a gloss in brackets next to it explains it (default true; a
+    /// relay language's acronym is wrong even when glossed).
+    bracket_gloss: Option<bool>,
     once: Option<bool>,
     /// A sentence where it fires, and a look-alike where it must not.
     example: Spanned<String>,
@@ -81,11 +85,10 @@ struct Entry {
     not_before: Vec<String>,
     not_after: Vec<String>,
     explained_by: Vec<String>,
+    bracket_gloss: bool,
     once: bool,
     /// Matched in its letter case: an acronym, never part of a designation (`ZSU-23-4`).
     exact_case: bool,
-    /// The phrase and its forms, for the bracket gloss check.
-    spellings: Vec<String>,
 }
 
 pub struct PhraseTable {
@@ -172,9 +175,9 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, mut meta: RuleMeta) -> Optio
             not_before: lower(e.not_before),
             not_after: lower(e.not_after),
             explained_by: lower(e.explained_by),
+            bracket_gloss: e.bracket_gloss.unwrap_or(true),
             once: e.once.unwrap_or(false),
             exact_case: e.exact_case.unwrap_or(false),
-            spellings,
         });
     }
     ok.then(|| {
@@ -229,15 +232,34 @@ fn in_designation(text: &str, r: &Range<usize>) -> bool {
     before == Some('-') || after == Some('-')
 }
 
-/// Whether the article spells the acronym out or glosses it in brackets.
-fn explained(doc: &Document<'_>, lower: &str, e: &Entry) -> bool {
-    if e.explained_by.iter().any(|p| lower.contains(p.as_str())) {
-        return true;
-    }
-    e.spellings.iter().any(|s| {
-        let glossed_after = format!("{s} (");
-        let glossed_inside = format!("({s})");
-        doc.text.contains(&glossed_after) || doc.text.contains(&glossed_inside)
+/// How far around an acronym its spelled-out form counts as explaining it
+/// (`the regional military administration (OVA)`, `the SBU, Ukraine's
+/// security service`): a body named somewhere else in the article is not
+/// tied to the acronym for the reader.
+const EXPLAINED_WITHIN: usize = 100;
+
+/// Whether one of the occurrences `at` is explained: glossed in brackets
+/// next to it, or with the spelled-out form close by. `lower` is the text
+/// in ASCII lower case (same byte offsets).
+fn explained(doc: &Document<'_>, lower: &str, e: &Entry, at: &[Range<usize>]) -> bool {
+    let text = doc.text;
+    at.iter().any(|r| {
+        let after = text.get(r.end..).unwrap_or("");
+        let before = text.get(..r.start).unwrap_or("");
+        if e.bracket_gloss
+            && (after.starts_with(" (") || (before.ends_with('(') && after.starts_with(')')))
+        {
+            return true;
+        }
+        // Within its paragraph: the next paragraph's words explain nothing here.
+        let para = doc
+            .paragraph_at(r.start)
+            .and_then(|i| doc.paragraphs.get(i))
+            .map_or(0..text.len(), Clone::clone);
+        let from = floor_char_boundary(text, r.start.saturating_sub(EXPLAINED_WITHIN).max(para.start));
+        let to = floor_char_boundary(text, (r.end + EXPLAINED_WITHIN).min(para.end));
+        let near = lower.get(from..to).unwrap_or("");
+        e.explained_by.iter().any(|p| near.contains(p.as_str()))
     })
 }
 
@@ -304,12 +326,6 @@ impl Rule for PhraseTable {
             {
                 continue;
             }
-            if !e.explained_by.is_empty() || e.once {
-                let lower = lower.get_or_insert_with(|| doc.text.to_lowercase());
-                if explained(doc, lower, e) {
-                    continue;
-                }
-            }
             if e.once {
                 if let Some(&at) = first.get(&index) {
                     found[at].2.push(r);
@@ -323,6 +339,14 @@ impl Rule for PhraseTable {
             let Some(e) = self.entries.get(*index) else {
                 continue;
             };
+            if e.once || !e.explained_by.is_empty() {
+                let lower = lower.get_or_insert_with(|| doc.text.to_ascii_lowercase());
+                let mut all = vec![r.clone()];
+                all.extend(again.iter().cloned());
+                if explained(doc, lower, e, &all) {
+                    continue;
+                }
+            }
             let text = doc.slice(r);
             let message = match &self.meta.message {
                 Some(t) => render(t, &[("found", text), ("source", &e.source)]),
