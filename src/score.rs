@@ -170,10 +170,19 @@ mod tests {
     #[test]
     fn the_map_follows_severity_and_category() {
         assert_eq!(mqm_severity("style", Severity::Info), MqmSeverity::Minor);
-        assert_eq!(mqm_severity("typography", Severity::Warning), MqmSeverity::Minor);
-        assert_eq!(mqm_severity("typography", Severity::Error), MqmSeverity::Major);
+        assert_eq!(
+            mqm_severity("typography", Severity::Warning),
+            MqmSeverity::Minor
+        );
+        assert_eq!(
+            mqm_severity("typography", Severity::Error),
+            MqmSeverity::Major
+        );
         assert_eq!(mqm_severity("names", Severity::Warning), MqmSeverity::Major);
-        assert_eq!(mqm_severity("facts", Severity::Error), MqmSeverity::Critical);
+        assert_eq!(
+            mqm_severity("facts", Severity::Error),
+            MqmSeverity::Critical
+        );
         assert_eq!(mqm_severity("language", Severity::Info), MqmSeverity::Minor);
     }
 

@@ -7,7 +7,8 @@ use serde_json::Value;
 
 fn galley() -> Command {
     let mut c = Command::cargo_bin("galley").expect("binary builds");
-    c.current_dir(env!("CARGO_MANIFEST_DIR")).env("NO_COLOR", "1");
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
     c
 }
 
@@ -50,8 +51,8 @@ fn three_articles_score_clean_light_heavy_in_that_order() {
     // The run: 13 points in 357 words.
     assert_eq!(v["summary"]["score"], 36.4);
     for s in [clean, light, heavy] {
-        let expected = s["penalty"].as_f64().unwrap() * 1000.0
-            / s["words"].as_f64().unwrap().max(100.0);
+        let expected =
+            s["penalty"].as_f64().unwrap() * 1000.0 / s["words"].as_f64().unwrap().max(100.0);
         assert!((s["score"].as_f64().unwrap() - expected).abs() < 0.05);
     }
 }
@@ -59,7 +60,14 @@ fn three_articles_score_clean_light_heavy_in_that_order() {
 #[test]
 fn the_summary_lists_the_worst_first_and_sort_score_orders_the_report() {
     let out = galley()
-        .args(["check", "--no-config", "--sort", "score", "--format", "human"])
+        .args([
+            "check",
+            "--no-config",
+            "--sort",
+            "score",
+            "--format",
+            "human",
+        ])
         .arg("fixtures/score/")
         .output()
         .expect("galley runs");
@@ -71,7 +79,10 @@ fn the_summary_lists_the_worst_first_and_sort_score_orders_the_report() {
     let heavy = summary.find("heavy.txt").expect("heavy listed");
     let light = summary.find("light.txt").expect("light listed");
     assert!(heavy < light, "{summary}");
-    assert!(!summary.contains("clean.txt"), "a clean file has no score line");
+    assert!(
+        !summary.contains("clean.txt"),
+        "a clean file has no score line"
+    );
     assert!(summary.contains("114.3  fixtures/score/heavy.txt (12 points, 105 words)"));
     // --sort score: the heavy article's findings come before the light one's.
     let first_heavy = text.find("heavy.txt:").expect("heavy findings");
@@ -85,7 +96,14 @@ fn the_summary_lists_the_worst_first_and_sort_score_orders_the_report() {
     let by_path = String::from_utf8(by_path.stdout).expect("UTF-8");
     assert!(by_path.find("heavy.txt:") < by_path.find("light.txt:"));
     let sorted = galley()
-        .args(["check", "--no-config", "--format", "short", "--sort", "score"])
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "short",
+            "--sort",
+            "score",
+        ])
         .args(["fixtures/score/light.txt", "fixtures/score/heavy.txt"])
         .output()
         .expect("galley runs");
@@ -97,7 +115,14 @@ fn the_summary_lists_the_worst_first_and_sort_score_orders_the_report() {
 fn max_score_fails_the_run_above_the_threshold() {
     let run = |max: &str| {
         galley()
-            .args(["check", "--no-config", "--fail-on", "never", "--max-score", max])
+            .args([
+                "check",
+                "--no-config",
+                "--fail-on",
+                "never",
+                "--max-score",
+                max,
+            ])
             .arg("fixtures/score/")
             .output()
             .expect("galley runs")
@@ -113,7 +138,13 @@ fn max_score_fails_the_run_above_the_threshold() {
 #[test]
 fn sarif_carries_the_scores_in_its_run_properties() {
     let out = galley()
-        .args(["check", "--no-config", "--format", "sarif", "fixtures/score/"])
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "sarif",
+            "fixtures/score/",
+        ])
         .output()
         .expect("galley runs");
     let v: Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");

@@ -70,7 +70,11 @@ pub fn render(
         notes.push(format!("help: {}", visible(help)));
     }
     // The fix may edit more than the finding points at (a deleted opener and the capital after it).
-    let edited = d.fix.as_ref().and_then(|f| f.range.clone()).unwrap_or(d.range.clone());
+    let edited = d
+        .fix
+        .as_ref()
+        .and_then(|f| f.range.clone())
+        .unwrap_or(d.range.clone());
     if let Some(f) = fix_note(d, text.get(edited).unwrap_or("")) {
         notes.push(visible(&f).into_owned());
     }

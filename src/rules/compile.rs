@@ -13,8 +13,9 @@ use super::text::Template;
 use super::{
     apostrophes, attribute, brackets, conditional, conflation, consistency, currency,
     doubled_initial, doubled_word, existence, glued_words, lost_apostrophe, masthead, mixed_quotes,
-    mixed_script, name_forms, near_miss, occurrence, page_residue, phrase_table, quotation, repeated_content,
-    romanization, spacing, stray_capital, stray_period, substitution, untranslated, Rule, Ruleset,
+    mixed_script, name_forms, near_miss, occurrence, page_residue, phrase_table, quotation,
+    repeated_content, romanization, spacing, stray_capital, stray_period, substitution,
+    untranslated, Rule, Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;

@@ -142,10 +142,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, mut meta: RuleMeta) -> Optio
         for s in &spellings {
             terms.insert(cx.lexicon.add(s, mode), index);
         }
-        let fixed = e
-            .fixed
-            .as_ref()
-            .map(|f| (f.clone(), e.example.span()));
+        let fixed = e.fixed.as_ref().map(|f| (f.clone(), e.example.span()));
         meta.tests.push(RuleTest {
             expect: Expect::Fires,
             text: e.example.get_ref().clone(),
@@ -256,7 +253,10 @@ fn explained(doc: &Document<'_>, lower: &str, e: &Entry, at: &[Range<usize>]) ->
             .paragraph_at(r.start)
             .and_then(|i| doc.paragraphs.get(i))
             .map_or(0..text.len(), Clone::clone);
-        let from = floor_char_boundary(text, r.start.saturating_sub(EXPLAINED_WITHIN).max(para.start));
+        let from = floor_char_boundary(
+            text,
+            r.start.saturating_sub(EXPLAINED_WITHIN).max(para.start),
+        );
         let to = floor_char_boundary(text, (r.end + EXPLAINED_WITHIN).min(para.end));
         let near = lower.get(from..to).unwrap_or("");
         e.explained_by.iter().any(|p| near.contains(p.as_str()))
@@ -287,7 +287,10 @@ fn fix_of(text: &str, range: &Range<usize>, replacement: &str) -> Option<(Range<
     let mut chars = word.chars();
     let first = chars.next().filter(|c| c.is_alphabetic())?;
     let end = range.end + spaces + word.len();
-    Some((range.start..end, first.to_uppercase().chain(chars).collect()))
+    Some((
+        range.start..end,
+        first.to_uppercase().chain(chars).collect(),
+    ))
 }
 
 impl Rule for PhraseTable {
@@ -363,10 +366,8 @@ impl Rule for PhraseTable {
                 }
                 d = d.with_note(format!("{} times in the article", again.len() + 1));
             }
-            if let Some((range, replacement)) = e
-                .fix
-                .as_deref()
-                .and_then(|f| fix_of(doc.text, r, f))
+            if let Some((range, replacement)) =
+                e.fix.as_deref().and_then(|f| fix_of(doc.text, r, f))
             {
                 d = d.with_fix_at(range, replacement, Applicability::Safe);
             }
@@ -382,10 +383,7 @@ mod tests {
     #[test]
     fn a_deleted_opener_capitalizes_what_follows() {
         let text = "Recall that the talks failed.";
-        assert_eq!(
-            fix_of(text, &(0..11), ""),
-            Some((0..15, "The".to_owned()))
-        );
+        assert_eq!(fix_of(text, &(0..11), ""), Some((0..15, "The".to_owned())));
         assert_eq!(fix_of("In turn, 5 left.", &(0..8), ""), None);
         assert_eq!(
             fix_of("Within the framework of X", &(0..23), "under"),
