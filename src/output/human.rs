@@ -69,10 +69,12 @@ pub fn render(
     if let Some(help) = &d.help {
         notes.push(format!("help: {}", visible(help)));
     }
-    // The fix may edit more than the finding points at (a deleted opener and the capital after it).
+    // "replace X with Y" names what is replaced, which may be more than the
+    // finding (a deleted opener and the capital after it); a deletion names the finding.
     let edited = d
         .fix
         .as_ref()
+        .filter(|f| !f.replacement.is_empty())
         .and_then(|f| f.range.clone())
         .unwrap_or(d.range.clone());
     if let Some(f) = fix_note(d, text.get(edited).unwrap_or("")) {
