@@ -44,6 +44,7 @@ pub mod output;
 pub mod packs;
 pub mod rule_key;
 pub mod rules;
+pub mod score;
 pub mod suppress;
 #[cfg(feature = "cli")]
 pub mod walk;

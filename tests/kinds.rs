@@ -363,3 +363,71 @@ max-words = 2
         ]
     );
 }
+
+#[test]
+fn phrase_table_guards_position_neighbours_case_and_explanations() {
+    let ruleset = rules(
+        r#"
+[pack]
+name = "test"
+language = "en"
+
+[[rule]]
+id = "house/phrases"
+kind = "phrase-table"
+severity = "info"
+message = "'{found}' ({source})"
+
+[[rule.entries]]
+phrase = "Recall that"
+source = "an opener"
+why = "it announces the fact"
+rewrite = "state the fact"
+fix = ""
+position = "sentence-start"
+example = "Recall that the port closed."
+silent = "I recall that day."
+fixed = "The port closed."
+
+[[rule.entries]]
+phrase = "the head of state"
+source = "a second mention"
+why = "English names him"
+rewrite = "the president"
+not-before = ["visit"]
+example = "The head of state said so."
+silent = "The head of state visit was cancelled."
+
+[[rule.entries]]
+phrase = "ZSU"
+source = "the Armed Forces of Ukraine"
+why = "an acronym"
+rewrite = "the Armed Forces of Ukraine"
+exact-case = true
+once = true
+explained-by = ["armed forces"]
+example = "Units of the ZSU held the line."
+silent = "A ZSU-23-4 gun fired."
+"#,
+    );
+    assert_eq!(
+        found(
+            &ruleset,
+            "Harbour news\n\nRecall that the port closed. I recall that day. The head of state said so; the head of state visit was cancelled.\n"
+        ),
+        ["house/phrases Recall that", "house/phrases The head of state"]
+    );
+    // Once per article; a hyphen makes it a designation; a spelled-out form
+    // near an occurrence explains it, one in another paragraph does not.
+    let text = "Front news\n\nThe ZSU held. The ZSU-23-4 fired. The ZSU left.\n\nThe armed forces regrouped.\n";
+    let d = check_text(&ruleset, text, Format::Plain);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(&text[d[0].range.clone()], "ZSU");
+    assert_eq!(d[0].labels.len(), 1);
+    let explained = "Front news\n\nThe armed forces (ZSU) held. The ZSU left.\n";
+    assert!(check_text(&ruleset, explained, Format::Plain).is_empty());
+    // Its entries' examples and look-alikes are its own cases.
+    let outcome = ruleset.run_self_tests(|_| true);
+    assert!(outcome.failures.is_empty(), "{:?}", outcome.failures);
+    assert_eq!(outcome.passed, 6);
+}

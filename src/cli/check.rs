@@ -20,7 +20,8 @@ use crate::document::Format;
 use crate::linter::{
     deprecated_severity_keys, unknown_severity_keys, Linter, LinterCache, LinterError, Selection,
 };
-use crate::output::{self, Notification, OutputFormat, Report, RunInfo};
+use crate::output::{self, Notification, OutputFormat, Report, RunInfo, Scores};
+use crate::score::Score;
 
 /// A temporary file of galley's this old is no live run's: reported after `--fix`.
 const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
@@ -206,6 +207,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                     )),
                     _ => CheckedFile::from(linter.check_file(path)?),
                 };
+                r.words = crate::score::word_count(&r.text, Format::from_path(path));
                 let hidden = hide(path, &r.text, &mut r.diagnostics);
                 // Fixing and recording a baseline need the text; rendering
                 // reads it again when it must.
@@ -365,9 +367,25 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         };
         eprintln!("Fixed {fixed} findings in {files_fixed} files ({remain} remain{unwritten})");
     }
+    let scores = scores_of(&reports);
+    if args.sort == super::SortBy::Score {
+        let value = |r: &CheckedFile| {
+            scores
+                .files
+                .iter()
+                .find(|(p, _)| *p == r.path)
+                .map_or(0.0, |(_, s)| s.value)
+        };
+        // Stable: equal scores keep path order.
+        reports.sort_by(|a, b| value(b).total_cmp(&value(a)));
+    }
+    let over_max = args
+        .max_score
+        .is_some_and(|max| scores.files.iter().any(|(_, s)| s.value > max));
     let mut run = RunInfo::new(threshold(args.fail_on));
     run.notifications = notifications;
     run.baseline_hidden = hidden;
+    run.scores = Some(scores);
     let report = Report {
         files_checked: reports.len(),
         files: reports,
@@ -375,7 +393,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         quiet: args.quiet,
         run,
     };
-    let findings = report.diagnostics().any(|(_, d)| report.fails(d));
+    let findings = over_max || report.diagnostics().any(|(_, d)| report.fails(d));
     print_timing();
     let code = if failed {
         2
@@ -411,6 +429,21 @@ fn print_timing() {
         let s = spent.as_secs_f64();
         eprintln!("{what:<40} {:>10.1} {:>6.1}%", s * 1e3, 100.0 * s / total);
     }
+}
+
+/// Each file's quality score (`crate::score`) from its findings and words, and the run's.
+fn scores_of(reports: &[CheckedFile]) -> Scores {
+    let files: Vec<(String, Score)> = reports
+        .iter()
+        .map(|r| {
+            (
+                r.path.clone(),
+                Score::new(r.words, crate::score::penalty(&r.diagnostics)),
+            )
+        })
+        .collect();
+    let run = crate::score::run_score(files.iter().map(|(_, s)| *s));
+    Scores { files, run }
 }
 
 fn threshold(fail_on: FailOn) -> Option<Severity> {

@@ -51,9 +51,14 @@ enum Command {
         check: Box<CheckArgs>,
     },
     /// Explain a rule: what it finds, why, an example, what stays silent, the fix.
+    /// With --score: how an article's quality score is computed.
     Explain {
         /// A rule id, e.g. names/variant-spelling.
-        rule: String,
+        #[arg(required_unless_present = "score")]
+        rule: Option<String>,
+        /// Explain the quality score (the formula and the severity map) instead of a rule.
+        #[arg(long, conflicts_with = "rule")]
+        score: bool,
         /// Extra rule packs to load.
         #[arg(long = "rules", value_name = "FILE")]
         rules: Vec<PathBuf>,
@@ -94,6 +99,12 @@ enum FailOn {
     Never,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SortBy {
+    Path,
+    Score,
+}
+
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("fixing").args(["fix", "diff"]).multiple(true))]
 struct CheckArgs {
@@ -112,6 +123,13 @@ struct CheckArgs {
     /// The lowest severity that makes the run exit 1.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     fail_on: FailOn,
+    /// Fail the run (exit 1) when an article's quality score is above N
+    /// (MQM penalty points per 1,000 words; `galley explain --score`).
+    #[arg(long, value_name = "N")]
+    max_score: Option<f64>,
+    /// The order of the files in the report: by path, or worst score first.
+    #[arg(long, value_enum, default_value_t = SortBy::Path)]
+    sort: SortBy,
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j')]
     jobs: Option<usize>,
@@ -241,7 +259,11 @@ pub fn run() -> anyhow::Result<u8> {
             explain::list(&ruleset, args.format == ListFormat::Json)?;
             Ok(0)
         }
-        Command::Explain { rule, rules } => {
+        Command::Explain { rule, score, rules } => {
+            let Some(rule) = rule.filter(|_| !score) else {
+                print!("{}", crate::score::EXPLANATION);
+                return Ok(0);
+            };
             let Some(ruleset) = load_ruleset(&rules)? else {
                 return Ok(2);
             };

@@ -14,6 +14,8 @@ pub struct CheckedFile {
     /// The file's text; empty once released (see [`CheckedFile::release`]).
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// Words of prose, counted before the text is released (`score::word_count`).
+    pub words: usize,
     released: Option<Released>,
 }
 
@@ -40,6 +42,7 @@ impl From<FileReport> for CheckedFile {
             path: r.path,
             text: r.text,
             diagnostics: r.diagnostics,
+            words: 0,
             released: None,
         }
     }

@@ -69,7 +69,15 @@ pub fn render(
     if let Some(help) = &d.help {
         notes.push(format!("help: {}", visible(help)));
     }
-    if let Some(f) = fix_note(d, text.get(d.range.clone()).unwrap_or("")) {
+    // "replace X with Y" names what is replaced, which may be more than the
+    // finding (a deleted opener and the capital after it); a deletion names the finding.
+    let edited = d
+        .fix
+        .as_ref()
+        .filter(|f| !f.replacement.is_empty())
+        .and_then(|f| f.range.clone())
+        .unwrap_or(d.range.clone());
+    if let Some(f) = fix_note(d, text.get(edited).unwrap_or("")) {
         notes.push(visible(&f).into_owned());
     }
     let diagnostic = CsDiagnostic::new(severity(d.severity))
@@ -139,12 +147,52 @@ pub fn write(
             "[*] {n} fixable with --fix ({u} more with --unsafe-fixes)."
         )?,
     }
+    write_scores(report, out)?;
     if report.run.baseline_hidden > 0 {
         writeln!(
             out,
             "{} hidden by the baseline.",
             plural(report.run.baseline_hidden, "finding")
         )?;
+    }
+    Ok(())
+}
+
+/// How many of the worst articles the summary names.
+const WORST_SHOWN: usize = 10;
+
+/// The summary's scores: the worst articles first (`galley explain --score`).
+fn write_scores(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
+    let Some(scores) = &report.run.scores else {
+        return Ok(());
+    };
+    let worst = scores.worst_first();
+    if worst.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "Quality score (MQM penalty per 1,000 words; 0 is clean), worst first:"
+    )?;
+    for (path, s) in worst.iter().take(WORST_SHOWN) {
+        writeln!(
+            out,
+            "{:>8.1}  {} ({} points, {} words)",
+            s.value,
+            visible(path),
+            s.penalty,
+            s.words
+        )?;
+    }
+    if worst.len() > WORST_SHOWN {
+        writeln!(
+            out,
+            "     ...  {} more scored files (--format json lists every score)",
+            worst.len() - WORST_SHOWN
+        )?;
+    }
+    if report.files_checked > 1 {
+        writeln!(out, "{:>8.1}  the run", scores.run.value)?;
     }
     Ok(())
 }

@@ -17,6 +17,9 @@ struct Output<'a, F: FileFindings> {
     files_checked: usize,
     diagnostics: Streamed<'a, F>,
     summary: Summary,
+    /// Each file's quality score, in report order (`galley explain --score`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scores: Option<Vec<super::ScoreRow<'a>>>,
     /// Files the run could not check, skipped files, config errors: only when there are some.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     notifications: Vec<JsonNotification<'a>>,
@@ -59,6 +62,9 @@ struct Summary {
     error: usize,
     warning: usize,
     info: usize,
+    /// The run's quality score: all penalty points per 1,000 of all words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -159,6 +165,7 @@ pub(super) fn each_diagnostic<'a>(
 }
 
 pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
+    let scores = report.run.scores.as_ref().map(|s| s.summary());
     let output = Output {
         version: 1,
         files_checked: report.files_checked,
@@ -167,7 +174,9 @@ pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Res
             error: report.count(Severity::Error),
             warning: report.count(Severity::Warning),
             info: report.count(Severity::Info),
+            score: scores.as_ref().map(|s| s.score),
         },
+        scores: scores.map(|s| s.scores),
         notifications: report
             .run
             .notifications

@@ -73,6 +73,60 @@ pub struct RunInfo {
     pub fail_on: Option<Severity>,
     /// Findings the baseline hid.
     pub baseline_hidden: usize,
+    /// The articles' quality scores (`crate::score`), when the run counted words.
+    pub scores: Option<Scores>,
+}
+
+/// Every checked file's score in report order, and the run's.
+#[derive(Debug, Clone)]
+pub struct Scores {
+    pub files: Vec<(String, crate::score::Score)>,
+    pub run: crate::score::Score,
+}
+
+/// One file's score as JSON and SARIF write it.
+#[derive(Debug, serde::Serialize)]
+struct ScoreRow<'a> {
+    path: &'a str,
+    words: usize,
+    penalty: u32,
+    score: f64,
+}
+
+/// The scores as JSON and SARIF write them: the run's, and each file's, in report order.
+#[derive(Debug, serde::Serialize)]
+struct ScoreSummary<'a> {
+    score: f64,
+    words: usize,
+    penalty: u32,
+    scores: Vec<ScoreRow<'a>>,
+}
+
+impl Scores {
+    fn summary(&self) -> ScoreSummary<'_> {
+        ScoreSummary {
+            score: self.run.value,
+            words: self.run.words,
+            penalty: self.run.penalty,
+            scores: self
+                .files
+                .iter()
+                .map(|(path, s)| ScoreRow {
+                    path,
+                    words: s.words,
+                    penalty: s.penalty,
+                    score: s.value,
+                })
+                .collect(),
+        }
+    }
+
+    /// The files with a penalty, worst first (ties in path order).
+    pub fn worst_first(&self) -> Vec<&(String, crate::score::Score)> {
+        let mut v: Vec<_> = self.files.iter().filter(|(_, s)| s.penalty > 0).collect();
+        v.sort_by(|a, b| b.1.value.total_cmp(&a.1.value).then_with(|| a.0.cmp(&b.0)));
+        v
+    }
 }
 
 impl RunInfo {
@@ -81,6 +135,7 @@ impl RunInfo {
             notifications: Vec::new(),
             fail_on,
             baseline_hidden: 0,
+            scores: None,
         }
     }
 }

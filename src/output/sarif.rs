@@ -41,6 +41,9 @@ struct Run<'a> {
     invocations: [Invocation; 1],
     column_kind: &'static str,
     results: Vec<SarifResult<'a>>,
+    /// The quality scores (`galley explain --score`): the run's and each file's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<super::ScoreSummary<'a>>,
 }
 
 #[derive(Serialize)]
@@ -424,6 +427,7 @@ pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Res
             }],
             column_kind: "unicodeCodePoints",
             results,
+            properties: report.run.scores.as_ref().map(|s| s.summary()),
         }],
     };
     serde_json::to_writer_pretty(&mut *out, &log)?;

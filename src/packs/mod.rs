@@ -24,6 +24,12 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ("core-uk", include_str!("../../rules/core-uk.toml")),
     ("markup", include_str!("../../rules/markup.toml")),
     ("language", include_str!("../../rules/language.toml")),
+    (
+        "language-acronyms",
+        include_str!("../../rules/language-acronyms.toml"),
+    ),
+    ("style-ru-en", include_str!("../../rules/style-ru-en.toml")),
+    ("style-uk-en", include_str!("../../rules/style-uk-en.toml")),
     ("names", include_str!("../../rules/names.toml")),
     ("names-de", include_str!("../../rules/names-de.toml")),
     ("names-world", include_str!("../../rules/names-world.toml")),

@@ -13,8 +13,9 @@ use super::text::Template;
 use super::{
     apostrophes, attribute, brackets, conditional, conflation, consistency, currency,
     doubled_initial, doubled_word, existence, glued_words, lost_apostrophe, masthead, mixed_quotes,
-    mixed_script, name_forms, near_miss, occurrence, page_residue, quotation, repeated_content,
-    romanization, spacing, stray_capital, stray_period, substitution, untranslated, Rule, Ruleset,
+    mixed_script, name_forms, near_miss, occurrence, page_residue, phrase_table, quotation,
+    repeated_content, romanization, spacing, stray_capital, stray_period, substitution,
+    untranslated, Rule, Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;
@@ -131,6 +132,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "near-miss", compile: &Compile(near_miss::compile), placeholders: &["found", "expected", "entity"], summary: "a word one or two letters away from a known name" },
     Kind { name: "occurrence", compile: &Compile(occurrence::compile), placeholders: &["found", "count", "max", "min"], summary: "a term more (or fewer) than N times, a sentence longer than N words" },
     Kind { name: "page-residue", compile: &Compile(page_residue::compile), placeholders: FOUND, summary: "a line kept from the page's interface: breadcrumb, clock, counter, slug, empty label" },
+    Kind { name: "phrase-table", compile: &Compile(phrase_table::compile), placeholders: &["found", "source"], summary: "a table of phrases, each with its own explanation, help and guards: calques, acronyms left untranslated" },
     Kind { name: "quote-balance", compile: &Compile(quotation::balance::compile), placeholders: FOUND, summary: "quotation marks unclosed, unopened, mismatched, doubled or nested in the same marks" },
     Kind { name: "quote-punctuation", compile: &Compile(quotation::punctuation::compile), placeholders: FOUND, summary: "a space or punctuation on the wrong side of a quotation mark" },
     Kind { name: "repeated-content", compile: &Compile(repeated_content::compile), placeholders: FOUND, summary: "a headline, paragraph, caption, byline or long sentence printed twice" },

@@ -151,8 +151,8 @@ fn is_compound(word: &str) -> bool {
             .any(|p| pure(p, Script::Cyrillic) && p.chars().count() >= 2)
 }
 
-/// A Cyrillic word with Latin look-alikes in a Cyrillic article (`Mинск`
-/// with a Latin M): the finding, with the Cyrillic spelling as its fix.
+/// A Cyrillic word with Latin look-alikes (`Mинск` with a Latin M, `коментарiв`
+/// with a Latin i): the finding, with the Cyrillic spelling as its fix.
 fn latin_in_cyrillic(word: &str) -> Option<(Vec<char>, String)> {
     let latin: Vec<char> = word
         .chars()
@@ -240,7 +240,10 @@ impl Rule for MixedScript {
             if is_compound(word) {
                 continue;
             }
-            if cyrillic_article {
+            // A Cyrillic word with a Latin look-alike is one in any article:
+            // in an English one too, a UI word left in Ukrainian hides a Latin
+            // `i` (`коментарiв`), and language/untranslated leaves mixed words to this rule.
+            {
                 if let Some((intruders, fixed)) = latin_in_cyrillic(word) {
                     let codes: Vec<String> = intruders
                         .iter()
@@ -261,10 +264,10 @@ impl Rule for MixedScript {
                     );
                     continue;
                 }
-                // Designations typed in Cyrillic (МС-21, Су-30СМ) are right in a Cyrillic article.
-                if !word.chars().any(|c| script(c) == Script::Latin) {
-                    continue;
-                }
+            }
+            // Designations typed in Cyrillic (МС-21, Су-30СМ) are right in a Cyrillic article.
+            if cyrillic_article && !word.chars().any(|c| script(c) == Script::Latin) {
+                continue;
             }
             let latin = word.chars().filter(|&c| script(c) == Script::Latin).count();
             let foreign: Vec<char> = word

@@ -43,6 +43,7 @@ mod near_miss;
 mod occurrence;
 mod options;
 mod page_residue;
+mod phrase_table;
 mod quotation;
 mod repeated_content;
 mod romanization;

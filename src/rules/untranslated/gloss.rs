@@ -67,6 +67,11 @@ pub(super) fn glossed_before(before: &str, home: Script) -> bool {
     if before[open..].trim_end().ends_with(':') {
         return true;
     }
+    // Square brackets mark an editor's insertion, not an original given
+    // after its translation: `could [могут произойти] happen` is left over.
+    if before[open..].starts_with('[') {
+        return false;
+    }
     before[..open]
         .trim_end_matches(|c: char| c.is_whitespace() || CLOSING_QUOTES.contains(&c))
         .chars()
@@ -172,6 +177,8 @@ mod tests {
         assert!(glossed_before("Belaya Rus (in Russian: ", h));
         assert!(!glossed_before("(Minsk) said ", h));
         assert!(!glossed_before("He said ", h));
+        assert!(!glossed_before("changes could [", h));
+        assert!(glossed_before("changes could [in Russian: ", h));
         assert!(dashed_before(
             "the slogan \"Long live Belarus!\" – \"",
             true,
