@@ -12,9 +12,10 @@ use super::options::{self, Compile, CompileKind};
 use super::text::Template;
 use super::{
     apostrophes, attribute, brackets, conditional, conflation, consistency, currency,
-    doubled_initial, doubled_word, existence, glued_words, lost_apostrophe, masthead, mixed_quotes,
-    mixed_script, name_forms, near_miss, occurrence, page_residue, quotation, repeated_content,
-    romanization, spacing, stray_capital, stray_period, substitution, untranslated, Rule, Ruleset,
+    doubled_initial, doubled_word, existence, glued_words, house, lost_apostrophe, masthead,
+    mixed_quotes, mixed_script, name_forms, near_miss, occurrence, page_residue, quotation,
+    repeated_content, romanization, spacing, stray_capital, stray_period, substitution,
+    untranslated, Rule, Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;
@@ -121,6 +122,9 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "doubled-word", compile: &Compile(doubled_word::compile), placeholders: FOUND, summary: "a word written twice in a row" },
     Kind { name: "existence", compile: &Compile(existence::compile), placeholders: FOUND, summary: "a pattern or phrase that should not appear" },
     Kind { name: "glued-words", compile: &Compile(glued_words::compile), placeholders: FOUND, summary: "two words written as one (`reportedthat`, `ByJohn`), from the article's own words" },
+    Kind { name: "house-boilerplate", compile: &Compile(house::boilerplate::compile), placeholders: FOUND, summary: "a line so many of the archive's articles print that it is the site's (from `galley house`)" },
+    Kind { name: "house-spelling", compile: &Compile(house::spelling::compile), placeholders: FOUND, summary: "a name written otherwise than the archive's house form (from `galley house`)" },
+    Kind { name: "house-typography", compile: &Compile(house::typography::compile), placeholders: FOUND, summary: "quotation marks, apostrophes or currency spacing unlike the archive's (from `galley house`)" },
     Kind { name: "lost-apostrophe", compile: &Compile(lost_apostrophe::compile), placeholders: FOUND, summary: "a contraction or a name's possessive that lost its apostrophe" },
     Kind { name: "masthead", compile: &Compile(masthead::compile), placeholders: FOUND, summary: "the site's name, tagline or label above the headline, or glued to it" },
     Kind { name: "missing-space", compile: &Compile(spacing::missing_space::compile), placeholders: FOUND, summary: "no space after sentence punctuation, or before a glued date" },

@@ -29,8 +29,9 @@ mod doubled_word;
 mod entities;
 mod existence;
 mod fuzzy;
-mod gazetteer;
+pub(crate) mod gazetteer;
 mod glued_words;
+pub mod house;
 pub mod ids;
 pub mod lexicon;
 mod lost_apostrophe;
@@ -45,14 +46,14 @@ mod options;
 mod page_residue;
 mod quotation;
 mod repeated_content;
-mod romanization;
+pub(crate) mod romanization;
 pub mod self_test;
 mod spacing;
 mod stray_capital;
 mod stray_period;
 mod substitution;
 mod target;
-mod text;
+pub(crate) mod text;
 mod translit;
 mod untranslated;
 
@@ -251,6 +252,7 @@ impl Ruleset {
 /// list of misspellings before the skeleton, the skeleton before a guess.
 fn one_finding_per_name(out: &mut Vec<Diagnostic>) {
     const ORDER: &[&str] = &[
+        "names/house-spelling",
         "names/variant-spelling",
         "names/known-misspelling",
         "names/romanization-variant",
