@@ -24,6 +24,10 @@ pub const FILES_KEPT: usize = 12;
 /// Lines longer than this are prose, not boilerplate.
 const MAX_LINE: usize = 200;
 
+/// The lines at an article's top and bottom read for boilerplate.
+const EDGE_TOP: usize = 2;
+const EDGE_BOTTOM: usize = 3;
+
 /// What the packs know of names: their variant groups (and the phrases a
 /// group excepts, `Chicken Kiev`) and the gazetteer's name index.
 pub struct Knowledge<'a> {
@@ -219,11 +223,21 @@ impl ArchiveStats {
         }
     }
 
+    /// The lines at the article's edges (its first two and last three):
+    /// where a site prints its lines. A background sentence repeated in
+    /// the middle of many articles is the desk's prose, not the site's.
     fn observe_lines(&mut self, doc: &Document<'_>) {
         let body = doc.text.get(doc.body_start..).unwrap_or("");
+        let lines: Vec<&str> = body
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let n = lines.len();
+        let edges =
+            (0..n.min(EDGE_TOP)).chain(n.saturating_sub(EDGE_BOTTOM).max(EDGE_TOP.min(n))..n);
         let mut seen: HashSet<&str> = HashSet::new();
-        for line in body.lines() {
-            let line = line.trim();
+        for line in edges.map(|i| lines[i]) {
             // Three words or more: a lone name or a dateline is no boilerplate.
             if line.len() > MAX_LINE
                 || line.split_whitespace().nth(2).is_none()

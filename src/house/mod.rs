@@ -16,8 +16,8 @@ pub use cluster::{clusters, Cluster};
 pub use learn::{ArchiveStats, Knowledge};
 pub use pack::{decide, render, Decided, Drift, HouseError, Learned, Previous};
 
-/// Articles a line must be printed in to be boilerplate: 2 % of the
-/// archive, and never fewer than five.
+/// Articles a line must be printed in (at their top or bottom) to be
+/// boilerplate: 5 % of the archive, and never fewer than five.
 pub fn boilerplate_threshold(articles: u32) -> u32 {
-    (articles / 50).max(5)
+    (articles / 20).max(5)
 }

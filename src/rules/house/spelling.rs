@@ -135,7 +135,22 @@ impl Rule for HouseSpelling {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         // cluster → the words against the house form, in text order
         let mut against: BTreeMap<usize, Vec<std::ops::Range<usize>>> = BTreeMap::new();
+        // A phrase a pack lists around the word (`Chicken Kiev`, an exception
+        // of a variant group) is not the name; a person's full name is.
+        let phrases: Vec<&std::ops::Range<usize>> = cx
+            .hits
+            .iter()
+            .filter(|h| !self.terms.contains_key(&h.term) && !cx.entities.is_entity_term(h.term))
+            .map(|h| &h.range)
+            .collect();
         for hit in &resolve(cx.hits, |t| self.terms.contains_key(&t)) {
+            let r = &hit.range;
+            if phrases
+                .iter()
+                .any(|p| p.start <= r.start && r.end <= p.end && p.len() > r.len())
+            {
+                continue;
+            }
             if let Some(&(k, false)) = self.terms.get(&hit.term) {
                 against.entry(k).or_default().push(hit.range.clone());
             }
