@@ -34,7 +34,7 @@ pub enum HouseError {
 pub struct Learned<'a> {
     pub stats: &'a ArchiveStats,
     pub clusters: &'a [Cluster],
-    /// The recurring lines (text, articles) and whether the counts are exact.
+    /// The recurring lines (text, articles), most first.
     pub lines: Vec<(String, u32)>,
     /// File names by walk index, for the comments.
     pub paths: &'a [String],
