@@ -374,8 +374,14 @@ fn write_the_fixture_archive() {
 #[test]
 fn the_pack_is_the_same_bytes_for_any_number_of_threads() {
     let (dir, _) = setup();
-    galley(dir.path()).args(["house", "archive", "-j", "1", "--pack", "one.toml"]).assert().code(0);
-    galley(dir.path()).args(["house", "archive", "-j", "3", "--pack", "three.toml"]).assert().code(0);
+    galley(dir.path())
+        .args(["house", "archive", "-j", "1", "--pack", "one.toml"])
+        .assert()
+        .code(0);
+    galley(dir.path())
+        .args(["house", "archive", "-j", "3", "--pack", "three.toml"])
+        .assert()
+        .code(0);
     let one = std::fs::read_to_string(dir.path().join("one.toml")).unwrap();
     let three = std::fs::read_to_string(dir.path().join("three.toml")).unwrap();
     assert_eq!(one, three);

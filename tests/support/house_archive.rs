@@ -43,7 +43,6 @@ impl Rng {
 /// Which articles got a minority form or mark, by what it is.
 #[derive(Debug, Default)]
 pub struct Plan {
-    pub articles: usize,
     pub lukashenka: BTreeSet<usize>,
     pub kiev: BTreeSet<usize>,
     pub homel: BTreeSet<usize>,
@@ -99,7 +98,6 @@ pub fn write(dir: &Path, articles: usize, seed: u64) -> Plan {
     let mut rng = Rng::new(seed);
     let none = BTreeSet::new();
     let mut plan = Plan {
-        articles,
         lukashenka: rng.pick(6, articles, &none),
         kiev: rng.pick(5, articles, &none),
         homel: rng.pick(4, articles, &none),
