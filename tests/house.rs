@@ -386,3 +386,41 @@ fn the_pack_is_the_same_bytes_for_any_number_of_threads() {
     let three = std::fs::read_to_string(dir.path().join("three.toml")).unwrap();
     assert_eq!(one, three);
 }
+
+/// An article writing both forms: every names rule keeps the house form
+/// (target's first reason), even where the article's majority is the other.
+#[test]
+fn the_other_names_rules_keep_the_house_form() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("house-style.toml"),
+        "[[rule]]\nid = \"names/house-spelling\"\nkind = \"house-spelling\"\narchive-articles = 90\n\n\
+         [[rule.cluster]]\nprefer = \"Lukashenko\"\nforms = { \"Lukashenko\" = 80, \"Lukashenka\" = 10 }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("galley.toml"),
+        "rules = [\"house-style.toml\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Talks in Minsk\n\nPresident Lukashenka met the delegation. Lukashenka said the talks went well. Later, Lukashenko left.\n",
+    )
+    .unwrap();
+    let out = galley(dir.path())
+        .args(["check", "a.txt", "--format", "json", "--select", "names"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diags = v["diagnostics"].as_array().unwrap();
+    assert!(!diags.is_empty());
+    for d in diags {
+        let fix = d["fix"]["replacement"].as_str().unwrap_or("");
+        assert_ne!(fix, "Lukashenka", "{d}");
+        assert!(
+            d["message"].as_str().unwrap_or("").contains("Lukashenka"),
+            "{d}"
+        );
+    }
+}

@@ -2,7 +2,7 @@
 //! every rule shares (id, kind, severity, fields its kind reads), and error
 //! collection, so that one run reports every mistake in every pack.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -152,6 +152,10 @@ pub struct Compiler<'a> {
     pub file: &'a str,
     pub lexicon: &'a mut LexiconBuilder,
     pub entities: &'a EntityBase,
+    /// The house forms of the project's `house-spelling` packs: the spelling
+    /// every names rule keeps (`target`'s first reason), whichever pack
+    /// defines the group.
+    pub house_forms: &'a mut HashSet<String>,
     errors: &'a mut Vec<PackError>,
     /// What the regexes of every pack compiled so far cost, in bytes.
     pub regex_memory: &'a mut RegexMemory,
@@ -240,6 +244,7 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
     }
 
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+    let mut house_forms = HashSet::new();
     let mut regex_memory = RegexMemory::default();
     // The first rule or entity that took the dictionary past MAX_TERMS: where the error points.
     let mut terms_crossed: Option<(String, Range<usize>)> = None;
@@ -262,6 +267,7 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
             file: &file,
             lexicon: &mut lexicon,
             entities: &entities,
+            house_forms: &mut house_forms,
             errors: &mut errors,
             regex_memory: &mut regex_memory,
             id: 0..0,
@@ -313,6 +319,7 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
         rules,
         lexicon,
         entities,
+        house_forms,
     })
 }
 

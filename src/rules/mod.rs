@@ -77,6 +77,8 @@ pub struct Context<'a> {
     pub hits: &'a [Hit],
     pub lexicon: &'a Lexicon,
     pub entities: &'a EntityBase,
+    /// The archive's house spellings (`house-spelling`'s `prefer`s).
+    pub house_forms: &'a HashSet<String>,
     mentions: OnceCell<Vec<Mention>>,
     aliases: OnceCell<HashSet<(String, String)>>,
 }
@@ -143,6 +145,7 @@ pub struct Ruleset {
     rules: Vec<Box<dyn Rule>>,
     lexicon: Lexicon,
     entities: EntityBase,
+    house_forms: HashSet<String>,
 }
 
 impl Ruleset {
@@ -218,6 +221,7 @@ impl Ruleset {
             hits: &hits,
             lexicon: &self.lexicon,
             entities: &self.entities,
+            house_forms: &self.house_forms,
             mentions: OnceCell::new(),
             aliases: OnceCell::new(),
         };

@@ -121,6 +121,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
                 }
             }
         }
+        cx.house_forms.insert(prefer.clone());
         rule.clusters.push(Cluster {
             prefer: prefer.clone(),
             counts,
