@@ -38,6 +38,7 @@ pub mod document;
 pub mod fingerprint;
 pub mod fix;
 pub mod hash;
+pub mod house;
 pub mod lang;
 pub mod linter;
 pub mod output;

@@ -7,6 +7,7 @@ mod check;
 mod explain;
 mod fix;
 mod generate;
+mod house;
 mod init;
 mod inputs;
 mod pack_errors;
@@ -42,6 +43,10 @@ enum Command {
     Check(Box<CheckArgs>),
     /// List the rules in force here: galley.toml's packs and rule files (and --rules files).
     Rules(RulesArgs),
+    /// Learn the archive's house style (names spelt several ways, quotation
+    /// marks, currency spacing, site boilerplate) into a TOML pack to review;
+    /// `--check` fails when the archive shows something the pack does not decide.
+    House(HouseArgs),
     /// Write a commented starter galley.toml and an example rule file here.
     Init,
     /// Record today's findings so that `check --baseline` reports only new ones.
@@ -214,6 +219,28 @@ fn parse_shard(s: &str) -> Result<(u64, u64), String> {
 }
 
 #[derive(Debug, clap::Args)]
+struct HouseArgs {
+    /// The archive: files and directories of articles. Default: the current directory.
+    paths: Vec<PathBuf>,
+    /// The house pack to write, and to read the editor's decisions from.
+    #[arg(long, value_name = "FILE", default_value = "house-style.toml")]
+    pack: PathBuf,
+    /// Write nothing; exit 1 when the archive shows a name spelt a new way (or
+    /// a new recurring line) that the pack does not decide yet.
+    #[arg(long)]
+    check: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+    /// Read only the shipped packs, not galley.toml's.
+    #[arg(long)]
+    no_config: bool,
+    /// Print nothing but errors.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
 struct RulesArgs {
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     format: ListFormat,
@@ -233,6 +260,7 @@ pub fn run() -> anyhow::Result<u8> {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check::run(*args),
+        Command::House(args) => house::run(args),
         Command::Init => init::run(std::path::Path::new(".")),
         Command::Baseline { mut check } => {
             check.write_baseline = Some(

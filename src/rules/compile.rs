@@ -2,7 +2,7 @@
 //! every rule shares (id, kind, severity, fields its kind reads), and error
 //! collection, so that one run reports every mistake in every pack.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -12,9 +12,9 @@ use super::options::{self, Compile, CompileKind};
 use super::text::Template;
 use super::{
     apostrophes, attribute, brackets, conditional, conflation, consistency, currency,
-    doubled_initial, doubled_word, existence, glued_words, lost_apostrophe, masthead, mixed_quotes,
-    mixed_script, name_forms, near_miss, occurrence, page_residue, phrase_table, quotation,
-    repeated_content, romanization, spacing, stray_capital, stray_period, substitution,
+    doubled_initial, doubled_word, existence, glued_words, house, lost_apostrophe, masthead,
+    mixed_quotes, mixed_script, name_forms, near_miss, occurrence, page_residue, phrase_table,
+    quotation, repeated_content, romanization, spacing, stray_capital, stray_period, substitution,
     untranslated, Rule, Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
@@ -122,6 +122,9 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "doubled-word", compile: &Compile(doubled_word::compile), placeholders: FOUND, summary: "a word written twice in a row" },
     Kind { name: "existence", compile: &Compile(existence::compile), placeholders: FOUND, summary: "a pattern or phrase that should not appear" },
     Kind { name: "glued-words", compile: &Compile(glued_words::compile), placeholders: FOUND, summary: "two words written as one (`reportedthat`, `ByJohn`), from the article's own words" },
+    Kind { name: "house-boilerplate", compile: &Compile(house::boilerplate::compile), placeholders: FOUND, summary: "a line so many of the archive's articles print that it is the site's (from `galley house`)" },
+    Kind { name: "house-spelling", compile: &Compile(house::spelling::compile), placeholders: FOUND, summary: "a name written otherwise than the archive's house form (from `galley house`)" },
+    Kind { name: "house-typography", compile: &Compile(house::typography::compile), placeholders: FOUND, summary: "quotation marks, apostrophes or currency spacing unlike the archive's (from `galley house`)" },
     Kind { name: "lost-apostrophe", compile: &Compile(lost_apostrophe::compile), placeholders: FOUND, summary: "a contraction or a name's possessive that lost its apostrophe" },
     Kind { name: "masthead", compile: &Compile(masthead::compile), placeholders: FOUND, summary: "the site's name, tagline or label above the headline, or glued to it" },
     Kind { name: "missing-space", compile: &Compile(spacing::missing_space::compile), placeholders: FOUND, summary: "no space after sentence punctuation, or before a glued date" },
@@ -150,6 +153,10 @@ pub struct Compiler<'a> {
     pub file: &'a str,
     pub lexicon: &'a mut LexiconBuilder,
     pub entities: &'a EntityBase,
+    /// The house forms of the project's `house-spelling` packs: the spelling
+    /// every names rule keeps (`target`'s first reason), whichever pack
+    /// defines the group.
+    pub house_forms: &'a mut HashSet<String>,
     errors: &'a mut Vec<PackError>,
     /// What the regexes of every pack compiled so far cost, in bytes.
     pub regex_memory: &'a mut RegexMemory,
@@ -241,6 +248,7 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
     }
 
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+    let mut house_forms = HashSet::new();
     let mut regex_memory = RegexMemory::default();
     // The first rule or entity that took the dictionary past MAX_TERMS: where the error points.
     let mut terms_crossed: Option<(String, Range<usize>)> = None;
@@ -263,6 +271,7 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
             file: &file,
             lexicon: &mut lexicon,
             entities: &entities,
+            house_forms: &mut house_forms,
             errors: &mut errors,
             regex_memory: &mut regex_memory,
             id: 0..0,
@@ -315,6 +324,7 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
         rules,
         lexicon,
         entities,
+        house_forms,
     })
 }
 

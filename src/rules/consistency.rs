@@ -145,11 +145,19 @@ impl Rule for Consistency {
             let mut used: Vec<(usize, Vec<std::ops::Range<usize>>)> = found.into_iter().collect();
             used.sort_by_key(|(_, r)| r[0].start);
             let names = cx.entities.name_index();
+            // The project's archive-wide house form (`galley house`) before the pack's own.
+            let archive_house = used
+                .iter()
+                .any(|(v, _)| cx.house_forms.contains(&group.variants[*v]));
             let candidates: Vec<Candidate<'_>> = used
                 .iter()
                 .map(|(v, ranges)| Candidate {
                     ranges,
-                    house: group.prefer == Some(*v),
+                    house: if archive_house {
+                        cx.house_forms.contains(&group.variants[*v])
+                    } else {
+                        group.prefer == Some(*v)
+                    },
                     official: names.is_official(&group.variants[*v].to_lowercase()),
                 })
                 .collect();

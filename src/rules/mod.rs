@@ -29,8 +29,9 @@ mod doubled_word;
 mod entities;
 mod existence;
 mod fuzzy;
-mod gazetteer;
+pub(crate) mod gazetteer;
 mod glued_words;
+pub mod house;
 pub mod ids;
 pub mod lexicon;
 mod lost_apostrophe;
@@ -46,14 +47,14 @@ mod page_residue;
 mod phrase_table;
 mod quotation;
 mod repeated_content;
-mod romanization;
+pub(crate) mod romanization;
 pub mod self_test;
 mod spacing;
 mod stray_capital;
 mod stray_period;
 mod substitution;
 mod target;
-mod text;
+pub(crate) mod text;
 pub mod timing;
 mod translit;
 mod untranslated;
@@ -78,6 +79,8 @@ pub struct Context<'a> {
     pub hits: &'a [Hit],
     pub lexicon: &'a Lexicon,
     pub entities: &'a EntityBase,
+    /// The archive's house spellings (`house-spelling`'s `prefer`s).
+    pub house_forms: &'a HashSet<String>,
     mentions: OnceCell<Vec<Mention>>,
     aliases: OnceCell<HashSet<(String, String)>>,
 }
@@ -144,6 +147,7 @@ pub struct Ruleset {
     rules: Vec<Box<dyn Rule>>,
     lexicon: Lexicon,
     entities: EntityBase,
+    house_forms: HashSet<String>,
 }
 
 impl Ruleset {
@@ -221,6 +225,7 @@ impl Ruleset {
             hits: &hits,
             lexicon: &self.lexicon,
             entities: &self.entities,
+            house_forms: &self.house_forms,
             mentions: OnceCell::new(),
             aliases: OnceCell::new(),
         };
@@ -257,6 +262,7 @@ impl Ruleset {
 /// list of misspellings before the skeleton, the skeleton before a guess.
 fn one_finding_per_name(out: &mut Vec<Diagnostic>) {
     const ORDER: &[&str] = &[
+        "names/house-spelling",
         "names/variant-spelling",
         "names/known-misspelling",
         "names/romanization-variant",

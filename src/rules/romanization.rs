@@ -345,7 +345,7 @@ impl Rule for Romanization {
                 .iter()
                 .map(|f| Candidate {
                     ranges: &f.ranges,
-                    house: false,
+                    house: cx.house_forms.contains(f.word),
                     official: names.is_official(&f.word.to_lowercase()),
                 })
                 .collect();

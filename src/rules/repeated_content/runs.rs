@@ -50,8 +50,7 @@ pub fn runs(words: &[Word], blocked: &[bool]) -> Vec<Run> {
         prefix.push(prefix[k].wrapping_mul(BASE).wrapping_add(w.hash));
     }
     let base_pow = (0..RUN_WORDS).fold(1u64, |p, _| p.wrapping_mul(BASE));
-    let window =
-        |i: usize| prefix[i + RUN_WORDS].wrapping_sub(prefix[i].wrapping_mul(base_pow));
+    let window = |i: usize| prefix[i + RUN_WORDS].wrapping_sub(prefix[i].wrapping_mul(base_pow));
     let free = |i: usize| !blocked.get(i).copied().unwrap_or(true);
     let mut seen: HashKeyMap<usize> = HashKeyMap::default();
     seen.reserve(n);
