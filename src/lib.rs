@@ -44,6 +44,8 @@ pub mod output;
 pub mod packs;
 pub mod rule_key;
 pub mod rules;
+#[cfg(feature = "cli")]
+pub mod server;
 pub mod suppress;
 #[cfg(feature = "cli")]
 pub mod walk;

@@ -71,6 +71,8 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Run the language server (LSP over standard input and output) for editors.
+    Server,
     /// Print the man page galley(1); with --dir, write one page per subcommand there.
     Man {
         /// Write galley.1, galley-check.1, … into this directory.
@@ -226,6 +228,10 @@ pub fn run() -> anyhow::Result<u8> {
             check::run(*check)
         }
         Command::Test { packs } => self_test::run(&packs),
+        Command::Server => {
+            crate::server::run_stdio()?;
+            Ok(0)
+        }
         Command::Completions { shell } => {
             generate::completions(shell)?;
             Ok(0)
