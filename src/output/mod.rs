@@ -5,6 +5,7 @@ mod checkstyle;
 pub mod escape;
 mod github;
 mod gitlab;
+mod html;
 mod human;
 mod json;
 mod json_lines;
@@ -41,6 +42,8 @@ pub enum OutputFormat {
     Checkstyle,
     /// JUnit XML: one failing test case per finding.
     Junit,
+    /// One self-contained HTML page for reviewers: articles worst first, findings highlighted.
+    Html,
 }
 
 /// All findings of a run, files in path order, diagnostics in position order.
@@ -166,6 +169,7 @@ pub fn write(
         OutputFormat::Gitlab => gitlab::write(report, out),
         OutputFormat::Checkstyle => checkstyle::write(report, out),
         OutputFormat::Junit => junit::write(report, out),
+        OutputFormat::Html => html::write(report, out),
     }
 }
 
