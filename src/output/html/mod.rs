@@ -20,7 +20,14 @@ const CSS: &str = include_str!("report.css");
 const JS: &str = include_str!("report.js");
 
 /// The categories with a colour of their own; any other gets `c-other`.
-const CATEGORIES: &[&str] = &["names", "markers", "facts", "language", "typography", "style"];
+const CATEGORIES: &[&str] = &[
+    "names",
+    "markers",
+    "facts",
+    "language",
+    "typography",
+    "style",
+];
 
 /// Text escaped for HTML element content and quoted attribute values.
 pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
@@ -73,13 +80,21 @@ fn worst_first<F: FileFindings>(files: &[&F]) -> Vec<usize> {
         .map(|f| f.diagnostics().iter().map(|d| weight(d.severity)).sum())
         .collect();
     let mut order: Vec<usize> = (0..files.len()).collect();
-    order.sort_by(|&a, &b| weighted[b].cmp(&weighted[a]).then_with(|| files[a].path().cmp(files[b].path())));
+    order.sort_by(|&a, &b| {
+        weighted[b]
+            .cmp(&weighted[a])
+            .then_with(|| files[a].path().cmp(files[b].path()))
+    });
     order
 }
 
 pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
     let files: Vec<_> = report.files_with_findings().collect();
-    let (e, w, i) = (report.count(Severity::Error), report.count(Severity::Warning), report.count(Severity::Info));
+    let (e, w, i) = (
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+        report.count(Severity::Info),
+    );
     let mut categories: BTreeMap<&str, usize> = BTreeMap::new();
     let mut rules: BTreeMap<&str, usize> = BTreeMap::new();
     for (_, d) in report.diagnostics() {
@@ -92,7 +107,13 @@ pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Res
     // Nothing may load from anywhere: the page is all there is.
     head.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n");
     head.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(head, "<title>galley report: {total} {} in {} {}</title>", plural(total, "finding"), files.len(), plural_word(files.len(), "article"));
+    let _ = writeln!(
+        head,
+        "<title>galley report: {total} {} in {} {}</title>",
+        plural(total, "finding"),
+        files.len(),
+        plural_word(files.len(), "article")
+    );
     let _ = writeln!(head, "<style>\n{CSS}</style>\n</head>\n<body>");
     let _ = writeln!(
         head,
@@ -111,7 +132,11 @@ pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Res
         let _ = write!(filters, "<label class=\"{}\"><input type=\"checkbox\" data-kind=\"cat\" value=\"{}\" checked> {} ({n})</label>", category_class(c), escape(c), escape(c));
     }
     filters.push_str("</fieldset><fieldset><legend>severity</legend>");
-    for (s, n) in [(Severity::Error, e), (Severity::Warning, w), (Severity::Info, i)] {
+    for (s, n) in [
+        (Severity::Error, e),
+        (Severity::Warning, w),
+        (Severity::Info, i),
+    ] {
         let _ = write!(filters, "<label class=\"sev-{s}\"><input type=\"checkbox\" data-kind=\"sev\" value=\"{s}\" checked> {s} ({n})</label>");
     }
     filters.push_str("</fieldset><fieldset><legend>rule</legend>");
@@ -135,7 +160,16 @@ pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Res
     if !notes.is_empty() {
         let mut s = String::from("<section id=\"notifications\"><h2>Not checked</h2><ul>");
         for n in notes {
-            let _ = write!(s, "<li>{}: {}{}</li>", n.level, n.path.as_deref().map(|p| format!("{}: ", escape(p))).unwrap_or_default(), escape(&n.message));
+            let _ = write!(
+                s,
+                "<li>{}: {}{}</li>",
+                n.level,
+                n.path
+                    .as_deref()
+                    .map(|p| format!("{}: ", escape(p)))
+                    .unwrap_or_default(),
+                escape(&n.message)
+            );
         }
         s.push_str("</ul></section>\n");
         out.write_all(s.as_bytes())?;
@@ -148,7 +182,11 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 fn plural_word(n: usize, word: &str) -> String {
-    if n == 1 { word.to_owned() } else { format!("{word}s") }
+    if n == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
 }
 
 /// One article: its name and counts, its text with the findings marked, and the list.
@@ -182,7 +220,13 @@ fn article(path: &str, text: &str, diagnostics: &[Diagnostic], n: &mut usize) ->
         );
         for l in &d.labels {
             let p = index.position(text, l.range.start);
-            let _ = write!(s, "<div class=\"more\">{}:{}: {}</div>", p.line, p.column, escape(&l.message));
+            let _ = write!(
+                s,
+                "<div class=\"more\">{}:{}: {}</div>",
+                p.line,
+                p.column,
+                escape(&l.message)
+            );
         }
         for note in &d.notes {
             let _ = write!(s, "<div class=\"more\">note: {}</div>", escape(note));
@@ -201,7 +245,11 @@ fn article(path: &str, text: &str, diagnostics: &[Diagnostic], n: &mut usize) ->
             let what = if f.replacement.is_empty() {
                 format!("delete ‘{}’", escape(found))
             } else {
-                format!("replace ‘{}’ with ‘{}’", escape(found), escape(&f.replacement))
+                format!(
+                    "replace ‘{}’ with ‘{}’",
+                    escape(found),
+                    escape(&f.replacement)
+                )
             };
             let _ = write!(s, "<div class=\"more\">{how}: {what}</div>");
         }
@@ -234,7 +282,12 @@ fn marked_text(text: &str, diagnostics: &[Diagnostic], first: usize, out: &mut S
             (k, start..end)
         })
         .collect();
-    order.sort_by(|a, b| a.1.start.cmp(&b.1.start).then(b.1.end.cmp(&a.1.end)).then(a.0.cmp(&b.0)));
+    order.sort_by(|a, b| {
+        a.1.start
+            .cmp(&b.1.start)
+            .then(b.1.end.cmp(&a.1.end))
+            .then(a.0.cmp(&b.0))
+    });
     let mut open: Vec<usize> = Vec::new(); // ends of the open marks, innermost last
     let mut at = 0;
     for (k, r) in order {
@@ -280,19 +333,30 @@ mod tests {
     #[test]
     fn every_finding_is_one_mark_even_when_ranges_overlap_or_are_empty() {
         let text = "abcdefghij <x>";
-        let ds = vec![d(0..4, "a/b"), d(2..6, "a/c"), d(3..3, "a/d"), d(8..14, "a/e"), d(1..2, "a/f")];
+        let ds = vec![
+            d(0..4, "a/b"),
+            d(2..6, "a/c"),
+            d(3..3, "a/d"),
+            d(8..14, "a/e"),
+            d(1..2, "a/f"),
+        ];
         let mut out = String::new();
         marked_text(text, &ds, 0, &mut out);
         assert_eq!(out.matches("<mark ").count(), ds.len());
         assert_eq!(out.matches("</mark>").count(), ds.len());
         assert!(out.contains("&lt;x&gt;"));
         // Taking the marks out gives back the escaped text.
-        let plain = regex::Regex::new("<mark[^>]*>|</mark>").unwrap().replace_all(&out, "");
+        let plain = regex::Regex::new("<mark[^>]*>|</mark>")
+            .unwrap()
+            .replace_all(&out, "");
         assert_eq!(plain, "abcdefghij &lt;x&gt;");
     }
 
     #[test]
     fn escaping_covers_quotes_and_tags() {
-        assert_eq!(escape("\"onload=<script>'&"), "&quot;onload=&lt;script&gt;&#39;&amp;");
+        assert_eq!(
+            escape("\"onload=<script>'&"),
+            "&quot;onload=&lt;script&gt;&#39;&amp;"
+        );
     }
 }
