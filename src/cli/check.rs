@@ -195,9 +195,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         .build()
         .context("cannot start worker threads")?;
     let writing_baseline = args.write_baseline.is_some();
+    let progress = super::progress::Progress::new(jobs.len(), args.quiet);
     let results: Vec<Result<(CheckedFile, usize), FileError>> = pool.install(|| {
         jobs.par_iter()
             .map(|(path, linter)| {
+                let _tick = progress.tick();
                 let mut r = match &inputs.stdin {
                     Some((name, text)) if name == path => CheckedFile::from(FileReport::new(
                         crate::check::display_path(name),
@@ -216,6 +218,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             })
             .collect()
     });
+    progress.finish();
     let mut failed = false;
     let mut reports = Vec::new();
     let mut checked_paths = Vec::new();
@@ -406,6 +409,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     let mut run = RunInfo::new(threshold(args.fail_on));
     run.notifications = notifications;
     run.baseline_hidden = hidden;
+    run.columns = super::terminal_columns();
     let report = Report {
         files_checked: reports.len(),
         files: reports,

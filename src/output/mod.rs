@@ -21,7 +21,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::RuleMeta;
 
 pub use github::{escape_data as github_escape_data, escape_property as github_escape_property};
-pub use human::render as render_human;
+pub use human::{render as render_human, render_width as render_human_width};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
@@ -76,6 +76,8 @@ pub struct RunInfo {
     pub fail_on: Option<Severity>,
     /// Findings the baseline hid.
     pub baseline_hidden: usize,
+    /// The terminal's width: human output's source windows fit it (default 100).
+    pub columns: usize,
 }
 
 impl RunInfo {
@@ -84,6 +86,7 @@ impl RunInfo {
             notifications: Vec::new(),
             fail_on,
             baseline_hidden: 0,
+            columns: 100,
         }
     }
 }
