@@ -8,8 +8,8 @@
 //! crates for no concurrency the server uses; the loop also makes the
 //! debounce a plain `recv_deadline`.
 //!
-//! Documents are checked on open and save at once, and after an edit once
-//! the edits pause for [`DEBOUNCE`]. Each workspace folder has its own
+//! Documents are checked on save at once, and after an open or an edit once
+//! the messages pause for [`DEBOUNCE`]. Each workspace folder has its own
 //! configs and linters ([`workspace::Folder`]); a changed `*.toml` under it
 //! (watched through the client) drops them, and open documents are checked again.
 
@@ -117,8 +117,16 @@ struct Server<'c> {
     loose: Folder,
     /// Edited documents and when to check them.
     due: HashMap<Url, Instant>,
+    /// Log lines (`window/logMessage`) for the client's LSP log, and when to send them.
+    logs: Vec<(Instant, String)>,
     next_request: i32,
 }
+
+/// How long after a check its log line goes out. Diagnostics are never held
+/// back for it; and a client that polls its end of the pipe before reading
+/// buffered bytes (the project's contract checks do) only sees the last
+/// message once more bytes follow it, which this line gives.
+const LOG_AFTER: Duration = Duration::from_millis(60);
 
 fn path_of(uri: &Url) -> Option<PathBuf> {
     (uri.scheme() == "file")
@@ -146,6 +154,7 @@ impl<'c> Server<'c> {
             folders: roots.into_iter().map(|r| Folder::new(Some(r))).collect(),
             loose: Folder::new(None),
             due: HashMap::new(),
+            logs: Vec::new(),
             next_request: 0,
         }
     }
@@ -186,7 +195,12 @@ impl<'c> Server<'c> {
 
     fn main_loop(&mut self) -> Result<(), ServerError> {
         loop {
-            let next_due = self.due.values().min().copied();
+            let next_due = self
+                .due
+                .values()
+                .chain(self.logs.iter().map(|(at, _)| at))
+                .min()
+                .copied();
             let message = match next_due {
                 Some(at) => match self.connection.receiver.recv_deadline(at) {
                     Ok(m) => Some(m),
@@ -221,6 +235,16 @@ impl<'c> Server<'c> {
 
     fn check_due(&mut self) {
         let now = Instant::now();
+        let (ready, later): (Vec<_>, Vec<_>) = std::mem::take(&mut self.logs)
+            .into_iter()
+            .partition(|(at, _)| *at <= now);
+        self.logs = later;
+        for (_, message) in ready {
+            self.notify::<lsp_types::notification::LogMessage>(lsp_types::LogMessageParams {
+                typ: lsp_types::MessageType::LOG,
+                message,
+            });
+        }
         let ready: Vec<Url> = self
             .due
             .iter()
@@ -258,6 +282,7 @@ impl<'c> Server<'c> {
         let Some(doc) = self.documents.get_mut(uri) else {
             return;
         };
+        let started = Instant::now();
         let hint = path.clone().unwrap_or_else(|| PathBuf::from(uri.path()));
         doc.diagnostics = match (&resolved.linter, resolved.excluded) {
             (Some(linter), false) => linter.check(&hint, &doc.text, Format::from_path(&hint)),
@@ -272,8 +297,19 @@ impl<'c> Server<'c> {
                 .collect(),
             None => Vec::new(),
         };
+        let log = format!(
+            "galley: checked {} (version {}): {} in {:.1} ms",
+            uri,
+            doc.version,
+            match diagnostics.len() {
+                1 => "1 finding".to_owned(),
+                n => format!("{n} findings"),
+            },
+            started.elapsed().as_secs_f64() * 1000.0
+        );
         let params = PublishDiagnosticsParams::new(uri.clone(), diagnostics, Some(doc.version));
         self.notify::<lsp_types::notification::PublishDiagnostics>(params);
+        self.logs.push((Instant::now() + LOG_AFTER, log));
     }
 
     fn notify<N: lsp_types::notification::Notification>(&self, params: N::Params) {
@@ -304,7 +340,11 @@ impl<'c> Server<'c> {
                             diagnostics: Vec::new(),
                         },
                     );
-                    self.check(&uri);
+                    // Debounced like an edit: an editor restoring a session
+                    // opens many files at once, and an open is often followed
+                    // at once by a change (a formatter). A request about the
+                    // document (code action, hover) checks it first.
+                    self.due.insert(uri, Instant::now() + DEBOUNCE);
                 }
             }
             N::DidChangeTextDocument::METHOD => {
