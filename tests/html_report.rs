@@ -28,7 +28,10 @@ fn findings(dir: &Path, path: &str) -> usize {
 fn hostile_tree() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
-    std::fs::write(dir.path().join(HOSTILE_NAME), HOSTILE).unwrap();
+    // The name holds a `/`: `<b>evil<` is a directory.
+    let hostile = dir.path().join(HOSTILE_NAME);
+    std::fs::create_dir_all(hostile.parent().unwrap()).unwrap();
+    std::fs::write(hostile, HOSTILE).unwrap();
     dir
 }
 
@@ -55,7 +58,9 @@ fn hostile_text_and_names_are_escaped_and_every_finding_is_marked() {
     assert_eq!(html.matches("<mark ").count(), n);
     assert_eq!(html.matches("</mark>").count(), n);
     // The worst article comes first: a.txt has more and graver findings.
-    assert!(html.find("<h2>a.txt</h2>").unwrap() < html.find("<h2>&lt;b&gt;evil").unwrap());
+    let worst = html.find("<h2>a.txt</h2>").unwrap();
+    let other = html.find("&lt;b&gt;evil&lt;/b&gt;&quot;onload=alert(2).txt</h2>").unwrap();
+    assert!(worst < other);
 }
 
 #[test]
