@@ -37,7 +37,14 @@ fn recheck_10kb_article_after_an_edit(bencher: Bencher) {
     let (server, client) = Connection::memory();
     let handle = thread::spawn(move || galley::server::serve(&server));
     let send = |m: Message| client.sender.send(m).unwrap();
-    send(Request::new(RequestId::from(1), "initialize".into(), json!({"capabilities": {}})).into());
+    send(
+        Request::new(
+            RequestId::from(1),
+            "initialize".into(),
+            json!({"capabilities": {}}),
+        )
+        .into(),
+    );
     let _ = client.receiver.recv();
     send(Notification::new("initialized".into(), json!({})).into());
     let uri = "file:///tmp/galley-bench/article.txt";

@@ -59,7 +59,9 @@ fn hostile_text_and_names_are_escaped_and_every_finding_is_marked() {
     assert_eq!(html.matches("</mark>").count(), n);
     // The worst article comes first: a.txt has more and graver findings.
     let worst = html.find("<h2>a.txt</h2>").unwrap();
-    let other = html.find("&lt;b&gt;evil&lt;/b&gt;&quot;onload=alert(2).txt</h2>").unwrap();
+    let other = html
+        .find("&lt;b&gt;evil&lt;/b&gt;&quot;onload=alert(2).txt</h2>")
+        .unwrap();
     assert!(worst < other);
 }
 
