@@ -46,6 +46,8 @@ pub mod packs;
 pub mod rule_key;
 pub mod rules;
 pub mod score;
+#[cfg(feature = "cli")]
+pub mod server;
 pub mod suppress;
 #[cfg(feature = "cli")]
 pub mod walk;

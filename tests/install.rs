@@ -640,7 +640,7 @@ fn stale_baseline_entries_are_reported() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("1 baseline entries no longer occur"), "{err}");
+    assert!(err.contains("1 baseline entry no longer occurs"), "{err}");
     // A shard that does not check a file does not call its entries stale.
     let one = galley(dir.path())
         .args(["check", "--baseline", "bl.json", "articles/a.txt"])

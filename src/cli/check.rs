@@ -196,9 +196,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         .build()
         .context("cannot start worker threads")?;
     let writing_baseline = args.write_baseline.is_some();
+    let progress = super::progress::Progress::new(jobs.len(), args.quiet);
     let results: Vec<Result<(CheckedFile, usize), FileError>> = pool.install(|| {
         jobs.par_iter()
             .map(|(path, linter)| {
+                let _tick = progress.tick();
                 let mut r = match &inputs.stdin {
                     Some((name, text)) if name == path => CheckedFile::from(FileReport::new(
                         crate::check::display_path(name),
@@ -218,6 +220,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             })
             .collect()
     });
+    progress.finish();
     let mut failed = false;
     let mut reports = Vec::new();
     let mut checked_paths = Vec::new();
@@ -225,6 +228,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     let (mut fixed, mut files_fixed, mut unwritten) = (0usize, 0usize, 0usize);
     let mut fixed_dirs: Vec<PathBuf> = Vec::new();
     let mut diff = Vec::new();
+    let mut stdin_fixed: Option<String> = None;
     for ((path, linter), r) in jobs.iter().zip(results) {
         match r {
             Ok((mut report, h)) => {
@@ -257,6 +261,20 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                         }
                     }
                 }
+                if args.fix && is_stdin(&inputs, path) {
+                    // Fix on save: the fixed text goes to standard output, as
+                    // ruff and prettier give it to editors; findings that remain
+                    // go to standard error.
+                    let rechecked = |text: &str| {
+                        let mut d = linter.check(path, text, Format::from_path(path));
+                        hide(path, text, &mut d);
+                        d
+                    };
+                    let n = super::fix::fix_in_memory(&mut report, &rechecked, args.unsafe_fixes);
+                    fixed += n;
+                    files_fixed += usize::from(n > 0);
+                    stdin_fixed = Some(report.text.clone());
+                }
                 reports.push(report);
                 checked_paths.push(path.clone());
             }
@@ -286,7 +304,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     if args.diff {
         io::stdout().write_all(&diff)?;
         if !args.quiet {
-            eprintln!("Would fix {fixed} findings in {files_fixed} files");
+            eprintln!(
+                "Would fix {} in {}",
+                plural(fixed, "finding"),
+                plural(files_fixed, "file")
+            );
         }
         return Ok(if failed { 2 } else { u8::from(fixed > 0) });
     }
@@ -330,9 +352,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         std::fs::write(path, json + "\n")
             .with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!(
-            "Recorded {} findings in {} files to {}",
-            baseline.entries.len(),
-            reports.len(),
+            "Recorded {} in {} to {}",
+            plural(baseline.entries.len(), "finding"),
+            plural(reports.len(), "file"),
             path.display()
         );
         return Ok(if failed { 2 } else { 0 });
@@ -342,7 +364,17 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         // `--files-from` list checks some files only.
         let stale = b.stale(checked_paths.iter().map(PathBuf::as_path), hidden);
         if stale > 0 && !args.quiet {
-            eprintln!("{stale} baseline entries no longer occur; `galley baseline` records the current findings");
+            let entries = if stale == 1 {
+                "1 baseline entry no longer occurs"
+            } else {
+                "baseline entries no longer occur"
+            };
+            let count = if stale == 1 {
+                String::new()
+            } else {
+                format!("{stale} ")
+            };
+            eprintln!("{count}{entries}; `galley baseline` records the current findings");
         }
     }
     // Sorted: the hash map's order would change SARIF's ruleIndex from run to run.
@@ -365,7 +397,16 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             1 => "; 1 file could not be written".into(),
             n => format!("; {n} files could not be written"),
         };
-        eprintln!("Fixed {fixed} findings in {files_fixed} files ({remain} remain{unwritten})");
+        let remain = if remain == 1 {
+            "1 remains".to_owned()
+        } else {
+            format!("{remain} remain")
+        };
+        eprintln!(
+            "Fixed {} in {} ({remain}{unwritten})",
+            plural(fixed, "finding"),
+            plural(files_fixed, "file")
+        );
     }
     let scores = scores_of(&reports);
     if args.sort == super::SortBy::Score {
@@ -386,6 +427,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     run.notifications = notifications;
     run.baseline_hidden = hidden;
     run.scores = Some(scores);
+    run.columns = super::terminal_columns();
     let report = Report {
         files_checked: reports.len(),
         files: reports,
@@ -402,7 +444,15 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     } else {
         0
     };
-    match emit(&args, &report) {
+    let emitted = match &stdin_fixed {
+        Some(text) => {
+            io::stdout().write_all(text.as_bytes())?;
+            io::stdout().flush()?;
+            emit_to(&args, &report, Box::new(io::stderr().lock()), &io::stderr())
+        }
+        None => emit(&args, &report),
+    };
+    match emitted {
         // A reader that stops early (`galley check | head`) is its choice:
         // the exit code still says what the run found.
         Err(e)
@@ -446,6 +496,15 @@ fn scores_of(reports: &[CheckedFile]) -> Scores {
     Scores { files, run }
 }
 
+/// `1 finding`, `2 findings`: the word is a regular English plural.
+pub(super) fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 fn threshold(fail_on: FailOn) -> Option<Severity> {
     match fail_on {
         FailOn::Error => Some(Severity::Error),
@@ -473,15 +532,27 @@ fn skip_note(args: &CheckArgs, notifications: &mut Vec<Notification>, path: &str
 
 /// Writes the report where `--output` (or standard output) says.
 fn emit(args: &CheckArgs, report: &Report<CheckedFile>) -> anyhow::Result<()> {
-    let to_terminal = args.output.is_none() && color_for(args.color, &io::stdout());
-    let color = args.format == OutputFormat::Human && to_terminal;
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(io::BufWriter::new(
+    let out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(
             std::fs::File::create(path)
                 .with_context(|| format!("cannot write {}", path.display()))?,
-        )),
-        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+        ),
+        None => Box::new(io::stdout().lock()),
     };
+    emit_to(args, report, out, &io::stdout())
+}
+
+/// Writes the report to `out`, coloured when `terminal` (the stream `out`
+/// writes to, unless `--output` names a file) is a terminal.
+fn emit_to(
+    args: &CheckArgs,
+    report: &Report<CheckedFile>,
+    out: Box<dyn Write + '_>,
+    terminal: &impl io::IsTerminal,
+) -> anyhow::Result<()> {
+    let to_terminal = args.output.is_none() && color_for(args.color, terminal);
+    let color = args.format == OutputFormat::Human && to_terminal;
+    let mut out = io::BufWriter::new(out);
     if args.statistics {
         statistics::write(report, &mut out)?;
     } else {

@@ -12,20 +12,16 @@ use crate::fix::{apply, write_atomic};
 /// Rounds of fixing: a fix skipped for overlapping an earlier one applies next round.
 const ROUNDS: usize = 8;
 
-/// Fixes one report in place (its text and diagnostics become the fixed file's,
-/// checked again by `recheck` after each round: the linter, less what the
-/// baseline hides); returns the fixes applied and whether the file could be written.
-pub fn fix_report(
+/// Applies fixes to the report's text until none applies (its diagnostics
+/// become the fixed text's); returns the fixes applied. Writes nothing:
+/// `--fix` on standard input prints the result.
+pub fn fix_in_memory(
     report: &mut CheckedFile,
     recheck: &dyn Fn(&str) -> Vec<Diagnostic>,
-    path: &Path,
     unsafe_fixes: bool,
-    diff: Option<&mut dyn Write>,
-) -> std::io::Result<(usize, bool)> {
+) -> usize {
     let accept =
         |a: Applicability| a == Applicability::Safe || (unsafe_fixes && a == Applicability::Unsafe);
-    let original = report.text.clone();
-    let found = report.diagnostics.clone();
     let mut applied = 0;
     for _ in 0..ROUNDS {
         let fixed = apply(&report.text, &report.diagnostics, accept);
@@ -36,6 +32,22 @@ pub fn fix_report(
         report.text = fixed.text;
         report.diagnostics = recheck(&report.text);
     }
+    applied
+}
+
+/// Fixes one report in place (its text and diagnostics become the fixed file's,
+/// checked again by `recheck` after each round: the linter, less what the
+/// baseline hides); returns the fixes applied and whether the file could be written.
+pub fn fix_report(
+    report: &mut CheckedFile,
+    recheck: &dyn Fn(&str) -> Vec<Diagnostic>,
+    path: &Path,
+    unsafe_fixes: bool,
+    diff: Option<&mut dyn Write>,
+) -> std::io::Result<(usize, bool)> {
+    let original = report.text.clone();
+    let found = report.diagnostics.clone();
+    let applied = fix_in_memory(report, recheck, unsafe_fixes);
     if report.text == original {
         return Ok((0, true));
     }

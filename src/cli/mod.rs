@@ -11,6 +11,7 @@ mod house;
 mod init;
 mod inputs;
 mod pack_errors;
+mod progress;
 mod report;
 mod self_test;
 mod shard;
@@ -81,6 +82,8 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Run the language server (LSP over standard input and output) for editors.
+    Server,
     /// Print the man page galley(1); with --dir, write one page per subcommand there.
     Man {
         /// Write galley.1, galley-check.1, … into this directory.
@@ -272,6 +275,10 @@ pub fn run() -> anyhow::Result<u8> {
             check::run(*check)
         }
         Command::Test { packs } => self_test::run(&packs),
+        Command::Server => {
+            crate::server::run_stdio()?;
+            Ok(0)
+        }
         Command::Completions { shell } => {
             generate::completions(shell)?;
             Ok(0)
@@ -339,11 +346,28 @@ fn load_ruleset(extra: &[PathBuf]) -> anyhow::Result<Option<Ruleset>> {
 }
 
 fn color_for(choice: ColorChoice, stream: &impl IsTerminal) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        // NO_COLOR wins, then FORCE_COLOR / CLICOLOR_FORCE (a pager or CI
+        // log that shows colour), then whether the stream is a terminal.
+        ColorChoice::Auto if set("NO_COLOR") => false,
+        ColorChoice::Auto if set("FORCE_COLOR") || set("CLICOLOR_FORCE") => true,
+        ColorChoice::Auto => stream.is_terminal(),
+    }
+}
+
+/// The width human output fits: `COLUMNS`, else the terminal's (standard
+/// output's), else 100.
+fn terminal_columns() -> usize {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+    {
+        if n > 0 {
+            return n;
         }
     }
+    terminal_size::terminal_size_of(io::stdout()).map_or(100, |(w, _)| usize::from(w.0))
 }

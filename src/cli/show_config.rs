@@ -82,6 +82,9 @@ pub fn print(path: &Path, s: &Settings, cli_rules: &[PathBuf], forced: bool) -> 
     for (key, o) in &s.unfixable {
         row(&mut out, "unfixable", format!("{key:?}"), &o.place)?;
     }
+    for (spelling, o) in &s.accept {
+        row(&mut out, "accept", format!("{spelling:?}"), &o.place)?;
+    }
     match &s.excluded {
         Some(o) => row(&mut out, "excluded", "true".into(), &o.place),
         None => row(&mut out, "excluded", "false".into(), "default"),

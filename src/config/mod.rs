@@ -105,6 +105,8 @@ pub struct Config {
     pub source: PackSource,
     /// `unfixable`: rule ids or categories whose fixes are never applied.
     unfixable: Vec<(String, Origin)>,
+    /// `accept`: spellings the names rules do not report.
+    accept: Vec<(String, Origin)>,
     /// The configs this one extends (`extend`), nearest first, with where each was named.
     pub extends: Vec<(PathBuf, Origin)>,
     base: Layer,
@@ -127,6 +129,8 @@ pub struct Settings {
     pub excluded: Option<Origin>,
     /// Rule ids or categories whose fixes are shown but never applied.
     pub unfixable: Vec<(String, Origin)>,
+    /// Spellings no `names/` rule reports (`accept`).
+    pub accept: Vec<(String, Origin)>,
 }
 
 impl Settings {
@@ -139,6 +143,7 @@ impl Settings {
             severity: Vec::new(),
             excluded: None,
             unfixable: Vec::new(),
+            accept: Vec::new(),
         }
     }
 
@@ -157,6 +162,7 @@ impl Settings {
             && self.severity == other.severity
             && self.excluded == other.excluded
             && self.unfixable == other.unfixable
+            && self.accept == other.accept
     }
 
     /// The articles' language when the configuration sets it.
@@ -546,6 +552,12 @@ impl Config {
             .flat_map(|list| list.get_ref())
             .map(|k| (k.get_ref().clone(), loader.origin(k.span(), "")))
             .collect();
+        let accept: Vec<(String, Origin)> = raw
+            .accept
+            .iter()
+            .flat_map(|list| list.get_ref())
+            .map(|k| (k.get_ref().clone(), loader.origin(k.span(), "")))
+            .collect();
         let base = loader.layer(
             raw.language,
             raw.packs,
@@ -585,6 +597,7 @@ impl Config {
             dir,
             source,
             unfixable,
+            accept,
             extends: Vec::new(),
             base,
             overrides,
@@ -594,6 +607,9 @@ impl Config {
             config.base = extend_layer(&parent.base, config.base);
             if raw.unfixable.is_none() {
                 config.unfixable = parent.unfixable;
+            }
+            if raw.accept.is_none() {
+                config.accept = parent.accept;
             }
             // Each override keeps the directory of the file that wrote it.
             let mut overrides: Vec<Override> = parent.overrides;
@@ -633,6 +649,7 @@ impl Config {
         let mut s = Settings::defaults();
         s.config = Some(Arc::clone(self));
         s.unfixable = self.unfixable.clone();
+        s.accept = self.accept.clone();
         let mut layers = vec![&self.base];
         layers.extend(
             self.overrides

@@ -12,6 +12,7 @@ pub const CONFIG_FIELDS: &[&str] = &[
     "rules",
     "exclude",
     "unfixable",
+    "accept",
     "severity",
     "override",
 ];
@@ -31,6 +32,8 @@ pub struct RawConfig {
     pub exclude: Option<Strings>,
     /// Rule ids or categories whose fixes are shown but never applied (ruff's `unfixable`).
     pub unfixable: Option<Strings>,
+    /// Spellings the names rules accept (an editor's "accept this spelling").
+    pub accept: Option<Strings>,
     pub severity: Option<BTreeMap<String, Spanned<String>>>,
 }
 

@@ -74,6 +74,8 @@ pub struct Linter {
     selection: Selection,
     /// Rule ids or categories whose fixes become display-only (`unfixable`).
     unfixable: Vec<String>,
+    /// Spellings the names rules do not report (`accept`).
+    accepted: Vec<String>,
 }
 
 impl std::fmt::Debug for Linter {
@@ -115,6 +117,7 @@ impl Linter {
             levels,
             selection: selection.clone(),
             unfixable: settings.unfixable.iter().map(|(k, _)| k.clone()).collect(),
+            accepted: settings.accept.iter().map(|(k, _)| k.clone()).collect(),
         }
     }
 
@@ -131,6 +134,9 @@ impl Linter {
         if !self.selection.is_all() {
             diagnostics.retain(|d| self.selection.keeps(&d.rule));
         }
+        if !self.accepted.is_empty() {
+            diagnostics.retain(|d| !(d.category() == "names" && self.is_accepted(text, &d.range)));
+        }
         if !self.unfixable.is_empty() {
             for d in &mut diagnostics {
                 let never = self
@@ -144,6 +150,19 @@ impl Linter {
             }
         }
         diagnostics
+    }
+
+    /// Whether the words at `range` are a spelling the config accepts (its
+    /// possessive too: `Sushoi's` when `Sushoi` is accepted).
+    fn is_accepted(&self, text: &str, range: &std::ops::Range<usize>) -> bool {
+        let Some(found) = text.get(range.clone()) else {
+            return false;
+        };
+        let bare = ["'s", "’s", "'", "’"]
+            .iter()
+            .find_map(|s| found.strip_suffix(s))
+            .unwrap_or(found);
+        self.accepted.iter().any(|a| a == found || a == bare)
     }
 
     /// Reads and checks one file, its format told by its extension.

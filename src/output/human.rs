@@ -49,7 +49,7 @@ fn shorten(s: &str) -> String {
     }
 }
 
-/// Renders one diagnostic of `text` into `out`.
+/// Renders one diagnostic of `text` into `out`, for a 100-column terminal.
 pub fn render(
     path: &str,
     text: &str,
@@ -57,9 +57,21 @@ pub fn render(
     d: &Diagnostic,
     out: &mut dyn WriteColor,
 ) -> io::Result<()> {
+    render_width(path, text, index, d, super::window::WIDTH, out)
+}
+
+/// Renders one diagnostic with source windows of at most `width` characters.
+pub fn render_width(
+    path: &str,
+    text: &str,
+    index: &LineIndex,
+    d: &Diagnostic,
+    width: usize,
+    out: &mut dyn WriteColor,
+) -> io::Result<()> {
     let mut ranges = vec![d.range.clone()];
     ranges.extend(d.labels.iter().map(|l| l.range.clone()));
-    let (files, mapped) = Window::new(path, text, index, &ranges);
+    let (files, mapped) = Window::with_width(path, text, index, &ranges, width);
     let mut labels = vec![CsLabel::primary((), mapped[0].clone())];
     for (l, r) in d.labels.iter().zip(&mapped[1..]) {
         labels.push(CsLabel::secondary((), r.clone()).with_message(visible(&l.message)));
@@ -89,6 +101,24 @@ pub fn render(
         .map_err(io::Error::other)
 }
 
+/// codespan calls its lowest severity `note`; galley's is `info` in the
+/// JSON, SARIF, configs and the summary line. The header's first word is
+/// the severity (after colour codes, if any): that one word is renamed.
+fn write_info(rendered: &[u8], out: &mut dyn Write) -> io::Result<()> {
+    let end = rendered
+        .iter()
+        .position(|&b| b == b'\n')
+        .unwrap_or(rendered.len());
+    match memchr::memmem::find(&rendered[..end], b"note") {
+        Some(at) => {
+            out.write_all(&rendered[..at])?;
+            out.write_all(b"info")?;
+            out.write_all(&rendered[at + 4..])
+        }
+        None => out.write_all(rendered),
+    }
+}
+
 pub fn write(
     report: &Report<impl FileFindings>,
     color: bool,
@@ -103,8 +133,13 @@ pub fn write(
             } else {
                 Buffer::no_color()
             };
-            render(file.path(), &text, &index, d, &mut buf)?;
-            out.write_all(buf.as_slice())?;
+            let width = super::window::width_for(report.run.columns);
+            render_width(file.path(), &text, &index, d, width, &mut buf)?;
+            let rendered = buf.as_slice();
+            match d.severity {
+                Severity::Info => write_info(rendered, out)?,
+                _ => out.write_all(rendered)?,
+            }
         }
     }
     if report.quiet {

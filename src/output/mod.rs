@@ -5,6 +5,7 @@ mod checkstyle;
 pub mod escape;
 mod github;
 mod gitlab;
+mod html;
 mod human;
 mod json;
 mod json_lines;
@@ -20,7 +21,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::RuleMeta;
 
 pub use github::{escape_data as github_escape_data, escape_property as github_escape_property};
-pub use human::render as render_human;
+pub use human::{render as render_human, render_width as render_human_width};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
@@ -41,6 +42,8 @@ pub enum OutputFormat {
     Checkstyle,
     /// JUnit XML: one failing test case per finding.
     Junit,
+    /// One self-contained HTML page for reviewers: articles worst first, findings highlighted.
+    Html,
 }
 
 /// All findings of a run, files in path order, diagnostics in position order.
@@ -73,6 +76,8 @@ pub struct RunInfo {
     pub fail_on: Option<Severity>,
     /// Findings the baseline hid.
     pub baseline_hidden: usize,
+    /// The terminal's width: human output's source windows fit it (default 100).
+    pub columns: usize,
     /// The articles' quality scores (`crate::score`), when the run counted words.
     pub scores: Option<Scores>,
 }
@@ -136,6 +141,7 @@ impl RunInfo {
             fail_on,
             baseline_hidden: 0,
             scores: None,
+            columns: 100,
         }
     }
 }
@@ -221,6 +227,7 @@ pub fn write(
         OutputFormat::Gitlab => gitlab::write(report, out),
         OutputFormat::Checkstyle => checkstyle::write(report, out),
         OutputFormat::Junit => junit::write(report, out),
+        OutputFormat::Html => html::write(report, out),
     }
 }
 

@@ -13,6 +13,13 @@ use crate::document::{floor_char_boundary, LineIndex};
 /// Characters of source shown per line, ellipses included: fits a
 /// 100-column terminal beside the gutter.
 pub const WIDTH: usize = 72;
+/// Columns the renderer uses beside the source: gutter, margins, carets' slack.
+pub const GUTTER: usize = 28;
+
+/// The source width that fits a terminal of `columns` (never under 20).
+pub fn width_for(columns: usize) -> usize {
+    columns.saturating_sub(GUTTER).max(20)
+}
 /// A label longer than this is shown by its start.
 const MAX_LABEL: usize = 50;
 const ELLIPSIS: &str = "…";
@@ -35,12 +42,17 @@ pub struct Window {
 }
 
 /// A label's range clamped to its first line and to `MAX_LABEL` characters.
-fn clamp(text: &str, index: &LineIndex, r: &Range<usize>) -> (usize, Range<usize>) {
+fn clamp(
+    text: &str,
+    index: &LineIndex,
+    r: &Range<usize>,
+    max_label: usize,
+) -> (usize, Range<usize>) {
     let start = floor_char_boundary(text, r.start.min(text.len()));
     let line = index.line_of(start);
     let line_range = index.line_range(text, line);
     let mut end = floor_char_boundary(text, r.end.min(line_range.end).max(start));
-    if let Some((i, _)) = text[start..end].char_indices().nth(MAX_LABEL) {
+    if let Some((i, _)) = text[start..end].char_indices().nth(max_label) {
         end = start + i;
     }
     (line, start..end)
@@ -54,8 +66,23 @@ impl Window {
         index: &LineIndex,
         ranges: &[Range<usize>],
     ) -> (Window, Vec<Range<usize>>) {
-        let clamped: Vec<(usize, Range<usize>)> =
-            ranges.iter().map(|r| clamp(text, index, r)).collect();
+        Window::with_width(name, text, index, ranges, WIDTH)
+    }
+
+    /// As [`Window::new`], with windows of at most `width` characters.
+    pub fn with_width(
+        name: &str,
+        text: &str,
+        index: &LineIndex,
+        ranges: &[Range<usize>],
+        width: usize,
+    ) -> (Window, Vec<Range<usize>>) {
+        let width = width.max(20);
+        let max_label = MAX_LABEL.min(width - 6);
+        let clamped: Vec<(usize, Range<usize>)> = ranges
+            .iter()
+            .map(|r| clamp(text, index, r, max_label))
+            .collect();
         // Cluster labels per line so that each cluster fits in one window.
         let mut order: Vec<usize> = (0..clamped.len()).collect();
         order.sort_by_key(|&i| (clamped[i].0, clamped[i].1.start));
@@ -64,7 +91,7 @@ impl Window {
             let (line, r) = &clamped[i];
             if let Some((cl, span, members)) = clusters.last_mut() {
                 let merged = span.start.min(r.start)..span.end.max(r.end);
-                if *cl == *line && text[merged.clone()].chars().count() <= WIDTH - 2 {
+                if *cl == *line && text[merged.clone()].chars().count() <= width - 2 {
                     *span = merged;
                     members.push(i);
                     continue;
@@ -85,6 +112,7 @@ impl Window {
             let (from, to) = visible(
                 line_text,
                 span.start - line_range.start..span.end - line_range.start,
+                width,
             );
             let prefix = if from > 0 { ELLIPSIS } else { "" };
             let suffix = if to < line_text.len() { ELLIPSIS } else { "" };
@@ -120,24 +148,24 @@ impl Window {
 /// Byte bounds within `line` of a window of at most `WIDTH` characters
 /// around `span`, a third of the spare room before it. Only the characters
 /// near the span are visited, so a 50 MB line costs no more than a short one.
-fn visible(line: &str, span: Range<usize>) -> (usize, usize) {
+fn visible(line: &str, span: Range<usize>, width: usize) -> (usize, usize) {
     let span_chars = line[span.clone()].chars().count();
     // Offsets of the characters before the span, nearest first, and after it.
     let before: Vec<usize> = line[..span.start]
         .char_indices()
         .rev()
-        .take(WIDTH + 1)
+        .take(width + 1)
         .map(|(i, _)| i)
         .collect();
     let after: Vec<usize> = line[span.end..]
         .char_indices()
-        .take(WIDTH + 1)
+        .take(width + 1)
         .map(|(i, _)| span.end + i)
         .collect();
-    if before.len() + span_chars + after.len() <= WIDTH {
+    if before.len() + span_chars + after.len() <= width {
         return (0, line.len());
     }
-    let room = WIDTH.saturating_sub(2 + span_chars);
+    let room = width.saturating_sub(2 + span_chars);
     let b = (room / 3).min(before.len());
     let a = (room - b).min(after.len());
     let b = (room - a).min(before.len());
