@@ -13,8 +13,9 @@ use super::text::Template;
 use super::{
     apostrophes, attribute, brackets, conditional, conflation, consistency, currency,
     doubled_initial, doubled_word, existence, glued_words, lost_apostrophe, masthead, mixed_quotes,
-    mixed_script, name_forms, near_miss, occurrence, page_residue, quotation, repeated_content,
-    romanization, spacing, stray_capital, stray_period, substitution, untranslated, Rule, Ruleset,
+    mixed_script, name_forms, near_miss, occurrence, office, page_residue, quotation,
+    repeated_content, romanization, spacing, stray_capital, stray_period, substitution,
+    untranslated, weekday_date, Rule, Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;
@@ -130,6 +131,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "name-forms", compile: &Compile(name_forms::compile), placeholders: &["found", "expected", "entity"], summary: "a known person's given name in another language's form" },
     Kind { name: "near-miss", compile: &Compile(near_miss::compile), placeholders: &["found", "expected", "entity"], summary: "a word one or two letters away from a known name" },
     Kind { name: "occurrence", compile: &Compile(occurrence::compile), placeholders: &["found", "count", "max", "min"], summary: "a term more (or fewer) than N times, a sentence longer than N words" },
+    Kind { name: "office", compile: &Compile(office::compile), placeholders: &["found", "entity", "expected"], summary: "a person given a title for an office they did not hold (at the article's date)" },
     Kind { name: "page-residue", compile: &Compile(page_residue::compile), placeholders: FOUND, summary: "a line kept from the page's interface: breadcrumb, clock, counter, slug, empty label" },
     Kind { name: "quote-balance", compile: &Compile(quotation::balance::compile), placeholders: FOUND, summary: "quotation marks unclosed, unopened, mismatched, doubled or nested in the same marks" },
     Kind { name: "quote-punctuation", compile: &Compile(quotation::punctuation::compile), placeholders: FOUND, summary: "a space or punctuation on the wrong side of a quotation mark" },
@@ -140,6 +142,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "stray-period", compile: &Compile(stray_period::compile), placeholders: FOUND, summary: "a full stop before a lower-case word, after no abbreviation" },
     Kind { name: "substitution", compile: &Compile(substitution::compile), placeholders: &["found", "expected"], summary: "a known wrong form and its right one" },
     Kind { name: "untranslated", compile: &Compile(untranslated::compile), placeholders: &["found", "language", "confidence", "expected", "script"], summary: "a paragraph, sentence or phrase left in another language or script" },
+    Kind { name: "weekday-date", compile: &Compile(weekday_date::compile), placeholders: &["found", "expected"], summary: "a weekday written with a date it does not fall on" },
 ];
 
 /// State shared while compiling: the lexicon every rule adds terms to, the

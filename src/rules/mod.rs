@@ -41,6 +41,7 @@ mod masthead;
 mod name_forms;
 mod near_miss;
 mod occurrence;
+mod office;
 mod options;
 mod page_residue;
 mod quotation;
@@ -55,6 +56,7 @@ mod target;
 mod text;
 mod translit;
 mod untranslated;
+mod weekday_date;
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
