@@ -105,6 +105,8 @@ pub struct Config {
     pub source: PackSource,
     /// `unfixable`: rule ids or categories whose fixes are never applied.
     unfixable: Vec<(String, Origin)>,
+    /// `date`: the articles' date, when they carry none of their own.
+    date: Option<(jiff::civil::Date, Origin)>,
     /// The configs this one extends (`extend`), nearest first, with where each was named.
     pub extends: Vec<(PathBuf, Origin)>,
     base: Layer,
@@ -127,6 +129,9 @@ pub struct Settings {
     pub excluded: Option<Origin>,
     /// Rule ids or categories whose fixes are shown but never applied.
     pub unfixable: Vec<(String, Origin)>,
+    /// The articles' date (`date`, `--date`): facts that change with time
+    /// (who held an office) are judged at it.
+    pub date: Option<(jiff::civil::Date, Origin)>,
 }
 
 impl Settings {
@@ -139,6 +144,7 @@ impl Settings {
             severity: Vec::new(),
             excluded: None,
             unfixable: Vec::new(),
+            date: None,
         }
     }
 
@@ -152,6 +158,7 @@ impl Settings {
         };
         config
             && self.language == other.language
+            && self.date == other.date
             && self.packs == other.packs
             && self.rules == other.rules
             && self.severity == other.severity
@@ -546,6 +553,23 @@ impl Config {
             .flat_map(|list| list.get_ref())
             .map(|k| (k.get_ref().clone(), loader.origin(k.span(), "")))
             .collect();
+        let date = raw
+            .date
+            .as_ref()
+            .and_then(|d| match d.get_ref().parse::<jiff::civil::Date>() {
+                Ok(date) => Some((date, loader.origin(d.span(), ""))),
+                Err(_) => {
+                    loader.r.errors.push(
+                        PackError::new(
+                            &loader.r.file,
+                            Some(d.span()),
+                            format!("invalid date `{}`", d.get_ref()),
+                        )
+                        .with_help("a date is written YYYY-MM-DD, e.g. `2024-03-03`"),
+                    );
+                    None
+                }
+            });
         let base = loader.layer(
             raw.language,
             raw.packs,
@@ -585,6 +609,7 @@ impl Config {
             dir,
             source,
             unfixable,
+            date,
             extends: Vec::new(),
             base,
             overrides,
@@ -594,6 +619,9 @@ impl Config {
             config.base = extend_layer(&parent.base, config.base);
             if raw.unfixable.is_none() {
                 config.unfixable = parent.unfixable;
+            }
+            if config.date.is_none() {
+                config.date = parent.date;
             }
             // Each override keeps the directory of the file that wrote it.
             let mut overrides: Vec<Override> = parent.overrides;
@@ -633,6 +661,7 @@ impl Config {
         let mut s = Settings::defaults();
         s.config = Some(Arc::clone(self));
         s.unfixable = self.unfixable.clone();
+        s.date = self.date.clone();
         let mut layers = vec![&self.base];
         layers.extend(
             self.overrides

@@ -12,6 +12,7 @@ pub const CONFIG_FIELDS: &[&str] = &[
     "rules",
     "exclude",
     "unfixable",
+    "date",
     "severity",
     "override",
 ];
@@ -31,6 +32,8 @@ pub struct RawConfig {
     pub exclude: Option<Strings>,
     /// Rule ids or categories whose fixes are shown but never applied (ruff's `unfixable`).
     pub unfixable: Option<Strings>,
+    /// The articles' date (`YYYY-MM-DD`), for facts that change with time.
+    pub date: Option<Spanned<String>>,
     pub severity: Option<BTreeMap<String, Spanned<String>>>,
 }
 

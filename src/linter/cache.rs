@@ -110,6 +110,7 @@ fn same_linter(a: &Settings, b: &Settings) -> bool {
         && a.packs.0 == b.packs.0
         && same_paths(&a.rules, &b.rules)
         && a.unfixable == b.unfixable
+        && a.date == b.date
 }
 
 fn same_paths<T>(a: &[(PathBuf, T)], b: &[(PathBuf, T)]) -> bool {

@@ -74,6 +74,8 @@ pub struct Linter {
     selection: Selection,
     /// Rule ids or categories whose fixes become display-only (`unfixable`).
     unfixable: Vec<String>,
+    /// The configured date of the articles (`date`, `--date`).
+    date: Option<jiff::civil::Date>,
 }
 
 impl std::fmt::Debug for Linter {
@@ -115,6 +117,7 @@ impl Linter {
             levels,
             selection: selection.clone(),
             unfixable: settings.unfixable.iter().map(|(k, _)| k.clone()).collect(),
+            date: settings.date.as_ref().map(|(d, _)| *d),
         }
     }
 
@@ -125,8 +128,14 @@ impl Linter {
         // A suppression comment is judged stale or used by every rule's
         // findings, switched off or not: only then do off rules run.
         let enabled = (!crate::suppress::has_directives(text)).then_some(&self.enabled[..]);
-        let mut diagnostics =
-            crate::check::check_enabled(&self.ruleset, enabled, text, format, self.language);
+        let mut diagnostics = crate::check::check_enabled(
+            &self.ruleset,
+            enabled,
+            text,
+            format,
+            self.language,
+            self.date,
+        );
         self.levels.apply(path_hint, &mut diagnostics);
         if !self.selection.is_all() {
             diagnostics.retain(|d| self.selection.keeps(&d.rule));
