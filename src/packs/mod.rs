@@ -40,6 +40,10 @@ pub const SHIPPED: &[(&str, &str)] = &[
         include_str!("../../rules/facts-aircraft.toml"),
     ),
     (
+        "facts-numbers",
+        include_str!("../../rules/facts-numbers.toml"),
+    ),
+    (
         "facts-calendar",
         include_str!("../../rules/facts-calendar.toml"),
     ),

@@ -12,9 +12,9 @@ use super::options::{self, Compile, CompileKind};
 use super::text::Template;
 use super::{
     apostrophes, attribute, brackets, conditional, conflation, consistency, currency,
-    doubled_initial, doubled_word, existence, glued_words, lost_apostrophe, masthead, mixed_quotes,
-    mixed_script, name_forms, near_miss, occurrence, office, page_residue, quotation,
-    repeated_content, romanization, spacing, stray_capital, stray_period, substitution,
+    doubled_initial, doubled_word, existence, glued_words, headline_numbers, lost_apostrophe,
+    masthead, mixed_quotes, mixed_script, name_forms, near_miss, occurrence, office, page_residue,
+    quotation, repeated_content, romanization, spacing, stray_capital, stray_period, substitution,
     untranslated, weekday_date, Rule, Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
@@ -122,6 +122,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "doubled-word", compile: &Compile(doubled_word::compile), placeholders: FOUND, summary: "a word written twice in a row" },
     Kind { name: "existence", compile: &Compile(existence::compile), placeholders: FOUND, summary: "a pattern or phrase that should not appear" },
     Kind { name: "glued-words", compile: &Compile(glued_words::compile), placeholders: FOUND, summary: "two words written as one (`reportedthat`, `ByJohn`), from the article's own words" },
+    Kind { name: "headline-numbers", compile: &Compile(headline_numbers::compile), placeholders: &["found", "expected"], summary: "an amount in the headline that the body states at least tenfold different" },
     Kind { name: "lost-apostrophe", compile: &Compile(lost_apostrophe::compile), placeholders: FOUND, summary: "a contraction or a name's possessive that lost its apostrophe" },
     Kind { name: "masthead", compile: &Compile(masthead::compile), placeholders: FOUND, summary: "the site's name, tagline or label above the headline, or glued to it" },
     Kind { name: "missing-space", compile: &Compile(spacing::missing_space::compile), placeholders: FOUND, summary: "no space after sentence punctuation, or before a glued date" },

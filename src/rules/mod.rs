@@ -31,6 +31,7 @@ mod existence;
 mod fuzzy;
 mod gazetteer;
 mod glued_words;
+mod headline_numbers;
 pub mod ids;
 pub mod lexicon;
 mod lost_apostrophe;
