@@ -343,3 +343,19 @@ fn unsafe_fixes_leave_every_fact_finding_as_written() {
         );
     }
 }
+
+#[test]
+fn a_role_in_a_headline_that_names_no_aircraft_reads_the_article_s_only_aircraft() {
+    let rule = "facts/aircraft-role";
+    let fires = "Minsk offers to build fighter jets for Moscow\n\nThe plant in Minsk can build the Su-25, the minister said. The Su-25 has flown for decades.\n";
+    let found = findings(fires, "a.txt", rule, &[]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "fighter jet");
+    // The article's aircraft has the role; or it names two types: silent.
+    for silent in [
+        "Minsk offers to build fighter jets for Moscow\n\nThe plant in Minsk can build the MiG-29, the minister said.\n",
+        "Minsk offers to build fighter jets for Moscow\n\nThe plant can build the Su-25 and repair the MiG-29, the minister said.\n",
+    ] {
+        assert!(findings(silent, "a.txt", rule, &[]).is_empty(), "{silent}");
+    }
+}

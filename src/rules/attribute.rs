@@ -206,7 +206,32 @@ fn joins(gap: &str, value_first: bool, appositive: bool) -> bool {
     }
 }
 
+/// The one entity every mention names, when there is exactly one.
+fn only_one<'m>(cx: &Context<'_>, subjects: &[&'m Mention]) -> Option<&'m Mention> {
+    let first = subjects.iter().find(|m| {
+        cx.doc
+            .headline
+            .as_ref()
+            .is_none_or(|h| m.range.start >= h.end)
+    })?;
+    subjects
+        .iter()
+        .all(|m| m.entity == first.entity)
+        .then_some(*first)
+}
+
 impl Attribute {
+    /// A role phrase in the headline, for a rule that reads beyond adjacency.
+    fn headline_value(&self, cx: &Context<'_>, vrange: &Range<usize>) -> bool {
+        !matches!(self.window, Window::Adjacent)
+            && matches!(self.values, Values::Phrases(_))
+            && cx
+                .doc
+                .headline
+                .as_ref()
+                .is_some_and(|h| h.contains(&vrange.start))
+    }
+
     /// Word distance between two ranges when within the window.
     fn distance(
         &self,
@@ -358,10 +383,17 @@ impl Rule for Attribute {
             {
                 continue;
             }
-            // The nearest subject; on a tie, the one before the value.
-            let Some(&(_, _, subject)) = near.iter().min_by_key(|(d, after, _)| (*d, *after))
-            else {
-                continue;
+            // The nearest subject; on a tie, the one before the value. A
+            // headline that names none ("… by producing fighter jets") speaks
+            // of the article's aircraft when the article names only one.
+            let from_headline = near.is_empty() && self.headline_value(cx, &vrange);
+            let subject = match near.iter().min_by_key(|(d, after, _)| (*d, *after)) {
+                Some(&(_, _, s)) => s,
+                None if from_headline => match only_one(cx, &subjects) {
+                    Some(s) => s,
+                    None => continue,
+                },
+                None => continue,
             };
             let entity = cx.entities.get(subject.entity);
             let actual = entity.attribute(&self.attribute);
@@ -382,10 +414,17 @@ impl Rule for Attribute {
                 ),
                 None => format!("'{found}' does not fit {}", the(&entity.name)),
             };
-            let mut d = self
-                .meta
-                .diag(subject.range.clone(), message)
-                .with_label(vrange.clone(), format!("{} given here", self.attribute));
+            let mut d = if from_headline {
+                // The finding is on the headline's words; the aircraft is named in the body.
+                self.meta.diag(vrange.clone(), message).with_label(
+                    subject.range.clone(),
+                    format!("the only {} the article names", self.entity_type),
+                )
+            } else {
+                self.meta
+                    .diag(subject.range.clone(), message)
+                    .with_label(vrange.clone(), format!("{} given here", self.attribute))
+            };
             let suggestions = self.suggestions(cx, entity, &value);
             match suggestions.first() {
                 // Either the designation or the role word can be the slip: both
