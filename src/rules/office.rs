@@ -31,6 +31,9 @@ pub struct Options {
     titles: Option<Spanned<BTreeMap<String, String>>>,
     /// Words before a title that make it a past or future one.
     qualifiers: Option<Spanned<BTreeMap<String, String>>>,
+    /// Titles as the `office` strings write them, when they are not title
+    /// phrases to look for in text (`Chancellor`: in British copy, of the Exchequer).
+    office_titles: Option<Spanned<BTreeMap<String, String>>>,
     /// Offices of entities of any type: name → ["Foreign Minister of Russia 2004-"].
     holders: Option<Spanned<BTreeMap<String, Vec<String>>>>,
 }
@@ -62,6 +65,9 @@ enum Qualifier {
     Past,
     /// `future`, `incoming`, `designate`: not judged.
     Future,
+    /// `Deputy`, `Vice`, `Council`: another office that ends with the title
+    /// (`Deputy Prime Minister`, `European Council President`): not judged.
+    Other,
 }
 
 pub struct Office {
@@ -108,6 +114,13 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
     // Office classes by lowercase title, to read the terms' titles with.
     let class_of: HashMap<String, String> = titles_raw
         .iter()
+        .chain(
+            raw.office_titles
+                .as_ref()
+                .map(|o| o.get_ref())
+                .into_iter()
+                .flatten(),
+        )
         .map(|(t, c)| (t.to_lowercase(), c.clone()))
         .collect();
     let mut titles = HashMap::new();
@@ -119,10 +132,11 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
         let q = match q.as_str() {
             "past" => Qualifier::Past,
             "future" => Qualifier::Future,
+            "other" => Qualifier::Other,
             _ => {
                 cx.error(
                     cx.id.clone(),
-                    format!("qualifier `{word}` must be \"past\" or \"future\""),
+                    format!("qualifier `{word}` must be \"past\", \"future\" or \"other\""),
                 );
                 return None;
             }
@@ -203,6 +217,11 @@ impl Office {
         let head =
             &text[super::super::document::floor_char_boundary(text, title_start.saturating_sub(60))
                 ..title_start];
+        // Only the title's own sentence: "… the council. President Andrzej Duda".
+        let head = head
+            .rsplit(['.', '!', '?', ';', ':', '\n'])
+            .next()
+            .unwrap_or(head);
         let words: Vec<&str> = head
             .split(|c: char| c.is_whitespace() || c == '-')
             .filter(|w| !w.is_empty())
@@ -248,8 +267,12 @@ impl Office {
         {
             return None;
         }
-        // "Vladimir Putin, Prime Minister Mikhail Mishustin": the title is the next name's.
+        // "Vladimir Putin, Prime Minister Mikhail Mishustin": the title is the
+        // next name's; "Rishi Sunak, the Chancellor of the Exchequer": another office.
         let after = &text[r.end..];
+        if after.starts_with(" of ") || after.starts_with(" for ") {
+            return None;
+        }
         let next = after.trim_start_matches([' ', '\u{a0}']);
         if next.starts_with(|c: char| c.is_uppercase()) && after.len() != next.len() {
             return None;
@@ -279,7 +302,7 @@ impl Rule for Office {
             };
             let (trange, class) = &found[i];
             let qualifier = self.qualifier(cx.doc.text, trange.start);
-            if qualifier == Some(Qualifier::Future) {
+            if matches!(qualifier, Some(Qualifier::Future | Qualifier::Other)) {
                 continue;
             }
             let held: Vec<&Term> = terms.iter().filter(|t| t.class == *class).collect();
