@@ -345,7 +345,7 @@ impl Rule for Office {
             let mut d = self
                 .meta
                 .diag(trange.clone(), message)
-                .with_label(m.range.clone(), format!("{}", entity.name))
+                .with_label(m.range.clone(), entity.name.clone())
                 .with_note(fact);
             if let (false, Some(date)) = (held.is_empty(), &cx.doc.date) {
                 d = d.with_note(format!(

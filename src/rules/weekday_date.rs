@@ -151,7 +151,7 @@ impl Rule for WeekdayDate {
             let mut d = self
                 .meta
                 .diag(wrange, message)
-                .with_label(m.range.clone(), format!("{english}"));
+                .with_label(m.range.clone(), english.clone());
             if m.year.is_none() {
                 if let Some(a) = &doc.date {
                     d = d.with_note(format!(
