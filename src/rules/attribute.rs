@@ -434,13 +434,12 @@ impl Rule for Attribute {
                     let names: Vec<&str> = suggestions.iter().map(|e| e.name.as_str()).collect();
                     d = d
                         .with_note(format!(
-                            "{}: {} {actual_text}",
-                            entity.name, self.attribute
+                            "the {} of {}: {actual_text}",
+                            self.attribute,
+                            the(&entity.name)
                         ))
                         .with_help(format!(
-                            "either the {} of {} is {actual_text}, or, if '{found}' is right, the {} is the {}",
-                            self.attribute,
-                            the(&entity.name),
+                            "if '{found}' is right, the {} may be the {}",
                             self.entity_type,
                             names.join(" or the ")
                         ))

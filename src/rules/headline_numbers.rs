@@ -158,7 +158,8 @@ fn amounts(doc: &Document<'_>, words: &[Word]) -> Vec<Amount> {
         // A year, a day or a small count is not an amount to compare.
         let counts = !currency.is_empty() || mult.is_some() || total >= 1000.0 && !s.len().eq(&4);
         if let (Some(noun), true) = (noun, counts) {
-            let end = words[j].end;
+            // The amount with what it counts: `$500 million loan`.
+            let end = words.get(j + 1).map_or(words[j].end, |w| w.end);
             out.push(Amount {
                 range: if !currency.is_empty() && before.ends_with(currency) {
                     start - currency.len()..end
