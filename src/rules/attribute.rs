@@ -390,8 +390,8 @@ impl Rule for Attribute {
             let subject = match near.iter().min_by_key(|(d, after, _)| (*d, *after)) {
                 Some(&(_, _, s)) => s,
                 None if from_headline => match only_one(cx, &subjects) {
-                    Some(s) => s,
-                    None => continue,
+                    Some(s) if !cx.entities.get(s.entity).has(&self.attribute, &value) => s,
+                    _ => continue,
                 },
                 None => continue,
             };
