@@ -264,7 +264,7 @@ pub fn check_article(
     format: Format,
     language: Option<Lang>,
 ) -> Vec<Diagnostic> {
-    check_enabled(ruleset, None, text, format, language)
+    check_enabled(ruleset, None, text, format, language, None)
 }
 
 /// [`check_article`] running only the rules `enabled` flags (see
@@ -275,11 +275,19 @@ pub(crate) fn check_enabled(
     text: &str,
     format: Format,
     language: Option<Lang>,
+    date: Option<jiff::civil::Date>,
 ) -> Vec<Diagnostic> {
     let source = Source::read(text, format);
     let started = crate::rules::timing::start();
-    let doc = Document::new(&source, language);
+    let mut doc = Document::new(&source, language);
     crate::rules::timing::record("(document)", started);
+    if let Some(date) = date {
+        // The caller's date wins over what the article says of itself.
+        doc.date = Some(crate::document::dates::ArticleDate {
+            date,
+            origin: "configured date",
+        });
+    }
     let mut diagnostics = ruleset.check_enabled(&doc, enabled);
     // Plain text is read as it is: only a marked-up file's findings move.
     if source.is_marked_up() {

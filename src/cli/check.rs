@@ -26,6 +26,14 @@ use crate::score::Score;
 /// A temporary file of galley's this old is no live run's: reported after `--fix`.
 const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
+/// The settings with `--date` over the config's `date`.
+fn with_date(mut settings: Settings, args: &CheckArgs) -> Settings {
+    if let Some(d) = args.date {
+        settings.date = Some((d, crate::config::Origin::caller()));
+    }
+    settings
+}
+
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     if args.write_baseline.is_some() && (args.fix || args.diff) {
         eprintln!("error: `galley baseline` records findings and never fixes; run `galley check --fix` first");
@@ -63,11 +71,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     }
     let mut files: Vec<(PathBuf, Arc<Settings>)> = Vec::new();
     if let Some((name, _)) = &inputs.stdin {
-        files.push((name.clone(), Arc::new(configs.settings(name))));
+        files.push((
+            name.clone(),
+            Arc::new(with_date(configs.settings(name), &args)),
+        ));
     }
     let mut last: Option<Arc<Settings>> = None;
     for f in found {
-        let settings = configs.settings(&f.path);
+        let settings = with_date(configs.settings(&f.path), &args);
         if settings.excluded.is_some() && (!f.explicit || args.force_exclude) {
             continue;
         }

@@ -207,6 +207,16 @@ struct CheckArgs {
     /// Print nothing but the findings (no warnings on standard error).
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// The articles' date (YYYY-MM-DD), over their own and galley.toml's `date`:
+    /// facts that change with time (who held an office) are judged at it.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<jiff::civil::Date>,
+}
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a date: write YYYY-MM-DD, e.g. 2024-03-03"))
 }
 
 fn parse_shard(s: &str) -> Result<(u64, u64), String> {

@@ -107,6 +107,8 @@ pub struct Config {
     unfixable: Vec<(String, Origin)>,
     /// `accept`: spellings the names rules do not report.
     accept: Vec<(String, Origin)>,
+    /// `date`: the articles' date, when they carry none of their own.
+    date: Option<(jiff::civil::Date, Origin)>,
     /// The configs this one extends (`extend`), nearest first, with where each was named.
     pub extends: Vec<(PathBuf, Origin)>,
     base: Layer,
@@ -131,6 +133,9 @@ pub struct Settings {
     pub unfixable: Vec<(String, Origin)>,
     /// Spellings no `names/` rule reports (`accept`).
     pub accept: Vec<(String, Origin)>,
+    /// The articles' date (`date`, `--date`): facts that change with time
+    /// (who held an office) are judged at it.
+    pub date: Option<(jiff::civil::Date, Origin)>,
 }
 
 impl Settings {
@@ -144,6 +149,7 @@ impl Settings {
             excluded: None,
             unfixable: Vec::new(),
             accept: Vec::new(),
+            date: None,
         }
     }
 
@@ -157,6 +163,7 @@ impl Settings {
         };
         config
             && self.language == other.language
+            && self.date == other.date
             && self.packs == other.packs
             && self.rules == other.rules
             && self.severity == other.severity
@@ -558,6 +565,23 @@ impl Config {
             .flat_map(|list| list.get_ref())
             .map(|k| (k.get_ref().clone(), loader.origin(k.span(), "")))
             .collect();
+        let date = raw
+            .date
+            .as_ref()
+            .and_then(|d| match d.get_ref().parse::<jiff::civil::Date>() {
+                Ok(date) => Some((date, loader.origin(d.span(), ""))),
+                Err(_) => {
+                    loader.r.errors.push(
+                        PackError::new(
+                            &loader.r.file,
+                            Some(d.span()),
+                            format!("invalid date `{}`", d.get_ref()),
+                        )
+                        .with_help("a date is written YYYY-MM-DD, e.g. `2024-03-03`"),
+                    );
+                    None
+                }
+            });
         let base = loader.layer(
             raw.language,
             raw.packs,
@@ -598,6 +622,7 @@ impl Config {
             source,
             unfixable,
             accept,
+            date,
             extends: Vec::new(),
             base,
             overrides,
@@ -610,6 +635,9 @@ impl Config {
             }
             if raw.accept.is_none() {
                 config.accept = parent.accept;
+            }
+            if config.date.is_none() {
+                config.date = parent.date;
             }
             // Each override keeps the directory of the file that wrote it.
             let mut overrides: Vec<Override> = parent.overrides;
@@ -650,6 +678,7 @@ impl Config {
         s.config = Some(Arc::clone(self));
         s.unfixable = self.unfixable.clone();
         s.accept = self.accept.clone();
+        s.date = self.date.clone();
         let mut layers = vec![&self.base];
         layers.extend(
             self.overrides

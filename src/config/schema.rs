@@ -13,6 +13,7 @@ pub const CONFIG_FIELDS: &[&str] = &[
     "exclude",
     "unfixable",
     "accept",
+    "date",
     "severity",
     "override",
 ];
@@ -34,6 +35,8 @@ pub struct RawConfig {
     pub unfixable: Option<Strings>,
     /// Spellings the names rules accept (an editor's "accept this spelling").
     pub accept: Option<Strings>,
+    /// The articles' date (`YYYY-MM-DD`), for facts that change with time.
+    pub date: Option<Spanned<String>>,
     pub severity: Option<BTreeMap<String, Spanned<String>>>,
 }
 

@@ -3,6 +3,7 @@
 //! Every range is a byte range into the original text.
 
 mod ascii_words;
+pub mod dates;
 mod front_matter;
 mod html;
 pub mod language;
@@ -133,6 +134,9 @@ pub struct Document<'a> {
     /// Where the body begins: after a Markdown file's front matter or an HTML
     /// file's head, whose title the body may print as its heading (0 in plain text).
     pub body_start: usize,
+    /// The article's date: configured (`--date`, galley.toml), else read
+    /// from its front matter, HTML metadata or dateline.
+    pub date: Option<dates::ArticleDate>,
     /// A marked-up file's original text and the way back to it, so a rule can
     /// tell a space the article wrote from markup blanked to one.
     markup: Option<(&'a str, &'a prose::OffsetMap)>,
@@ -163,6 +167,13 @@ impl<'a> Document<'a> {
         );
         doc.body_start = source.prose.as_ref().map_or(0, |p| p.body_start);
         doc.markup = source.prose.as_ref().map(|p| (source.original, &p.map));
+        doc.date = dates::article_date(
+            source.original,
+            source.format,
+            text,
+            &doc.words,
+            doc.language,
+        );
         doc
     }
 
@@ -227,6 +238,7 @@ impl<'a> Document<'a> {
             masthead,
             body_start: 0,
             markup: None,
+            date: None,
         }
     }
 

@@ -111,6 +111,7 @@ fn same_linter(a: &Settings, b: &Settings) -> bool {
         && same_paths(&a.rules, &b.rules)
         && a.unfixable == b.unfixable
         && a.accept == b.accept
+        && a.date == b.date
 }
 
 fn same_paths<T>(a: &[(PathBuf, T)], b: &[(PathBuf, T)]) -> bool {

@@ -76,6 +76,8 @@ pub struct Linter {
     unfixable: Vec<String>,
     /// Spellings the names rules do not report (`accept`).
     accepted: Vec<String>,
+    /// The configured date of the articles (`date`, `--date`).
+    date: Option<jiff::civil::Date>,
 }
 
 impl std::fmt::Debug for Linter {
@@ -118,6 +120,7 @@ impl Linter {
             selection: selection.clone(),
             unfixable: settings.unfixable.iter().map(|(k, _)| k.clone()).collect(),
             accepted: settings.accept.iter().map(|(k, _)| k.clone()).collect(),
+            date: settings.date.as_ref().map(|(d, _)| *d),
         }
     }
 
@@ -128,8 +131,14 @@ impl Linter {
         // A suppression comment is judged stale or used by every rule's
         // findings, switched off or not: only then do off rules run.
         let enabled = (!crate::suppress::has_directives(text)).then_some(&self.enabled[..]);
-        let mut diagnostics =
-            crate::check::check_enabled(&self.ruleset, enabled, text, format, self.language);
+        let mut diagnostics = crate::check::check_enabled(
+            &self.ruleset,
+            enabled,
+            text,
+            format,
+            self.language,
+            self.date,
+        );
         self.levels.apply(path_hint, &mut diagnostics);
         if !self.selection.is_all() {
             diagnostics.retain(|d| self.selection.keeps(&d.rule));

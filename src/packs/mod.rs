@@ -45,6 +45,14 @@ pub const SHIPPED: &[(&str, &str)] = &[
         "facts-aircraft",
         include_str!("../../rules/facts-aircraft.toml"),
     ),
+    (
+        "facts-numbers",
+        include_str!("../../rules/facts-numbers.toml"),
+    ),
+    (
+        "facts-calendar",
+        include_str!("../../rules/facts-calendar.toml"),
+    ),
 ];
 
 /// Parses one pack, collecting every error in it rather than the first.

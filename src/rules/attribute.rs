@@ -206,7 +206,32 @@ fn joins(gap: &str, value_first: bool, appositive: bool) -> bool {
     }
 }
 
+/// The one entity every mention names, when there is exactly one.
+fn only_one<'m>(cx: &Context<'_>, subjects: &[&'m Mention]) -> Option<&'m Mention> {
+    let first = subjects.iter().find(|m| {
+        cx.doc
+            .headline
+            .as_ref()
+            .is_none_or(|h| m.range.start >= h.end)
+    })?;
+    subjects
+        .iter()
+        .all(|m| m.entity == first.entity)
+        .then_some(*first)
+}
+
 impl Attribute {
+    /// A role phrase in the headline, for a rule that reads beyond adjacency.
+    fn headline_value(&self, cx: &Context<'_>, vrange: &Range<usize>) -> bool {
+        !matches!(self.window, Window::Adjacent)
+            && matches!(self.values, Values::Phrases(_))
+            && cx
+                .doc
+                .headline
+                .as_ref()
+                .is_some_and(|h| h.contains(&vrange.start))
+    }
+
     /// Word distance between two ranges when within the window.
     fn distance(
         &self,
@@ -297,7 +322,7 @@ impl Rule for Attribute {
             // million comparisons per value.
             let at = subjects.partition_point(|m| m.range.start < vrange.start);
             let nearest = &subjects[at.saturating_sub(NEAREST)..(at + NEAREST).min(subjects.len())];
-            let near: Vec<(usize, bool, &Mention)> = nearest
+            let mut near: Vec<(usize, bool, &Mention)> = nearest
                 .iter()
                 .filter(|m| m.range != vrange)
                 .filter_map(|m| {
@@ -308,32 +333,67 @@ impl Rule for Attribute {
                 // counts only right after the aircraft ("three MiG-29 bombers").
                 .filter(|(d, after, _)| !plural || (*d <= 1 && !after))
                 .collect();
+            // What a value states is about the mentions of its own sentence: a
+            // mention in a neighbouring sentence neither describes it nor
+            // excuses it. Only a sentence that names none of the type ("Attack
+            // aircraft, a workhorse.") reads its neighbours.
+            let sentence = cx.doc.sentence_at(vrange.start);
+            if near
+                .iter()
+                .any(|(_, _, m)| cx.doc.sentence_at(m.range.start) == sentence)
+            {
+                near.retain(|(_, _, m)| cx.doc.sentence_at(m.range.start) == sentence);
+            }
             if near
                 .iter()
                 .any(|(_, _, m)| cx.entities.get(m.entity).has(&self.attribute, &value))
             {
                 continue;
             }
-            // "the passenger jet" refers back to an aircraft named earlier that is one.
-            let definite = cx
-                .doc
-                .text
-                .get(vrange.start.saturating_sub(4)..vrange.start)
-                .is_some_and(|s| s.eq_ignore_ascii_case("the "));
+            // "the passenger jet" on its own refers back to an aircraft named
+            // earlier that is one; "the Sukhoi MC-21" or "Astana, the capital of
+            // Uzbekistan" state a fact about the mention they are written with,
+            // which no earlier mention changes.
+            let definite = !matches!(self.window, Window::Adjacent)
+                && cx
+                    .doc
+                    .text
+                    .get(vrange.start.saturating_sub(4)..vrange.start)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("the "));
+            let written_with = near.iter().any(|(_, _, m)| {
+                let (a, b) = if m.range.start < vrange.start {
+                    (&m.range, &vrange)
+                } else {
+                    (&vrange, &m.range)
+                };
+                b.start >= a.end
+                    && cx.doc.text[a.end..b.start].trim().is_empty()
+                    && b.start - a.end <= 2
+            });
             if definite
+                && !written_with
                 && subjects[at.saturating_sub(4 * NEAREST)..at]
                     .iter()
                     .any(|m| {
                         m.range.end <= vrange.start
+                            && cx.doc.paragraph_at(m.range.start)
+                                == cx.doc.paragraph_at(vrange.start)
                             && cx.entities.get(m.entity).has(&self.attribute, &value)
                     })
             {
                 continue;
             }
-            // The nearest subject; on a tie, the one before the value.
-            let Some(&(_, _, subject)) = near.iter().min_by_key(|(d, after, _)| (*d, *after))
-            else {
-                continue;
+            // The nearest subject; on a tie, the one before the value. A
+            // headline that names none ("… by producing fighter jets") speaks
+            // of the article's aircraft when the article names only one.
+            let from_headline = near.is_empty() && self.headline_value(cx, &vrange);
+            let subject = match near.iter().min_by_key(|(d, after, _)| (*d, *after)) {
+                Some(&(_, _, s)) => s,
+                None if from_headline => match only_one(cx, &subjects) {
+                    Some(s) if !cx.entities.get(s.entity).has(&self.attribute, &value) => s,
+                    _ => continue,
+                },
+                None => continue,
             };
             let entity = cx.entities.get(subject.entity);
             let actual = entity.attribute(&self.attribute);
@@ -354,14 +414,22 @@ impl Rule for Attribute {
                 ),
                 None => format!("'{found}' does not fit {}", the(&entity.name)),
             };
-            let mut d = self
-                .meta
-                .diag(subject.range.clone(), message)
-                .with_label(vrange.clone(), format!("{} given here", self.attribute));
+            let mut d = if from_headline {
+                // The finding is on the headline's words; the aircraft is named in the body.
+                self.meta.diag(vrange.clone(), message).with_label(
+                    subject.range.clone(),
+                    format!("the only {} the article names", self.entity_type),
+                )
+            } else {
+                self.meta
+                    .diag(subject.range.clone(), message)
+                    .with_label(vrange.clone(), format!("{} given here", self.attribute))
+            };
             let suggestions = self.suggestions(cx, entity, &value);
             match suggestions.first() {
-                // Only designations are swapped for one another (MiG-25 for Su-25); with a
-                // person or a city the phrase is the likelier mistake.
+                // Either the designation or the role word can be the slip: both
+                // readings are shown, and neither is ever applied — an entity's
+                // name is a fact, and no attribute phrase rewrites it.
                 Some(s) if matches!(self.values, Values::Phrases(_)) && has_digit(&entity.name) => {
                     let names: Vec<&str> = suggestions.iter().map(|e| e.name.as_str()).collect();
                     d = d
@@ -375,7 +443,7 @@ impl Rule for Attribute {
                             self.entity_type,
                             names.join(" or the ")
                         ))
-                        .with_fix(s.name.clone(), Applicability::Unsafe);
+                        .with_fix(s.name.clone(), Applicability::Display);
                 }
                 _ => {
                     d = d.with_help(format!(

@@ -12,10 +12,10 @@ use super::options::{self, Compile, CompileKind};
 use super::text::Template;
 use super::{
     apostrophes, attribute, brackets, conditional, conflation, consistency, currency,
-    doubled_initial, doubled_word, existence, glued_words, house, lost_apostrophe, masthead,
-    mixed_quotes, mixed_script, name_forms, near_miss, occurrence, page_residue, phrase_table,
-    quotation, repeated_content, romanization, spacing, stray_capital, stray_period, substitution,
-    untranslated, Rule, Ruleset,
+    doubled_initial, doubled_word, existence, glued_words, headline_numbers, house,
+    lost_apostrophe, masthead, mixed_quotes, mixed_script, name_forms, near_miss, occurrence,
+    office, page_residue, phrase_table, quotation, repeated_content, romanization, spacing,
+    stray_capital, stray_period, substitution, untranslated, weekday_date, Rule, Ruleset,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;
@@ -122,6 +122,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "doubled-word", compile: &Compile(doubled_word::compile), placeholders: FOUND, summary: "a word written twice in a row" },
     Kind { name: "existence", compile: &Compile(existence::compile), placeholders: FOUND, summary: "a pattern or phrase that should not appear" },
     Kind { name: "glued-words", compile: &Compile(glued_words::compile), placeholders: FOUND, summary: "two words written as one (`reportedthat`, `ByJohn`), from the article's own words" },
+    Kind { name: "headline-numbers", compile: &Compile(headline_numbers::compile), placeholders: &["found", "expected"], summary: "an amount in the headline that the body states at least tenfold different" },
     Kind { name: "house-boilerplate", compile: &Compile(house::boilerplate::compile), placeholders: FOUND, summary: "a line so many of the archive's articles print that it is the site's (from `galley house`)" },
     Kind { name: "house-spelling", compile: &Compile(house::spelling::compile), placeholders: FOUND, summary: "a name written otherwise than the archive's house form (from `galley house`)" },
     Kind { name: "house-typography", compile: &Compile(house::typography::compile), placeholders: FOUND, summary: "quotation marks, apostrophes or currency spacing unlike the archive's (from `galley house`)" },
@@ -134,6 +135,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "name-forms", compile: &Compile(name_forms::compile), placeholders: &["found", "expected", "entity"], summary: "a known person's given name in another language's form" },
     Kind { name: "near-miss", compile: &Compile(near_miss::compile), placeholders: &["found", "expected", "entity"], summary: "a word one or two letters away from a known name" },
     Kind { name: "occurrence", compile: &Compile(occurrence::compile), placeholders: &["found", "count", "max", "min"], summary: "a term more (or fewer) than N times, a sentence longer than N words" },
+    Kind { name: "office", compile: &Compile(office::compile), placeholders: &["found", "entity", "expected"], summary: "a person given a title for an office they did not hold (at the article's date)" },
     Kind { name: "page-residue", compile: &Compile(page_residue::compile), placeholders: FOUND, summary: "a line kept from the page's interface: breadcrumb, clock, counter, slug, empty label" },
     Kind { name: "phrase-table", compile: &Compile(phrase_table::compile), placeholders: &["found", "source"], summary: "a table of phrases, each with its own explanation, help and guards: calques, acronyms left untranslated" },
     Kind { name: "quote-balance", compile: &Compile(quotation::balance::compile), placeholders: FOUND, summary: "quotation marks unclosed, unopened, mismatched, doubled or nested in the same marks" },
@@ -145,6 +147,7 @@ pub const KINDS: &[Kind] = &[
     Kind { name: "stray-period", compile: &Compile(stray_period::compile), placeholders: FOUND, summary: "a full stop before a lower-case word, after no abbreviation" },
     Kind { name: "substitution", compile: &Compile(substitution::compile), placeholders: &["found", "expected"], summary: "a known wrong form and its right one" },
     Kind { name: "untranslated", compile: &Compile(untranslated::compile), placeholders: &["found", "language", "confidence", "expected", "script"], summary: "a paragraph, sentence or phrase left in another language or script" },
+    Kind { name: "weekday-date", compile: &Compile(weekday_date::compile), placeholders: &["found", "expected"], summary: "a weekday written with a date it does not fall on" },
 ];
 
 /// State shared while compiling: the lexicon every rule adds terms to, the

@@ -150,6 +150,7 @@ fn run_case(
         &case.text,
         Format::Plain,
         meta.language,
+        None,
     );
     found.retain(|d| d.rule == meta.id);
     let fail = |message: String| PackError::new(&meta.file, Some(case.span.clone()), message);
