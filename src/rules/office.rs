@@ -181,15 +181,12 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
         }
     }
     for (name, offices) in raw.holders.map(Spanned::into_inner).unwrap_or_default() {
-        match cx.entities.by_name(&name) {
-            Some(id) => {
-                for office in &offices {
-                    read(id, office, None, &mut unknown);
-                }
+        // The person is defined by another pack (the gazetteer): a pack
+        // compiled without it checks the leaders alone.
+        if let Some(id) = cx.entities.by_name(&name) {
+            for office in &offices {
+                read(id, office, None, &mut unknown);
             }
-            // The person is defined by another pack (the gazetteer): a pack
-            // compiled without it checks the leaders alone.
-            None => {}
         }
     }
     if let Some(first) = unknown.into_iter().min() {
