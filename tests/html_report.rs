@@ -157,3 +157,56 @@ fn headless_chromium_renders_one_highlight_per_finding() {
         "an element was built from article text"
     );
 }
+
+/// Articles are shown in the order of their quality score, worst first: a
+/// short article with one error comes before a long one with two, whose
+/// penalty per 1,000 words is lower (weighted findings alone would put the
+/// long one first).
+#[test]
+fn articles_are_ordered_by_quality_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let filler: Vec<String> = (0..60)
+        .map(|i| format!("In meeting {i} the officials discussed trade and transport."))
+        .collect();
+    let filler = filler.join(" ");
+    std::fs::write(
+        dir.path().join("a-long.txt"),
+        format!("Talks in Minsk\n\nBelarus (, - the talks went on. {filler}\n\nBelarus (, - more talks followed.\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b-short.txt"),
+        "Talks in Minsk\n\nBelarus (, - the talks went on.\n",
+    )
+    .unwrap();
+    let json = galley(
+        dir.path(),
+        &["check", "--no-config", "--format", "json", "."],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let score = |name: &str| {
+        v["scores"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["path"].as_str().unwrap().ends_with(name))
+            .map(|s| s["score"].as_f64().unwrap())
+            .unwrap()
+    };
+    assert!(score("b-short.txt") > score("a-long.txt"), "{v}");
+    let out = galley(
+        dir.path(),
+        &["check", "--no-config", "--format", "html", "."],
+    );
+    let html = String::from_utf8(out.stdout).unwrap();
+    let short = html
+        .find("<h2>b-short.txt")
+        .or_else(|| html.find("b-short.txt</h2>"));
+    let long = html
+        .find("<h2>a-long.txt")
+        .or_else(|| html.find("a-long.txt</h2>"));
+    let (Some(short), Some(long)) = (short, long) else {
+        panic!("both articles have a heading: {html}");
+    };
+    assert!(short < long, "the short article (higher score) comes first");
+}

@@ -70,19 +70,26 @@ fn weight(s: Severity) -> u32 {
     }
 }
 
-/// The order articles are shown in: worst first, by weighted findings, then
-/// by path. This is the one place to order by a per-article quality score
-/// instead once reports carry one (lowest score first), keeping the
-/// weighted findings as the tie-break.
-fn worst_first<F: FileFindings>(files: &[&F]) -> Vec<usize> {
+/// The order articles are shown in: worst first, by the article's quality
+/// score (`crate::score`, penalty per 1,000 words) where the run counted
+/// one, then by weighted findings, then by path.
+fn worst_first<F: FileFindings>(files: &[&F], scores: Option<&super::Scores>) -> Vec<usize> {
     let weighted: Vec<u32> = files
         .iter()
         .map(|f| f.diagnostics().iter().map(|d| weight(d.severity)).sum())
         .collect();
+    let by_path: BTreeMap<&str, f64> = scores
+        .map(|s| s.files.iter().map(|(p, s)| (p.as_str(), s.value)).collect())
+        .unwrap_or_default();
+    let score: Vec<f64> = files
+        .iter()
+        .map(|f| by_path.get(f.path()).copied().unwrap_or(0.0))
+        .collect();
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by(|&a, &b| {
-        weighted[b]
-            .cmp(&weighted[a])
+        score[b]
+            .total_cmp(&score[a])
+            .then_with(|| weighted[b].cmp(&weighted[a]))
             .then_with(|| files[a].path().cmp(files[b].path()))
     });
     order
@@ -150,7 +157,7 @@ pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Res
     out.write_all(filters.as_bytes())?;
 
     let mut n = 0usize;
-    for at in worst_first(&files) {
+    for at in worst_first(&files, report.run.scores.as_ref()) {
         let file = files[at];
         let text = file.text();
         let section = article(file.path(), &text, file.diagnostics(), &mut n);
