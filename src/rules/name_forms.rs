@@ -72,8 +72,9 @@ fn forms() -> &'static Forms {
 /// A given name the packs or the given-name table know (titles such as
 /// `President` are not: they say nothing about who is meant).
 pub(super) fn is_given_name(names: &super::gazetteer::NameIndex, word: &str) -> bool {
-    let lower = word.to_lowercase();
-    forms().contains_key(&lower) || names.exact(&lower).any(|f| f.part == Part::Given)
+    super::text::with_lowercase(word, |lower| {
+        forms().contains_key(lower) || names.exact(lower).any(|f| f.part == Part::Given)
+    })
 }
 
 /// Whether two given names (or titles) before a surname can be one
@@ -159,11 +160,11 @@ impl Rule for NameForms {
             if !is_capitalized(given) || !is_capitalized(surname) {
                 continue;
             }
-            let Some(written) = table.get(&given.to_lowercase()) else {
+            let Some(written) = super::text::with_lowercase(given, |g| table.get(g)) else {
                 continue;
             };
             let mut people: Vec<&(EntityId, Vec<String>)> =
-                super::romanization::skeletons(&surname.to_lowercase())
+                super::text::with_lowercase(surname, super::romanization::skeletons)
                     .iter()
                     .filter_map(|k| self.people.get(k))
                     .flatten()

@@ -332,7 +332,10 @@ impl Rule for NearMiss {
             s.known |= known;
             if let Some(p) = i.checked_sub(1).and_then(|p| doc.words.get(p)) {
                 let prev = doc.slice(&p.range());
-                if doc.text[p.end..w.start].trim().is_empty() && is_given_name(names, prev) {
+                if doc.text[p.end..w.start].trim().is_empty()
+                    && is_capitalized(prev)
+                    && is_given_name(names, prev)
+                {
                     s.before.insert(prev);
                 }
             }

@@ -24,7 +24,9 @@ use super::entities::{EntityBase, EntityId};
 use super::gazetteer::{Part, PERSON_TYPES};
 use super::name_forms::{is_given_name, two_people};
 use super::target::{choose, Candidate};
-use super::text::{is_all_caps, is_capitalized, quoted_list, render, strip_possessive};
+use super::text::{
+    is_all_caps, is_capitalized, quoted_list, render, strip_possessive, with_lowercase,
+};
 use super::translit;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::{Applicability, Severity};
@@ -261,7 +263,10 @@ impl Rule for Romanization {
             }
             if let Some(p) = i.checked_sub(1).and_then(|p| doc.words.get(p)) {
                 let prev = doc.slice(&p.range());
-                if doc.text[p.end..w.start].trim().is_empty() && is_given_name(names, prev) {
+                if doc.text[p.end..w.start].trim().is_empty()
+                    && is_capitalized(prev)
+                    && is_given_name(names, prev)
+                {
                     form.before.insert(prev);
                 }
             }
@@ -269,7 +274,7 @@ impl Rule for Romanization {
         let mut parent: Vec<usize> = (0..forms.len()).collect();
         let mut by_skeleton: HashMap<String, usize> = HashMap::new();
         for (i, f) in forms.iter().enumerate() {
-            for s in skeletons(&f.word.to_lowercase()).iter() {
+            for s in with_lowercase(f.word, skeletons).iter() {
                 match by_skeleton.get(s) {
                     Some(&j) => {
                         let (a, b) = (find(&mut parent, i), find(&mut parent, j));
@@ -346,7 +351,7 @@ impl Rule for Romanization {
                 .map(|f| Candidate {
                     ranges: &f.ranges,
                     house: cx.house_forms.contains(f.word),
-                    official: names.is_official(&f.word.to_lowercase()),
+                    official: with_lowercase(f.word, |l| names.is_official(l)),
                 })
                 .collect();
             let choice = choose(doc, &candidates);

@@ -214,3 +214,20 @@ mod tests {
         assert_eq!(Template::new("a}b{").render(&[("", "x")]), "a}b{");
     }
 }
+
+/// Calls `f` with `word` lowercased: on the stack for a short ASCII word
+/// (most words a rule asks about), allocated otherwise. For per-word
+/// lookups in tables keyed by lowercase words.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if word.is_ascii() {
+        if let Some(b) = buf.get_mut(..word.len()) {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            if let Ok(lower) = std::str::from_utf8(b) {
+                return f(lower);
+            }
+        }
+    }
+    f(&word.to_lowercase())
+}
