@@ -179,6 +179,23 @@ pub fn in_title_case(doc: &crate::document::Document<'_>, offset: usize) -> bool
     words.len() >= 3 && caps as f32 > TITLE_CASE_SHARE * words.len() as f32
 }
 
+/// Calls `f` with `word` lowercased: on the stack for a short ASCII word
+/// (most words a rule asks about), allocated otherwise. For per-word
+/// lookups in tables keyed by lowercase words.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if word.is_ascii() {
+        if let Some(b) = buf.get_mut(..word.len()) {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            if let Ok(lower) = std::str::from_utf8(b) {
+                return f(lower);
+            }
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,21 +230,4 @@ mod tests {
         );
         assert_eq!(Template::new("a}b{").render(&[("", "x")]), "a}b{");
     }
-}
-
-/// Calls `f` with `word` lowercased: on the stack for a short ASCII word
-/// (most words a rule asks about), allocated otherwise. For per-word
-/// lookups in tables keyed by lowercase words.
-pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 64];
-    if word.is_ascii() {
-        if let Some(b) = buf.get_mut(..word.len()) {
-            b.copy_from_slice(word.as_bytes());
-            b.make_ascii_lowercase();
-            if let Ok(lower) = std::str::from_utf8(b) {
-                return f(lower);
-            }
-        }
-    }
-    f(&word.to_lowercase())
 }
