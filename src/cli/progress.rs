@@ -47,9 +47,15 @@ impl Progress {
             let bar =
                 ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::hidden());
             if let Ok(style) = ProgressStyle::with_template(
-                "{bar:30} {pos}/{len} files checked, {per_sec}, {eta} left",
+                "{bar:30} {pos}/{len} files checked, {rate}/s, {eta} left",
             ) {
-                bar.set_style(style);
+                // Whole files per second: `{per_sec}` prints four decimals.
+                bar.set_style(style.with_key(
+                    "rate",
+                    |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.0}", state.per_sec());
+                    },
+                ));
             }
             bar
         });
