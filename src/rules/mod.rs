@@ -40,6 +40,7 @@ mod mixed_quotes;
 mod mixed_script;
 
 mod masthead;
+mod memo;
 mod name_forms;
 mod near_miss;
 mod occurrence;

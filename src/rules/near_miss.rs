@@ -22,6 +22,7 @@ use super::entities::EntityId;
 use super::fuzzy::DeletionIndex;
 use super::gazetteer::{depth_for, Part};
 use super::lexicon::CaseMode;
+use super::memo::{remembered, WordMemo};
 use super::name_forms::{is_given_name, two_people};
 use super::romanization::skeletons_overlap;
 use super::text::{is_all_caps, is_capitalized, render, strip_possessive};
@@ -236,36 +237,21 @@ struct Seen<'a> {
     before: std::collections::BTreeSet<&'a str>,
 }
 
-/// How many words' answers a thread keeps (see `romanization::MEMO_WORDS`).
-const MEMO_WORDS: usize = 1 << 16;
-
-/// The gazetteer's nearest name (a target's index) for a word, by rule.
-type Nearest = FastMap<(u64, Box<str>), Option<u32>>;
-
-thread_local! {
-    /// An archive's capitalised words repeat from article to article.
-    static BEST: RefCell<Nearest> = RefCell::default();
-}
-
 impl NearMiss {
-    /// [`NearMiss::nearest`], remembered per thread.
+    /// [`NearMiss::nearest`], remembered per thread. The memo holds one
+    /// answer per word, with the rule it is for (two editions of the rule
+    /// have two name lists): another rule's answer is computed again.
     fn best_target(&self, lower: &str) -> Option<&Target> {
-        let key = (self.memo_key, Box::<str>::from(lower));
-        let found = BEST.with(|memo| memo.borrow().get(&key).copied());
-        let index = match found {
-            Some(index) => index,
-            None => {
-                let index = self.nearest(lower);
-                BEST.with(|memo| {
-                    let mut memo = memo.borrow_mut();
-                    if memo.len() >= MEMO_WORDS {
-                        memo.clear();
-                    }
-                    memo.insert(key, index);
-                });
-                index
-            }
-        };
+        thread_local! {
+            static BEST: WordMemo<(u64, Option<u32>)> = RefCell::default();
+        }
+        let key = self.memo_key;
+        let (_, index) = remembered(
+            &BEST,
+            lower,
+            |(k, _)| *k == key,
+            || (key, self.nearest(lower)),
+        );
         index.and_then(|i| self.targets.get(i as usize))
     }
 

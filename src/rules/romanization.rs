@@ -22,6 +22,7 @@ use super::aliases::is_declared;
 use super::compile::{Compiler, RuleMeta};
 use super::entities::{EntityBase, EntityId};
 use super::gazetteer::{Part, PERSON_TYPES};
+use super::memo::{remembered, WordMemo};
 use super::name_forms::{is_given_name, two_people};
 use super::target::{choose, Candidate};
 use super::text::{
@@ -124,36 +125,24 @@ pub fn skeleton(word: &str) -> String {
 /// The skeletons of a word: of its plain reading and of its reading in
 /// each relay spelling it shows marks of (`translit`).
 pub fn skeletons(lower: &str) -> Rc<[String]> {
-    SKELETONS.with(|memo| {
-        if let Some(found) = memo.borrow().get(lower) {
-            return found.clone();
-        }
-        let mut out: Vec<String> = translit::readings(lower)
-            .iter()
-            .map(|r| skeleton(r))
-            .collect();
-        out.dedup();
-        let out: Rc<[String]> = out.into();
-        let mut memo = memo.borrow_mut();
-        if memo.len() >= MEMO_WORDS {
-            memo.clear();
-        }
-        memo.insert(lower.into(), out.clone());
-        out
-    })
+    thread_local! {
+        static SKELETONS: WordMemo<Rc<[String]>> = RefCell::default();
+    }
+    remembered(
+        &SKELETONS,
+        lower,
+        |_| true,
+        || {
+            let mut out: Vec<String> = translit::readings(lower)
+                .iter()
+                .map(|r| skeleton(r))
+                .collect();
+            out.dedup();
+            out.into()
+        },
+    )
 }
 
-/// How many words' skeletons a thread keeps: the capitalised words of an
-/// archive repeat from article to article (the same people and places), so
-/// most are computed once per thread; the bound keeps memory flat on an
-/// archive of many distinct names.
-const MEMO_WORDS: usize = 1 << 16;
-
-thread_local! {
-    static SKELETONS: RefCell<FastMap<Box<str>, Rc<[String]>>> = RefCell::default();
-}
-
-/// Whether two lowercase words read as one romanized name.
 pub fn skeletons_overlap(a: &str, b: &str) -> bool {
     let sa = skeletons(a);
     skeletons(b).iter().any(|s| sa.contains(s))
