@@ -105,15 +105,25 @@ pub fn word_count(text: &str, format: Format) -> usize {
 }
 
 fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
     let mut n = 0;
     let mut in_word = false;
-    for c in text.chars() {
-        let wordy = c.is_alphanumeric();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most of an article is ASCII: a byte at a time, no Unicode tables.
+        let (wordy, joiner, width) = match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric(), b == b'\'' || b == b'-', 1),
+            _ => match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (c.is_alphanumeric(), c == '’', c.len_utf8()),
+                None => (false, false, 1),
+            },
+        };
         if wordy && !in_word {
             n += 1;
         }
         // An apostrophe or hyphen between letters keeps the word going (`don't`, `Su-30`).
-        in_word = wordy || (in_word && matches!(c, '\'' | '’' | '-'));
+        in_word = wordy || (in_word && joiner);
+        i += width;
     }
     n
 }

@@ -117,20 +117,36 @@ pub fn repeats(
         }
         _ => &words[u.words.clone()],
     };
+    // Words with letters among the first k words: a unit's count in O(1).
+    let mut letters_before = Vec::with_capacity(words.len() + 1);
+    letters_before.push(0usize);
+    for (k, w) in words.iter().enumerate() {
+        letters_before.push(letters_before[k] + usize::from(w.letters));
+    }
+    let headline_range = headline.map(|h| within(words, h));
     for (i, u) in units.iter().enumerate() {
         if u.range.start < covered_until {
             continue;
         }
-        let w = unit_words(u);
-        let letters = letter_words(w);
+        let span = match (headline, &headline_range) {
+            (Some(h), Some(hr))
+                if u.range.start <= h.start && h.end <= u.range.end && *h != u.range =>
+            {
+                hr.clone()
+            }
+            _ => u.words.clone(),
+        };
+        let letters = letters_before[span.end] - letters_before[span.start];
         if letters < min.adjacent.min(min.headline) {
             continue;
         }
+        let w = &words[span];
         let counter = trailing_counter(w);
         let stripped = &w[..w.len() - counter];
         let earlier = |f: &usize| units[*f].range.end <= u.range.start;
+        let k = key(w);
         let found = first
-            .get(&key(w))
+            .get(&k)
             .filter(|f| earlier(f) && same(unit_words(&units[**f]), w))
             .map(|&f| (f, Match::Same))
             .or_else(|| {
@@ -142,7 +158,7 @@ pub fn repeats(
             })
             .or_else(|| {
                 first_with_counter
-                    .get(&key(w))
+                    .get(&k)
                     .filter(|f| {
                         let fw = unit_words(&units[**f]);
                         earlier(f) && same(&fw[..fw.len() - trailing_counter(fw)], w)
@@ -150,7 +166,7 @@ pub fn repeats(
                     .map(|&f| (f, Match::Counter))
             });
         let Some((f, how)) = found else {
-            first.entry(key(w)).or_insert(i);
+            first.entry(k).or_insert(i);
             if counter > 0 {
                 first_with_counter.entry(key(stripped)).or_insert(i);
             }
@@ -160,7 +176,7 @@ pub fn repeats(
         // A title in the front matter or the head, printed as the body's
         // heading: the body's copy is the one later copies repeat.
         if fu.range.start < doc.body_start && u.range.start >= doc.body_start {
-            first.insert(key(w), i);
+            first.insert(k, i);
             continue;
         }
         // The headline, or the body's heading that prints a title given above.

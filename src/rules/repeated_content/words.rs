@@ -21,62 +21,93 @@ pub struct Word {
 /// Every word of every paragraph, in order: maximal runs of letters and
 /// digits, so `Putin’s` and `Putin's` both read `putin s`.
 pub fn words(doc: &Document<'_>) -> Vec<Word> {
-    use crate::hash::{OFFSET_BASIS, PRIME};
     let mut out = Vec::with_capacity(doc.text.len() / 6);
-    let mut lower = [0u8; 4];
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let para = u32::try_from(pi).unwrap_or(u32::MAX);
         let text = doc.slice(p);
         let bytes = text.as_bytes();
-        // The word being read: where it started, its FNV-1a hash so far (of
-        // its lowercased letters), whether it holds a letter.
-        let mut current: Option<(usize, u64, bool)> = None;
-        let mut push = |current: &mut Option<(usize, u64, bool)>, end: usize| {
-            if let Some((s, hash, letters)) = current.take() {
-                out.push(Word {
-                    start: p.start + s,
-                    end: p.start + end,
-                    hash,
-                    letters,
-                    para,
-                });
-            }
-        };
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b.is_ascii() {
-                // Most words are ASCII: a byte at a time, no Unicode tables.
-                if b.is_ascii_alphanumeric() {
-                    let (_, h, letters) = current.get_or_insert((i, OFFSET_BASIS, false));
-                    *letters |= b.is_ascii_alphabetic();
-                    *h = (*h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
-                } else {
-                    push(&mut current, i);
-                }
+            if b.is_ascii() && !b.is_ascii_alphanumeric() {
                 i += 1;
                 continue;
             }
-            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
-                i += 1;
-                continue;
-            };
-            if c.is_alphanumeric() {
-                let (_, h, letters) = current.get_or_insert((i, OFFSET_BASIS, false));
-                *letters |= c.is_alphabetic();
+            let start = i;
+            let mut h = WordHash::default();
+            let mut letters = false;
+            // The word runs while bytes are letters or digits; most are ASCII,
+            // read a byte at a time with no Unicode tables.
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b.is_ascii() {
+                    if !b.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    letters |= b.is_ascii_alphabetic();
+                    h.push(b.to_ascii_lowercase());
+                    i += 1;
+                    continue;
+                }
+                let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                    i += 1;
+                    continue;
+                };
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                letters |= c.is_alphabetic();
+                let mut lower = [0u8; 4];
                 for l in c.to_lowercase() {
                     for &lb in l.encode_utf8(&mut lower).as_bytes() {
-                        *h = (*h ^ u64::from(lb)).wrapping_mul(PRIME);
+                        h.push(lb);
                     }
                 }
-            } else {
-                push(&mut current, i);
+                i += c.len_utf8();
             }
-            i += c.len_utf8();
+            if i == start {
+                // A non-ASCII character that is no letter or digit.
+                i += text.get(i..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
+                continue;
+            }
+            out.push(Word {
+                start: p.start + start,
+                end: p.start + i,
+                hash: h.finish(),
+                letters,
+                para,
+            });
         }
-        push(&mut current, bytes.len());
     }
     out
+}
+
+/// A word's hash, eight bytes at a time: the bytes are gathered into a
+/// machine word and mixed once per eight, which is several times cheaper
+/// than a multiply per byte. The values are compared within one article only.
+#[derive(Default)]
+struct WordHash {
+    h: u64,
+    pending: u64,
+    len: u32,
+}
+
+impl WordHash {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+    fn push(&mut self, b: u8) {
+        self.pending = (self.pending << 8) | u64::from(b);
+        self.len += 1;
+        if self.len % 8 == 0 {
+            self.h = (self.h ^ self.pending).wrapping_mul(Self::K).rotate_left(29);
+            self.pending = 0;
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        let h = (self.h ^ self.pending ^ (u64::from(self.len) << 56)).wrapping_mul(Self::K);
+        h ^ (h >> 32)
+    }
 }
 
 /// The words a byte range holds, as an index range into `words`.
