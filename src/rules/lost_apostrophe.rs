@@ -6,13 +6,14 @@
 //! follows (a plural of a surname, `the Kennedys were`, is followed by a
 //! verb too: the possessive is reported as info, its fix unsafe).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::compile::{Compiler, RuleMeta};
 use super::text::render;
+use super::lexicon::{CaseMode, TermId};
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
 
@@ -28,19 +29,19 @@ pub struct Options {
 
 pub struct LostApostrophe {
     meta: RuleMeta,
-    /// `didnt` → (`didn`, `t`): the parts either side of the apostrophe.
-    contractions: HashMap<String, usize>,
+    /// `didnt` → (`didn`, `t`): the parts either side of the apostrophe,
+    /// by the lexicon term that finds the bare form, sorted by term. The
+    /// lexicon scans every article once anyway: a fixed list of whole words
+    /// costs this rule nothing per word.
+    contractions: Vec<(TermId, usize)>,
     /// Surnames of the knowledge base's people, as written.
     surnames: HashSet<String>,
     /// Whether possessives are checked (`entity-types` given).
     possessives: bool,
-    /// The last letters of the contractions, and the longest one's length.
-    ends: Vec<u8>,
-    longest: usize,
 }
 
 pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
-    let mut contractions = HashMap::new();
+    let mut contractions = Vec::new();
     if let Some(list) = raw.contractions {
         let span = list.span();
         for c in list.into_inner() {
@@ -50,7 +51,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
             };
             let apostrophe = c[k..].chars().next().map_or(1, char::len_utf8);
             let bare = format!("{}{}", &c[..k], &c[k + apostrophe..]).to_lowercase();
-            contractions.insert(bare, k);
+            contractions.push((cx.lexicon.add(&bare, CaseMode::Insensitive), k));
         }
     }
     let possessives = raw.entity_types.is_some();
@@ -68,20 +69,13 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
             }
         }
     }
-    let mut ends: Vec<u8> = contractions
-        .keys()
-        .filter_map(|c| c.as_bytes().last().copied())
-        .collect();
-    ends.sort_unstable();
-    ends.dedup();
-    let longest = contractions.keys().map(String::len).max().unwrap_or(0);
+    contractions.sort_unstable();
+    contractions.dedup_by_key(|&mut (t, _)| t);
     Some(Box::new(LostApostrophe {
         meta,
         contractions,
         surnames,
         possessives,
-        ends,
-        longest,
     }))
 }
 
@@ -98,41 +92,41 @@ impl Rule for LostApostrophe {
         let words = &cx.doc.words;
         // The names the article writes with `’s`: found at the first candidate.
         let mut seen: Option<HashSet<&str>> = None;
-        for (n, word) in words.iter().enumerate() {
-            let w = &text[word.range()];
-            // Cheap shape tests first: a contraction is a short word ending
-            // in a letter some listed contraction ends in; a lost possessive
-            // ends in `s`.
-            let Some(&last) = w.as_bytes().last() else {
+        for h in cx.hits {
+            let Ok(i) = self.contractions.binary_search_by_key(&h.term, |&(t, _)| t) else {
                 continue;
             };
-            let last = last.to_ascii_lowercase();
-            let contraction_shape = w.len() <= self.longest && self.ends.contains(&last);
-            if w.len() < 4
-                || !(contraction_shape || self.possessives && last == b's')
-                || !w.bytes().all(|b| b.is_ascii_alphabetic())
+            // A whole word of the article, not a part of `didnt.com` or `didnts`.
+            let Some(word) = words.get(cx.doc.word_index_from(h.range.start)) else {
+                continue;
+            };
+            if word.range() != h.range || h.range.len() < 4 {
+                continue;
+            }
+            let w = &text[word.range()];
+            let k = self.contractions[i].1;
+            let fixed = format!("{}{apostrophe}{}", &w[..k], &w[k..]);
+            self.push(word.range(), w, &fixed, "contraction", out);
+        }
+        if !self.possessives {
+            return;
+        }
+        let bytes = text.as_bytes();
+        for (n, word) in words.iter().enumerate() {
+            let Some(wb) = bytes.get(word.start..word.end) else {
+                continue;
+            };
+            // The cheapest tests first: most words fail on their last
+            // letter or their first, before their letters are read.
+            if wb.len() < 4
+                || wb.last() != Some(&b's')
+                || word.sentence_initial
+                || !wb[0].is_ascii_uppercase()
+                || !wb.iter().all(u8::is_ascii_alphabetic)
             {
                 continue;
             }
-            // A contraction: `didnt`, `Hasnt`.
-            // Lower-cased on the stack: no allocation per word.
-            let mut buf = [0u8; 16];
-            let lower = match buf.get_mut(..w.len()) {
-                Some(b) if contraction_shape => {
-                    b.copy_from_slice(w.as_bytes());
-                    b.make_ascii_lowercase();
-                    std::str::from_utf8(b).ok()
-                }
-                _ => None,
-            };
-            if let Some(&k) = lower.and_then(|l| self.contractions.get(l)) {
-                let fixed = format!("{}{apostrophe}{}", &w[..k], &w[k..]);
-                self.push(word.range(), w, &fixed, "contraction", out);
-                continue;
-            }
-            if !self.possessives {
-                continue;
-            }
+            let w = &text[word.range()];
             // A possessive: `Lukashenkas complaints`.
             let Some(stem) = w.strip_suffix('s') else {
                 continue;
