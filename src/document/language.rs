@@ -91,9 +91,16 @@ fn by_function_words(sample: &str) -> Option<Lang> {
         }
         let mut bits = match index.words.get(w) {
             Some(b) => *b,
+            // Most words are lower-case ASCII already: not copied, not asked twice.
+            None if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) => 0,
             None => {
                 lower.clear();
-                lower.extend(w.chars().flat_map(char::to_lowercase));
+                if w.is_ascii() {
+                    lower.push_str(w);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(w.chars().flat_map(char::to_lowercase));
+                }
                 index.words.get(lower.as_str()).copied().unwrap_or(0)
             }
         };

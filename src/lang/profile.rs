@@ -15,11 +15,32 @@ use crate::hash::FnvHasher;
 pub struct WordSet {
     words: HashSet<Box<str>, BuildHasherDefault<FnvHasher>>,
     longest: usize,
+    /// The words of at most eight ASCII letters as integers (`pack`),
+    /// sorted: asked about every word of an article, a few integer
+    /// compares beat hashing it.
+    packed: Vec<u64>,
+}
+
+/// A word of one to eight ASCII letters as one integer, lowercased.
+fn pack(word: &[u8]) -> Option<u64> {
+    (!word.is_empty() && word.len() <= 8 && word.iter().all(u8::is_ascii_alphabetic))
+        .then(|| word.iter().fold(0u64, |k, &b| (k << 8) | u64::from(b | 0x20)))
 }
 
 impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
         word.len() <= self.longest && self.words.contains(word)
+    }
+
+    /// Whether `word`, a run of one to eight ASCII letters in any case, is
+    /// one of the set's words: `contains` of its lowercase form, without
+    /// lowercasing or hashing it.
+    pub fn contains_ascii_letters(&self, word: &[u8]) -> bool {
+        match pack(word) {
+            Some(k) => self.packed.binary_search(&k).is_ok(),
+            None => std::str::from_utf8(word)
+                .is_ok_and(|w| self.contains(&w.to_ascii_lowercase())),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -39,7 +60,13 @@ impl FromIterator<Box<str>> for WordSet {
     fn from_iter<I: IntoIterator<Item = Box<str>>>(iter: I) -> Self {
         let words: HashSet<Box<str>, BuildHasherDefault<FnvHasher>> = iter.into_iter().collect();
         let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        WordSet { words, longest }
+        let mut packed: Vec<u64> = words.iter().filter_map(|w| pack(w.as_bytes())).collect();
+        packed.sort_unstable();
+        WordSet {
+            words,
+            longest,
+            packed,
+        }
     }
 }
 

@@ -54,36 +54,39 @@ impl Rule for GluedWords {
             return;
         }
         let set = &profile.function_words.detection_set;
-        // The words asked about are ASCII letters (see below): lowercased on the stack.
-        let is_function = |w: &str| {
-            let mut buf = [0u8; MAX_FUNCTION];
-            let Some(lower) = buf.get_mut(..w.len()) else {
-                return false;
-            };
-            lower.copy_from_slice(w.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).is_ok_and(|l| set.contains(l))
-        };
+        // The words asked about are runs of ASCII letters (see below).
+        let is_function =
+            |w: &str| w.len() <= MAX_FUNCTION && set.contains_ascii_letters(w.as_bytes());
         let text = cx.doc.text;
-        let ends: Vec<u8> = function
-            .iter()
-            .filter_map(|f| f.as_bytes().last().map(u8::to_ascii_lowercase))
-            .collect();
+        let mut ends = [false; 256];
+        for f in function {
+            if let Some(&b) = f.as_bytes().last() {
+                ends[usize::from(b.to_ascii_lowercase())] = true;
+            }
+        }
         // Candidates first; the article's vocabulary is read only for the
         // strings they ask about (screened by length and first letter).
         let mut candidates: Vec<(&crate::document::Word, usize, bool)> = Vec::new();
+        let bytes = text.as_bytes();
         for word in &cx.doc.words {
+            let Some(wb) = bytes.get(word.range()) else {
+                continue;
+            };
+            if wb.len() < 5 {
+                continue;
+            }
+            // Cheap gates first, in one pass over the letters: a lower-case word
+            // must end in a function word's last letter; a camel-case one needs
+            // a capital after its first letter.
+            let (mut letters, mut camel_shape) = (true, false);
+            for (i, &b) in wb.iter().enumerate() {
+                letters &= b.is_ascii_alphabetic();
+                camel_shape |= i > 0 && b.is_ascii_uppercase();
+            }
+            if !letters || !camel_shape && !ends[usize::from(wb[wb.len() - 1])] {
+                continue;
+            }
             let w = &text[word.range()];
-            if w.len() < 5 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
-                continue;
-            }
-            // Cheap gates first: a lower-case word must end in a function word's last
-            // letter; a camel-case one needs a capital after its first letter.
-            let camel_shape = w.bytes().skip(1).any(|b| b.is_ascii_uppercase());
-            let last = w.as_bytes()[w.len() - 1];
-            if !camel_shape && !ends.contains(&last) {
-                continue;
-            }
             let camel = camel_split(w, &is_function);
             let Some(k) = camel.or_else(|| lower_split(w, &is_function)) else {
                 continue;
