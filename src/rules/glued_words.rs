@@ -59,11 +59,20 @@ impl Rule for GluedWords {
             |w: &str| w.len() <= MAX_FUNCTION && set.contains_ascii_letters(w.as_bytes());
         let text = cx.doc.text;
         let mut ends = [false; 256];
+        // The last two letters of the function words a lower-case word can
+        // end in (`lower_split`): most words end otherwise, and are not looked up.
+        let mut tails = [0u64; 11];
         for f in function {
-            if let Some(&b) = f.as_bytes().last() {
+            let f = f.as_bytes();
+            if let Some(&b) = f.last() {
                 ends[usize::from(b.to_ascii_lowercase())] = true;
             }
+            if let (3..=5, Some(i)) = (f.len(), tail_index(f)) {
+                tails[i / 64] |= 1 << (i % 64);
+            }
         }
+        let may_end_in_function_word =
+            |w: &[u8]| tail_index(w).is_some_and(|i| tails[i / 64] & (1 << (i % 64)) != 0);
         // Candidates first; the article's vocabulary is read only for the
         // strings they ask about (screened by length and first letter).
         let mut candidates: Vec<(&crate::document::Word, usize, bool)> = Vec::new();
@@ -88,7 +97,12 @@ impl Rule for GluedWords {
             }
             let w = &text[word.range()];
             let camel = camel_split(w, &is_function);
-            let Some(k) = camel.or_else(|| lower_split(w, &is_function)) else {
+            let lower = || {
+                may_end_in_function_word(wb)
+                    .then(|| lower_split(w, &is_function))
+                    .flatten()
+            };
+            let Some(k) = camel.or_else(lower) else {
                 continue;
             };
             if self.allow.contains(&w.to_ascii_lowercase()) {
@@ -99,20 +113,43 @@ impl Rule for GluedWords {
         if candidates.is_empty() {
             return;
         }
+        // The strings the candidates ask about, each counted among the
+        // article's words: the glued form, its parts, and the parts capitalised.
+        let capitalized = |part: &str| {
+            let mut cap = part[..1].to_ascii_uppercase();
+            cap.push_str(&part[1..]);
+            cap
+        };
+        let caps: Vec<String> = candidates
+            .iter()
+            .flat_map(|(word, k, _)| {
+                let w = &text[word.range()];
+                [&w[..*k], &w[*k..]]
+            })
+            .filter(|part| part.len() >= MIN_PART)
+            .map(capitalized)
+            .collect();
         let mut asked = Screen::default();
+        let mut v: FastMap<&str, usize> = FastMap::default();
         for (word, k, _) in &candidates {
             let w = &text[word.range()];
-            asked.add(w);
-            asked.add(&w[..*k]);
-            asked.add(&w[*k..]);
+            for s in [w, &w[..*k], &w[*k..]] {
+                asked.add(s);
+                v.insert(s, 0);
+            }
         }
-        let mut v: FastMap<&str, usize> = FastMap::default();
+        for cap in &caps {
+            v.insert(cap, 0);
+        }
         for x in &cx.doc.words {
             let s = &text[x.range()];
             if asked.may_hold(s) {
-                *v.entry(s).or_insert(0) += 1;
+                if let Some(n) = v.get_mut(s) {
+                    *n += 1;
+                }
             }
         }
+        let seen = |s: &str| v.get(s).is_some_and(|&n| n > 0);
         for (word, k, camel) in candidates {
             let w = &text[word.range()];
             let (left, right) = w.split_at(k);
@@ -128,11 +165,7 @@ impl Rule for GluedWords {
                 if part.len() < MIN_PART {
                     return false;
                 }
-                v.contains_key(part) || {
-                    let mut cap = part[..1].to_ascii_uppercase();
-                    cap.push_str(&part[1..]);
-                    v.contains_key(cap.as_str())
-                }
+                seen(part) || seen(&capitalized(part))
             };
             // A capitalised part after a function word is a name: no vocabulary vouches for it.
             if !(known(left) && (camel || known(right))) {
@@ -172,6 +205,18 @@ fn lower_split(w: &str, is_function: &impl Fn(&str) -> bool) -> Option<usize> {
         .filter(|&n| n + 2 <= w.len())
         .map(|n| w.len() - n)
         .find(|&k| is_function(&w[k..]))
+}
+
+/// The last two letters of a word (either case) as a number below 676.
+fn tail_index(w: &[u8]) -> Option<usize> {
+    let [.., a, b] = w else {
+        return None;
+    };
+    let letter = |c: u8| {
+        let c = c.to_ascii_lowercase();
+        c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
+    };
+    Some(letter(*a)? * 26 + letter(*b)?)
 }
 
 /// A screen over the strings candidates ask about: by length and first
