@@ -26,7 +26,8 @@ pub fn compile(_: &mut Compiler<'_>, _: Options, meta: RuleMeta) -> Option<Box<d
 
 /// How many lower-case letters end `s`.
 fn lowercase_tail(s: &str) -> usize {
-    s.chars().rev().take_while(|c| c.is_lowercase()).count()
+    // Callers ask for two at most: the rest of a long word is not read.
+    s.chars().rev().take(2).take_while(|c| c.is_lowercase()).count()
 }
 
 /// Whether `s` opens with a date written with dots: `09.02.24`, `9.2.2024`.
@@ -77,18 +78,19 @@ impl Rule for MissingSpace {
                 let at = para.start + i;
                 let head = &text[para.start..at];
                 let found = match c {
+                    // What follows first: it is a space almost always.
                     '.' | '!' | '?' => {
-                        lowercase_tail(head) >= 2
-                            && next.is_uppercase()
+                        next.is_uppercase()
                             && hay[j + next.len_utf8()..]
                                 .chars()
                                 .next()
                                 .is_some_and(char::is_lowercase)
+                            && lowercase_tail(head) >= 2
                     }
                     ',' | ';' => {
-                        lowercase_tail(head) >= 2
-                            && next.is_lowercase()
+                        next.is_lowercase()
                             && lowercase_tail_len_after(&hay[j..]) >= 2
+                            && lowercase_tail(head) >= 2
                     }
                     _ if c.is_lowercase() && next.is_ascii_digit() => {
                         lowercase_tail(head) >= 2 && opens_with_date(&hay[j..])
@@ -132,5 +134,5 @@ impl Rule for MissingSpace {
 
 /// How many lower-case letters open `s`.
 fn lowercase_tail_len_after(s: &str) -> usize {
-    s.chars().take_while(|c| c.is_lowercase()).count()
+    s.chars().take(2).take_while(|c| c.is_lowercase()).count()
 }
