@@ -152,6 +152,16 @@ impl Rule for NameForms {
         let table = forms();
         for pair in doc.words.windows(2) {
             let (g, s) = (&pair[0], &pair[1]);
+            // Two capitalised words: most pairs fail on a first byte.
+            let lower_ascii = |at: usize| {
+                doc.text
+                    .as_bytes()
+                    .get(at)
+                    .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            };
+            if lower_ascii(s.start) || lower_ascii(g.start) {
+                continue;
+            }
             if !doc.text[g.end..s.start].trim().is_empty() {
                 continue;
             }

@@ -285,6 +285,15 @@ impl Rule for NearMiss {
         let mut by_word: FastMap<&str, usize> = FastMap::default();
         for (i, w) in doc.words.iter().enumerate() {
             while hits.next_if(|h| h.range.end <= w.start).is_some() {}
+            // Most words open with a lower-case ASCII letter or a digit: no name.
+            if doc
+                .text
+                .as_bytes()
+                .get(w.start)
+                .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                continue;
+            }
             let word = strip_possessive(doc.slice(&w.range()));
             if !is_capitalized(word)
                 || word.chars().count() < self.min_length.min(4)

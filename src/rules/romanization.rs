@@ -208,6 +208,15 @@ impl Rule for Romanization {
         let mut by_word: FastMap<&str, usize> = FastMap::default();
         for (i, w) in doc.words.iter().enumerate() {
             while hits.next_if(|h| h.range.end <= w.start).is_some() {}
+            // Most words open with a lower-case ASCII letter or a digit: no name.
+            if doc
+                .text
+                .as_bytes()
+                .get(w.start)
+                .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                continue;
+            }
             let word = strip_possessive(doc.slice(&w.range()));
             if !is_capitalized(word)
                 || is_all_caps(word)
@@ -261,16 +270,21 @@ impl Rule for Romanization {
             }
         }
         let mut parent: Vec<usize> = (0..forms.len()).collect();
-        let mut by_skeleton: HashMap<String, usize> = HashMap::new();
-        for (i, f) in forms.iter().enumerate() {
-            for s in with_lowercase(f.word, skeletons).iter() {
-                match by_skeleton.get(s) {
+        // Each form's skeletons, kept alive so the map can borrow them.
+        let skeleton_lists: Vec<Rc<[String]>> = forms
+            .iter()
+            .map(|f| with_lowercase(f.word, skeletons))
+            .collect();
+        let mut by_skeleton: FastMap<&str, usize> = FastMap::default();
+        for (i, list) in skeleton_lists.iter().enumerate() {
+            for s in list.iter() {
+                match by_skeleton.get(s.as_str()) {
                     Some(&j) => {
                         let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                         parent[a] = b;
                     }
                     None => {
-                        by_skeleton.insert(s.clone(), i);
+                        by_skeleton.insert(s, i);
                     }
                 }
             }
@@ -292,11 +306,11 @@ impl Rule for Romanization {
         // A lone spelling in relay letters of a name the base knows
         // (Bolkunec for Bolkunets): the packs list the accepted spellings.
         for (i, f) in forms.iter().enumerate() {
+            if clustered[i] || f.known || !f.proper {
+                continue;
+            }
             let lower = f.word.to_lowercase();
-            if clustered[i]
-                || f.known
-                || !f.proper
-                || names.is_known(&lower)
+            if names.is_known(&lower)
                 || !has_relay_letters(&lower)
             {
                 continue;

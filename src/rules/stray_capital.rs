@@ -43,6 +43,14 @@ impl Rule for StrayCapital {
         };
         for w in cx.doc.words.windows(4) {
             let (prev, word, n1, n2) = (&w[0], &w[1], &w[2], &w[3]);
+            // Most words open with a lower-case ASCII letter or a digit.
+            if text
+                .as_bytes()
+                .get(word.start)
+                .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                continue;
+            }
             let s = &text[word.range()];
             let mut chars = s.chars();
             let (Some(first), rest) = (chars.next(), chars.as_str()) else {
