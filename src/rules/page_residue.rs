@@ -100,10 +100,29 @@ fn credit(text: &str, line: Range<usize>) -> Option<Range<usize>> {
         }
         return None;
     }
-    let (label, rest) = s.split_once([':', '–', '—', '-'])?;
-    // A credit's label is a word or two ("Photo", "Source"): a line of prose
-    // with a dash in it is left before anything is normalized.
-    if !(1..=2).contains(&label.split_whitespace().count()) {
+    // A credit's label is a word or two ("Photo", "Source") before a colon
+    // or a dash: a line of prose is left at its third word, unread beyond.
+    let mut words = 0;
+    let mut in_word = false;
+    let mut split = None;
+    for (i, c) in s.char_indices() {
+        if matches!(c, ':' | '–' | '—' | '-') {
+            split = Some((i, c));
+            break;
+        }
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > 2 {
+                return None;
+            }
+        }
+    }
+    let (at, mark) = split?;
+    let (label, rest) = (&s[..at], &s[at + mark.len_utf8()..]);
+    if words == 0 {
         return None;
     }
     let label_words: Vec<String> = label.split_whitespace().map(normalize).collect();
