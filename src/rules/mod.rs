@@ -17,6 +17,7 @@ macro_rules! rule_meta {
 mod aliases;
 mod apostrophes;
 mod attribute;
+mod capitalized;
 mod brackets;
 mod compile;
 mod conditional;
@@ -87,6 +88,7 @@ pub struct Context<'a> {
     pub house_forms: &'a HashSet<String>,
     mentions: OnceCell<Vec<Mention>>,
     aliases: OnceCell<HashSet<(String, String)>>,
+    capitalized: OnceCell<Vec<capitalized::Capitalized<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -94,6 +96,12 @@ impl<'a> Context<'a> {
     pub fn mentions(&self) -> &[Mention] {
         self.mentions
             .get_or_init(|| self.entities.mentions(self.hits))
+    }
+
+    /// The article's capitalised words, each once, with their occurrences.
+    pub fn capitalized(&self) -> &[capitalized::Capitalized<'a>] {
+        self.capitalized
+            .get_or_init(|| capitalized::capitalized(self.doc, self.hits, self.entities))
     }
 
     /// Spelling pairs the article itself declares equivalent ("Kyiv (Kiev)").
@@ -232,6 +240,7 @@ impl Ruleset {
             house_forms: &self.house_forms,
             mentions: OnceCell::new(),
             aliases: OnceCell::new(),
+            capitalized: OnceCell::new(),
         };
         let mut sink = Sink {
             diagnostics: Vec::new(),

@@ -23,12 +23,11 @@ use super::fuzzy::DeletionIndex;
 use super::gazetteer::{depth_for, Part};
 use super::lexicon::CaseMode;
 use super::memo::{remembered, WordMemo};
-use super::name_forms::{is_given_name, two_people};
+use super::name_forms::two_people;
 use super::romanization::skeletons_overlap;
-use super::text::{is_all_caps, is_capitalized, render, strip_possessive};
+use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::{Applicability, Severity};
-use crate::hash::FastMap;
 
 /// The fields of a `near-miss` rule.
 #[derive(Debug, Deserialize)]
@@ -223,19 +222,8 @@ impl Own {
     }
 }
 
-struct Seen<'a> {
-    word: &'a str,
-    lower: String,
-    ranges: Vec<std::ops::Range<usize>>,
-    /// Some occurrence is not sentence-initial: the capital says "name".
-    proper: bool,
-    /// Every occurrence is followed by a capitalised word, as a given name is.
-    given: bool,
-    known: bool,
-    caps: bool,
-    /// The capitalised words written right before it (given names, titles).
-    before: std::collections::BTreeSet<&'a str>,
-}
+/// A capitalised word of the article (`Context::capitalized`).
+type Seen<'a> = super::capitalized::Capitalized<'a>;
 
 impl NearMiss {
     /// [`NearMiss::nearest`], remembered per thread. The memo holds one
@@ -278,63 +266,8 @@ impl Rule for NearMiss {
     rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let doc = cx.doc;
-        let mut hits = cx.hits.iter().peekable();
-        let names = cx.entities.name_index();
-        let mut seen: Vec<Seen<'_>> = Vec::new();
-        let mut by_word: FastMap<&str, usize> = FastMap::default();
-        for (i, w) in doc.words.iter().enumerate() {
-            while hits.next_if(|h| h.range.end <= w.start).is_some() {}
-            // Most words open with a lower-case ASCII letter or a digit: no name.
-            if doc
-                .text
-                .as_bytes()
-                .get(w.start)
-                .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
-            {
-                continue;
-            }
-            let word = strip_possessive(doc.slice(&w.range()));
-            if !is_capitalized(word)
-                || word.chars().count() < self.min_length.min(4)
-                || !word.chars().all(char::is_alphabetic)
-            {
-                continue;
-            }
-            // Any term of any rule covering the word makes it known.
-            let known = hits.peek().is_some_and(|h| h.range.start < w.end);
-            let next_capitalized = doc.words.get(i + 1).is_some_and(|n| {
-                doc.text[w.end..n.start].trim().is_empty() && is_capitalized(doc.slice(&n.range()))
-            });
-            let k = *by_word.entry(word).or_insert_with(|| {
-                seen.push(Seen {
-                    word,
-                    lower: word.to_lowercase(),
-                    ranges: Vec::new(),
-                    proper: false,
-                    given: true,
-                    known: false,
-                    caps: is_all_caps(word),
-                    before: Default::default(),
-                });
-                seen.len() - 1
-            });
-            let s = &mut seen[k];
-            s.ranges.push(w.start..w.start + word.len());
-            // An all-caps word is a name or an acronym wherever it stands.
-            s.proper |= !w.sentence_initial || s.caps;
-            s.given &= next_capitalized;
-            s.known |= known;
-            if let Some(p) = i.checked_sub(1).and_then(|p| doc.words.get(p)) {
-                let prev = doc.slice(&p.range());
-                if doc.text[p.end..w.start].trim().is_empty()
-                    && is_capitalized(prev)
-                    && is_given_name(names, prev)
-                {
-                    s.before.insert(prev);
-                }
-            }
-        }
+        let min = self.min_length.min(4);
+        let seen: Vec<&Seen<'_>> = cx.capitalized().iter().filter(|c| c.chars >= min).collect();
         if seen.is_empty() {
             return;
         }
@@ -347,15 +280,15 @@ impl Rule for NearMiss {
             own = seen
                 .iter()
                 .enumerate()
-                .filter(|(_, s)| s.proper && !s.given)
+                .filter(|(_, s)| (s.proper || s.caps) && !s.always_followed)
                 .map(|(i, s)| Own::new(i, &s.lower))
                 .collect();
             own.sort_unstable_by_key(|o| (o.first, o.seen));
         }
         for s in &seen {
             let len = s.lower.chars().count();
-            if s.known
-                || !s.proper
+            if s.overlapped
+                || !(s.proper || s.caps)
                 || self.known.contains(&s.lower)
                 || self.ignore.contains(&s.lower)
             {
@@ -391,7 +324,7 @@ impl Rule for NearMiss {
                 .filter(|o| o.within(&me, limit))
                 .filter_map(|o| seen.get(o.seen))
                 .filter(|o| o.word != s.word)
-                .filter(|o| o.caps == s.caps && !o.given && !s.given)
+                .filter(|o| o.caps == s.caps && !o.always_followed && !s.always_followed)
                 .filter(|o| o.ranges.len() >= s.ranges.len())
                 .filter(|o| !is_derived(&s.lower, &o.lower))
                 // Two romanizations of one name are the romanization rule's.

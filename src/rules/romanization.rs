@@ -12,7 +12,6 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
-use std::ops::Range;
 use std::rc::Rc;
 
 use serde::Deserialize;
@@ -23,10 +22,10 @@ use super::compile::{Compiler, RuleMeta};
 use super::entities::{EntityBase, EntityId};
 use super::gazetteer::{Part, PERSON_TYPES};
 use super::memo::{remembered, WordMemo};
-use super::name_forms::{is_given_name, two_people};
+use super::name_forms::two_people;
 use super::target::{choose, Candidate};
 use super::text::{
-    is_all_caps, is_capitalized, quoted_list, render, strip_possessive, with_lowercase,
+    quoted_list, render, with_lowercase,
 };
 use super::translit;
 use super::{Context, Rule, Sink};
@@ -148,22 +147,8 @@ pub fn skeletons_overlap(a: &str, b: &str) -> bool {
     skeletons(b).iter().any(|s| sa.contains(s))
 }
 
-struct Form<'a> {
-    word: &'a str,
-    ranges: Vec<Range<usize>>,
-    /// Followed by another capitalised word, as a given name is.
-    given_name: bool,
-    /// The capitalised words that follow it (the surnames of a given name).
-    followers: std::collections::BTreeSet<&'a str>,
-    /// Every occurrence is followed by a capitalised word.
-    always_followed: bool,
-    /// A term of some pack: pairs of two known words are the dictionary rules' business.
-    known: bool,
-    /// Not sentence-initial somewhere: the capital says "name".
-    proper: bool,
-    /// The capitalised words written right before it (given names, titles).
-    before: std::collections::BTreeSet<&'a str>,
-}
+/// A capitalised word of the article (`Context::capitalized`).
+type Form<'a> = super::capitalized::Capitalized<'a>;
 
 /// The official spelling of an entity's surname or one-word name.
 fn official_form(entities: &EntityBase, id: EntityId) -> Option<&str> {
@@ -202,73 +187,14 @@ impl Rule for Romanization {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let doc = cx.doc;
-        let mut hits = cx.hits.iter().peekable();
         let names = cx.entities.name_index();
-        let mut forms: Vec<Form<'_>> = Vec::new();
-        let mut by_word: FastMap<&str, usize> = FastMap::default();
-        for (i, w) in doc.words.iter().enumerate() {
-            while hits.next_if(|h| h.range.end <= w.start).is_some() {}
-            // Most words open with a lower-case ASCII letter or a digit: no name.
-            if doc
-                .text
-                .as_bytes()
-                .get(w.start)
-                .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
-            {
-                continue;
-            }
-            let word = strip_possessive(doc.slice(&w.range()));
-            if !is_capitalized(word)
-                || is_all_caps(word)
-                || word.chars().count() < self.min_length
-                || !word.chars().all(char::is_alphabetic)
-                || self.ignore.iter().any(|x| x == word)
-            {
-                continue;
-            }
-            // Known: a term of its own, or inside a phrase a rule lists (an
-            // exception such as `Odessa Steps`); a person's full name in the
-            // entity base says nothing of how its surname may be spelt alone.
-            let end = w.start + word.len();
-            let known = hits
-                .clone()
-                .take_while(|h| h.range.start < w.end)
-                .any(|h| h.range == (w.start..end) || !cx.entities.is_entity_term(h.term));
-            let next = doc.words.get(i + 1).filter(|n| {
-                doc.text[w.end..n.start].trim().is_empty() && is_capitalized(doc.slice(&n.range()))
-            });
-            let k = *by_word.entry(word).or_insert_with(|| {
-                forms.push(Form {
-                    word,
-                    ranges: Vec::new(),
-                    given_name: false,
-                    followers: Default::default(),
-                    always_followed: true,
-                    known,
-                    proper: false,
-                    before: Default::default(),
-                });
-                forms.len() - 1
-            });
-            let form = &mut forms[k];
-            form.ranges.push(w.start..w.start + word.len());
-            form.given_name |= next.is_some();
-            form.always_followed &= next.is_some();
-            form.known |= known;
-            form.proper |= !w.sentence_initial;
-            if let Some(n) = next {
-                form.followers.insert(doc.slice(&n.range()));
-            }
-            if let Some(p) = i.checked_sub(1).and_then(|p| doc.words.get(p)) {
-                let prev = doc.slice(&p.range());
-                if doc.text[p.end..w.start].trim().is_empty()
-                    && is_capitalized(prev)
-                    && is_given_name(names, prev)
-                {
-                    form.before.insert(prev);
-                }
-            }
-        }
+        let forms: Vec<&Form<'_>> = cx
+            .capitalized()
+            .iter()
+            .filter(|c| {
+                !c.caps && c.chars >= self.min_length && !self.ignore.iter().any(|x| x == c.word)
+            })
+            .collect();
         let mut parent: Vec<usize> = (0..forms.len()).collect();
         // Each form's skeletons, kept alive so the map can borrow them.
         let skeleton_lists: Vec<Rc<[String]>> = forms
@@ -306,10 +232,10 @@ impl Rule for Romanization {
         // A lone spelling in relay letters of a name the base knows
         // (Bolkunec for Bolkunets): the packs list the accepted spellings.
         for (i, f) in forms.iter().enumerate() {
-            if clustered[i] || f.known || !f.proper {
+            if clustered[i] || f.term || !f.proper {
                 continue;
             }
-            let lower = f.word.to_lowercase();
+            let lower = f.lower.clone();
             if names.is_known(&lower)
                 || !has_relay_letters(&lower)
             {
@@ -344,7 +270,7 @@ impl Rule for Romanization {
             }
         }
         for members in clusters {
-            let cluster: Vec<&Form<'_>> = members.iter().map(|&i| &forms[i]).collect();
+            let cluster: Vec<&Form<'_>> = members.iter().map(|&i| forms[i]).collect();
             // A proper noun: each spelling occurs at least once where a capital says so.
             if !cluster.iter().all(|f| f.proper) {
                 continue;
@@ -374,14 +300,14 @@ impl Rule for Romanization {
                 // Two spellings the packs both know: a variant group reports them
                 // if they are one name; two entities the packs tell apart
                 // (Navalny and Navalnaya, two clubs) are not, however alike.
-                if f.known && keep_form.known {
+                if f.term && keep_form.term {
                     continue;
                 }
                 // "Dmitry Peskov" and "Dmitri Shostakovich": two given names, always
                 // with surnames, never the same one, are two people.
                 if f.always_followed
                     && keep_form.always_followed
-                    && f.followers.is_disjoint(&keep_form.followers)
+                    && !f.followers.iter().any(|x| keep_form.followers.contains(x))
                 {
                     continue;
                 }
@@ -392,7 +318,7 @@ impl Rule for Romanization {
                 }
                 // Given names vary between people ("Sergei Lavrov", "Sergey Shoigu"):
                 // report them, but below the rule's level.
-                let severity = if f.given_name || keep_form.given_name {
+                let severity = if f.followed || keep_form.followed {
                     Severity::Info
                 } else {
                     self.meta.severity
