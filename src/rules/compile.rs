@@ -229,11 +229,14 @@ pub fn suggest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Opti
 pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
     let mut errors = Vec::new();
     let mut parsed = Vec::new();
+    let started = super::timing::start();
     for source in &sources {
         if let Some(raw) = packs::parse(source, &mut errors) {
             parsed.push((source.name.clone(), raw));
         }
     }
+    super::timing::record("(start-up: parse packs)", started);
+    let started = super::timing::start();
 
     let mut lexicon = LexiconBuilder::default();
     let mut entities = EntityBase::default();
@@ -250,6 +253,7 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
         }
     }
 
+    super::timing::record("(start-up: entity base)", started);
     let mut rules: Vec<Box<dyn Rule>> = Vec::new();
     let mut house_forms = HashSet::new();
     let mut regex_memory = RegexMemory::default();
@@ -308,6 +312,7 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
         );
         return Err(PackErrors { errors, sources });
     }
+    let started = super::timing::start();
     let lexicon = match lexicon.build() {
         Ok(l) => l,
         Err(e) => {
@@ -319,6 +324,7 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
             return Err(PackErrors { errors, sources });
         }
     };
+    super::timing::record("(start-up: lexicon automaton)", started);
     if !errors.is_empty() {
         return Err(PackErrors { errors, sources });
     }
@@ -485,7 +491,11 @@ fn compile_rule(
         tests: super::self_test::cases(&raw),
     };
     cx.id = raw.id.span();
+    let started = super::timing::start();
     let rule = kind.compile.compile(cx, raw.options, meta);
+    if started.is_some() {
+        super::timing::record(&format!("(start-up: compile {})", kind.name), started);
+    }
     if ok {
         rule
     } else {
