@@ -12,6 +12,7 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -55,14 +56,81 @@ pub struct NearMiss {
     /// This rule's key in the thread's memo of [`NearMiss::best_target`]
     /// (unique per compiled rule, so two rulesets never share answers).
     memo_key: u64,
-    targets: Vec<Target>,
-    index: DeletionIndex,
+    /// The names compared with, as compiled; their index is built on the
+    /// first word that needs it (most short articles never do).
+    names: Vec<(String, Option<EntityId>)>,
+    targets: OnceLock<Targets>,
     /// Every form the entity base knows (given names too): never a candidate.
     known: HashSet<String>,
     max_distance: usize,
     min_length: usize,
     ignore: HashSet<String>,
     article_names: bool,
+}
+
+/// The names of at least `min_length` letters, grouped by first letter,
+/// each group's deletion index built on the first word that needs it: a
+/// candidate keeps its name's first letter (see `nearest`), so a word is
+/// only looked up among the names that share it, and a short article
+/// builds the index of a few letters instead of the whole gazetteer's.
+struct Targets {
+    targets: Vec<Target>,
+    /// First letter → the ids of the targets that start with it, and
+    /// their index (built on first use).
+    by_first: FastMap<char, (Vec<u32>, OnceLock<DeletionIndex>)>,
+    max_distance: usize,
+}
+
+impl Targets {
+    fn build(names: &[(String, Option<EntityId>)], min_length: usize, max_distance: usize) -> Self {
+        let mut targets = Vec::new();
+        let mut by_first: FastMap<char, (Vec<u32>, OnceLock<DeletionIndex>)> =
+            FastMap::default();
+        for (name, entity) in names {
+            let len = name.chars().count();
+            if len < min_length || !name.chars().all(|c| c.is_alphabetic() || c == '-') {
+                continue;
+            }
+            let lower = name.to_lowercase();
+            if let Some(first) = lower.chars().next() {
+                by_first
+                    .entry(first)
+                    .or_default()
+                    .0
+                    .push(targets.len() as u32);
+            }
+            targets.push(Target {
+                lower,
+                name: name.clone(),
+                entity: *entity,
+            });
+        }
+        Targets {
+            targets,
+            by_first,
+            max_distance,
+        }
+    }
+
+    /// The targets that start with `first` and may be within `limit`
+    /// edits of `lower`, sorted, to be confirmed.
+    fn candidates(&self, first: char, lower: &str, limit: usize) -> Vec<u32> {
+        let Some((ids, index)) = self.by_first.get(&first) else {
+            return Vec::new();
+        };
+        let index = index.get_or_init(|| {
+            let mut index = DeletionIndex::default();
+            for &id in ids {
+                if let Some(t) = self.targets.get(id as usize) {
+                    let depth = depth_for(t.name.chars().count()).min(self.max_distance);
+                    index.insert(&t.lower, depth, id);
+                }
+            }
+            index.finish();
+            index
+        });
+        index.candidates(lower, limit)
+    }
 }
 
 pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
@@ -117,26 +185,6 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
             names
         }
     };
-    let mut targets = Vec::new();
-    let mut index = DeletionIndex::default();
-    for (name, entity) in names {
-        let len = name.chars().count();
-        if len < min_length || !name.chars().all(|c| c.is_alphabetic() || c == '-') {
-            continue;
-        }
-        let lower = name.to_lowercase();
-        index.insert(
-            &lower,
-            depth_for(len).min(max_distance),
-            targets.len() as u32,
-        );
-        targets.push(Target {
-            lower,
-            name,
-            entity,
-        });
-    }
-    index.finish();
     let ignore = raw
         .ignore
         .map(|i| i.into_inner())
@@ -148,8 +196,8 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
     Some(Box::new(NearMiss {
         meta,
         memo_key: NEXT_KEY.fetch_add(1, Ordering::Relaxed),
-        targets,
-        index,
+        names,
+        targets: OnceLock::new(),
         known,
         max_distance,
         min_length,
@@ -252,17 +300,23 @@ impl NearMiss {
             |(k, _)| *k == key,
             || (key, self.nearest(lower)),
         );
-        index.and_then(|i| self.targets.get(i as usize))
+        index.and_then(|i| self.targets().targets.get(i as usize))
+    }
+
+    fn targets(&self) -> &Targets {
+        self.targets
+            .get_or_init(|| Targets::build(&self.names, self.min_length, self.max_distance))
     }
 
     /// The index of the gazetteer name within reach of `lower`, if any.
     fn nearest(&self, lower: &str) -> Option<u32> {
         let first = lower.chars().next()?;
         let limit = limit(lower.chars().count(), self.max_distance);
-        self.index
-            .candidates(lower, limit)
+        let targets = self.targets();
+        targets
+            .candidates(first, lower, limit)
             .into_iter()
-            .filter_map(|i| Some((i, self.targets.get(i as usize)?)))
+            .filter_map(|i| Some((i, targets.targets.get(i as usize)?)))
             .filter(|(_, t)| t.lower.starts_with(first))
             .filter(|(_, t)| !is_derived(lower, &t.lower))
             // Another romanization of the name (Pushylin, Pushilin) is no typo.
