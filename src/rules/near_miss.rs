@@ -60,8 +60,11 @@ pub struct NearMiss {
     /// first word that needs it (most short articles never do).
     names: Vec<(String, Option<EntityId>)>,
     targets: OnceLock<Targets>,
-    /// Every form the entity base knows (given names too): never a candidate.
-    known: HashSet<String>,
+    /// Every form the entity base knows (given names too) is never a
+    /// candidate: the rule compares with the entity base's names (not a
+    /// term list of its own). Looked up in the base's name index rather
+    /// than copied into a set of the rule's at start-up.
+    entity_names: bool,
     max_distance: usize,
     min_length: usize,
     ignore: HashSet<String>,
@@ -147,8 +150,8 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
         None => 2,
     };
     let min_length = cx.bounded(raw.min_length, "min-length", 3..=64, 5)?;
-    let mut known = HashSet::new();
     // A term list of the rule's own, or the names of the entity base.
+    let entity_names = raw.terms.is_none();
     let names: Vec<(String, Option<EntityId>)> = match raw.terms {
         Some(terms) => terms
             .into_inner()
@@ -165,7 +168,6 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
                     .as_ref()
                     .is_none_or(|t| t.contains(&cx.entities.get(e).kind))
             };
-            known.extend(index.iter().map(|f| f.word.to_lowercase()));
             let mut names: Vec<(String, Option<EntityId>)> = index
                 .iter()
                 .filter(|f| f.part == Part::Name && wanted(f.entity))
@@ -198,7 +200,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
         memo_key: NEXT_KEY.fetch_add(1, Ordering::Relaxed),
         names,
         targets: OnceLock::new(),
-        known,
+        entity_names,
         max_distance,
         min_length,
         ignore,
@@ -401,7 +403,7 @@ impl Rule for NearMiss {
             let len = s.lower.chars().count();
             if s.known
                 || !s.proper
-                || self.known.contains(&s.lower)
+                || (self.entity_names && names.is_known(&s.lower))
                 || self.ignore.contains(&s.lower)
             {
                 continue;
