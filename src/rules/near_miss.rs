@@ -87,8 +87,7 @@ struct Targets {
 impl Targets {
     fn build(names: &[(String, Option<EntityId>)], min_length: usize, max_distance: usize) -> Self {
         let mut targets = Vec::new();
-        let mut by_first: FastMap<char, (Vec<u32>, OnceLock<DeletionIndex>)> =
-            FastMap::default();
+        let mut by_first: FastMap<char, (Vec<u32>, OnceLock<DeletionIndex>)> = FastMap::default();
         for (name, entity) in names {
             let len = name.chars().count();
             if len < min_length || !name.chars().all(|c| c.is_alphabetic() || c == '-') {
