@@ -579,4 +579,51 @@ mod tests {
     fn kinds_are_sorted() {
         assert!(KINDS.windows(2).all(|w| w[0].name < w[1].name));
     }
+
+    /// Packs big enough to be parsed on two threads give the packs and the
+    /// errors of a parse on one, in the packs' order.
+    #[test]
+    fn packs_parsed_on_two_threads_keep_their_order_and_errors() {
+        let pack = |name: &str, filler: usize, broken: bool| PackSource {
+            name: name.into(),
+            text: format!(
+                "{}[[rule]]\nid = \"test/{name}\"\nkind = \"doubled-word\"\n{}",
+                "# filler\n".repeat(filler),
+                if broken { "colour = 1\n" } else { "" }
+            )
+            .into(),
+        };
+        let sources = vec![
+            pack("a", 10, true),
+            pack("big", 20_000, true),
+            pack("c", 10, false),
+            pack("d", 9_000, true),
+        ];
+        assert!(sources.iter().map(|s| s.text.len()).sum::<usize>() >= PARALLEL_PARSE_BYTES);
+        let messages = |parsed: Vec<Parsed<'_>>| -> Vec<(bool, Vec<String>)> {
+            parsed
+                .into_iter()
+                .map(|(raw, errors)| {
+                    let errors = errors
+                        .into_iter()
+                        .map(|e| format!("{} {:?} {}", e.file, e.span, e.message))
+                        .collect();
+                    (raw.is_some_and(|r| r.rule.len() == 1), errors)
+                })
+                .collect()
+        };
+        let one_thread: Vec<Parsed<'_>> = sources
+            .iter()
+            .map(|s| {
+                let mut errors = Vec::new();
+                (packs::parse(s, &mut errors), errors)
+            })
+            .collect();
+        let expected = messages(one_thread);
+        assert_eq!(messages(parse_all(&sources)), expected);
+        // Each broken pack reports its unknown field, in its own file.
+        let files: Vec<bool> = expected.iter().map(|(_, e)| e.len() == 1).collect();
+        assert_eq!(files, [true, true, false, true]);
+        assert!(expected[1].1[0].starts_with("big "));
+    }
 }

@@ -555,7 +555,33 @@ impl NearMiss {
 
 #[cfg(test)]
 mod tests {
-    use super::is_derived;
+    use super::{is_derived, Targets};
+
+    /// The index per first letter finds what one index over every name
+    /// would, among the names with the word's first letter.
+    #[test]
+    fn candidates_come_from_the_words_first_letter_only() {
+        let names: Vec<(String, Option<usize>)> = ["Umerov", "Tikhanovsky", "Umarov", "Kamov"]
+            .iter()
+            .map(|n| (n.to_string(), None))
+            .collect();
+        let t = Targets::build(&names, 6, 2);
+        let found = |word: &str, limit: usize| -> Vec<&str> {
+            let first = word.chars().next().unwrap_or(' ');
+            t.candidates(first, word, limit)
+                .into_iter()
+                .map(|i| t.targets[i as usize].name.as_str())
+                .collect()
+        };
+        assert_eq!(found("umevrov", 1), ["Umerov"]);
+        assert_eq!(found("tikanhovsky", 2), ["Tikhanovsky"]);
+        // One edit from Umerov, but another first letter: no candidate.
+        assert!(found("imerov", 1).is_empty());
+        // Shorter than `min-length`: not a target at all.
+        assert!(found("kamov", 1).is_empty());
+        // No name starts with the letter.
+        assert!(found("zumerov", 1).is_empty());
+    }
 
     #[test]
     fn derived_words_are_not_misspellings() {
