@@ -12,7 +12,9 @@
 //!
 //! - `check_text`: one article end to end with the shipped ruleset, compiled
 //!   once outside the timed loop.
-//! - `compile_shipped`: `Ruleset::shipped()`, galley's start-up cost.
+//! - `compile_shipped`: `Ruleset::shipped()`, galley's start-up cost;
+//!   `startup_one_line`: that and the first check of a one-line article
+//!   (the indexes rules build on first use).
 //! - `stages`: `Source::read` (the Markdown reader), `Document::new` (with and
 //!   without language detection), `sentences::split`, and the shipped
 //!   lexicon scan (`Ruleset::check` with every rule switched off).
@@ -110,6 +112,22 @@ fn check_text_shipped(bencher: Bencher, name: &str) {
 #[divan::bench(sample_count = 20, sample_size = 1)]
 fn compile_shipped() -> Ruleset {
     Ruleset::shipped().expect("the shipped packs compile")
+}
+
+/// The start-up of a one-file run (a pre-commit hook, an editor's save):
+/// the shipped packs compiled and one line checked, each rule's first-use
+/// indexes and regexes included (they belong to the new ruleset). What the
+/// process itself costs (loading, arguments, config) is `bench/run.sh`'s
+/// start-up figure; docs/benchmarks.md gives both. Printed, not asserted:
+/// a timing threshold would fail on a busy machine.
+#[divan::bench(args = ["en", "ru"], sample_count = 20, sample_size = 1)]
+fn startup_one_line(language: &str) -> usize {
+    let line = match language {
+        "ru" => "Президент встретился с премьер-министром в Киеве в понедельник.\n",
+        _ => "The president met the prime minister in Kyiv on Monday.\n",
+    };
+    let ruleset = Ruleset::shipped().expect("the shipped packs compile");
+    check_text(&ruleset, black_box(line), Format::Plain).len()
 }
 
 mod stages {

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::compile::{Compiler, RuleMeta};
-use super::entities::EntityId;
+use super::entities::{EntityBase, EntityId};
 use super::gazetteer::{Part, PERSON_TYPES};
 use super::text::{is_capitalized, quoted_list, render, strip_possessive};
 use super::{Context, Rule, Sink};
@@ -118,30 +118,45 @@ pub(super) fn two_people<'a>(
 pub struct NameForms {
     meta: RuleMeta,
     /// Surname skeleton → the people who carry it, with their given names.
-    people: HashMap<String, Vec<(EntityId, Vec<String>)>>,
+    /// Built from the ruleset's entity base on the first given name the
+    /// table knows before a capitalised word, not at start-up.
+    people: OnceLock<People>,
 }
 
-pub fn compile(cx: &mut Compiler<'_>, _raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
-    let names = cx.entities.name_index();
-    let mut people: HashMap<String, Vec<(EntityId, Vec<String>)>> = HashMap::new();
-    for f in names.iter().filter(|f| f.part == Part::Name) {
-        if !PERSON_TYPES.contains(&cx.entities.get(f.entity).kind.as_str()) {
-            continue;
-        }
-        let given: Vec<String> = names
-            .forms_of(f.entity, Part::Given)
-            .map(|g| g.word.clone())
-            .collect();
-        // By skeleton: any romanization of the surname finds the person
-        // (Lukashenka, Lukaschenko, Lukašenko).
-        for key in super::romanization::skeletons(&f.word.to_lowercase()).iter() {
-            let list = people.entry(key.clone()).or_default();
-            if !list.iter().any(|(e, _)| *e == f.entity) {
-                list.push((f.entity, given.clone()));
+type People = HashMap<String, Vec<(EntityId, Vec<String>)>>;
+
+pub fn compile(_cx: &mut Compiler<'_>, _raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
+    Some(Box::new(NameForms {
+        meta,
+        people: OnceLock::new(),
+    }))
+}
+
+impl NameForms {
+    fn people(&self, entities: &EntityBase) -> &People {
+        self.people.get_or_init(|| {
+            let names = entities.name_index();
+            let mut people = People::new();
+            for f in names.iter().filter(|f| f.part == Part::Name) {
+                if !PERSON_TYPES.contains(&entities.get(f.entity).kind.as_str()) {
+                    continue;
+                }
+                let given: Vec<String> = names
+                    .forms_of(f.entity, Part::Given)
+                    .map(|g| g.word.clone())
+                    .collect();
+                // By skeleton: any romanization of the surname finds the
+                // person (Lukashenka, Lukaschenko, Lukašenko).
+                for key in super::romanization::skeletons(&f.word.to_lowercase()).iter() {
+                    let list = people.entry(key.clone()).or_default();
+                    if !list.iter().any(|(e, _)| *e == f.entity) {
+                        list.push((f.entity, given.clone()));
+                    }
+                }
             }
-        }
+            people
+        })
     }
-    Some(Box::new(NameForms { meta, people }))
 }
 
 impl Rule for NameForms {
@@ -176,7 +191,7 @@ impl Rule for NameForms {
             let mut people: Vec<&(EntityId, Vec<String>)> =
                 super::text::with_lowercase(surname, super::romanization::skeletons)
                     .iter()
-                    .filter_map(|k| self.people.get(k))
+                    .filter_map(|k| self.people(cx.entities).get(k))
                     .flatten()
                     .collect();
             people.sort_by_key(|(e, _)| *e);

@@ -12,6 +12,7 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -26,6 +27,7 @@ use super::memo::{remembered, WordMemo};
 use super::name_forms::two_people;
 use super::romanization::skeletons_overlap;
 use super::text::render;
+use crate::hash::FastMap;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::{Applicability, Severity};
 
@@ -54,14 +56,83 @@ pub struct NearMiss {
     /// This rule's key in the thread's memo of [`NearMiss::best_target`]
     /// (unique per compiled rule, so two rulesets never share answers).
     memo_key: u64,
-    targets: Vec<Target>,
-    index: DeletionIndex,
-    /// Every form the entity base knows (given names too): never a candidate.
-    known: HashSet<String>,
+    /// The names compared with, as compiled; their index is built on the
+    /// first word that needs it (most short articles never do).
+    names: Vec<(String, Option<EntityId>)>,
+    targets: OnceLock<Targets>,
+    /// Every form the entity base knows (given names too) is never a
+    /// candidate: the rule compares with the entity base's names (not a
+    /// term list of its own). Looked up in the base's name index rather
+    /// than copied into a set of the rule's at start-up.
+    entity_names: bool,
     max_distance: usize,
     min_length: usize,
     ignore: HashSet<String>,
     article_names: bool,
+}
+
+/// The names of at least `min_length` letters, grouped by first letter,
+/// each group's deletion index built on the first word that needs it: a
+/// candidate keeps its name's first letter (see `nearest`), so a word is
+/// only looked up among the names that share it, and a short article
+/// builds the index of a few letters instead of the whole gazetteer's.
+struct Targets {
+    targets: Vec<Target>,
+    /// First letter → the ids of the targets that start with it, and
+    /// their index (built on first use).
+    by_first: FastMap<char, (Vec<u32>, OnceLock<DeletionIndex>)>,
+    max_distance: usize,
+}
+
+impl Targets {
+    fn build(names: &[(String, Option<EntityId>)], min_length: usize, max_distance: usize) -> Self {
+        let mut targets = Vec::new();
+        let mut by_first: FastMap<char, (Vec<u32>, OnceLock<DeletionIndex>)> = FastMap::default();
+        for (name, entity) in names {
+            let len = name.chars().count();
+            if len < min_length || !name.chars().all(|c| c.is_alphabetic() || c == '-') {
+                continue;
+            }
+            let lower = name.to_lowercase();
+            if let Some(first) = lower.chars().next() {
+                by_first
+                    .entry(first)
+                    .or_default()
+                    .0
+                    .push(targets.len() as u32);
+            }
+            targets.push(Target {
+                lower,
+                name: name.clone(),
+                entity: *entity,
+            });
+        }
+        Targets {
+            targets,
+            by_first,
+            max_distance,
+        }
+    }
+
+    /// The targets that start with `first` and may be within `limit`
+    /// edits of `lower`, sorted, to be confirmed.
+    fn candidates(&self, first: char, lower: &str, limit: usize) -> Vec<u32> {
+        let Some((ids, index)) = self.by_first.get(&first) else {
+            return Vec::new();
+        };
+        let index = index.get_or_init(|| {
+            let mut index = DeletionIndex::default();
+            for &id in ids {
+                if let Some(t) = self.targets.get(id as usize) {
+                    let depth = depth_for(t.name.chars().count()).min(self.max_distance);
+                    index.insert(&t.lower, depth, id);
+                }
+            }
+            index.finish();
+            index
+        });
+        index.candidates(lower, limit)
+    }
 }
 
 pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
@@ -78,8 +149,8 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
         None => 2,
     };
     let min_length = cx.bounded(raw.min_length, "min-length", 3..=64, 5)?;
-    let mut known = HashSet::new();
     // A term list of the rule's own, or the names of the entity base.
+    let entity_names = raw.terms.is_none();
     let names: Vec<(String, Option<EntityId>)> = match raw.terms {
         Some(terms) => terms
             .into_inner()
@@ -96,7 +167,6 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
                     .as_ref()
                     .is_none_or(|t| t.contains(&cx.entities.get(e).kind))
             };
-            known.extend(index.iter().map(|f| f.word.to_lowercase()));
             let mut names: Vec<(String, Option<EntityId>)> = index
                 .iter()
                 .filter(|f| f.part == Part::Name && wanted(f.entity))
@@ -116,26 +186,6 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
             names
         }
     };
-    let mut targets = Vec::new();
-    let mut index = DeletionIndex::default();
-    for (name, entity) in names {
-        let len = name.chars().count();
-        if len < min_length || !name.chars().all(|c| c.is_alphabetic() || c == '-') {
-            continue;
-        }
-        let lower = name.to_lowercase();
-        index.insert(
-            &lower,
-            depth_for(len).min(max_distance),
-            targets.len() as u32,
-        );
-        targets.push(Target {
-            lower,
-            name,
-            entity,
-        });
-    }
-    index.finish();
     let ignore = raw
         .ignore
         .map(|i| i.into_inner())
@@ -147,9 +197,9 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
     Some(Box::new(NearMiss {
         meta,
         memo_key: NEXT_KEY.fetch_add(1, Ordering::Relaxed),
-        targets,
-        index,
-        known,
+        names,
+        targets: OnceLock::new(),
+        entity_names,
         max_distance,
         min_length,
         ignore,
@@ -240,17 +290,23 @@ impl NearMiss {
             |(k, _)| *k == key,
             || (key, self.nearest(lower)),
         );
-        index.and_then(|i| self.targets.get(i as usize))
+        index.and_then(|i| self.targets().targets.get(i as usize))
+    }
+
+    fn targets(&self) -> &Targets {
+        self.targets
+            .get_or_init(|| Targets::build(&self.names, self.min_length, self.max_distance))
     }
 
     /// The index of the gazetteer name within reach of `lower`, if any.
     fn nearest(&self, lower: &str) -> Option<u32> {
         let first = lower.chars().next()?;
         let limit = limit(lower.chars().count(), self.max_distance);
-        self.index
-            .candidates(lower, limit)
+        let targets = self.targets();
+        targets
+            .candidates(first, lower, limit)
             .into_iter()
-            .filter_map(|i| Some((i, self.targets.get(i as usize)?)))
+            .filter_map(|i| Some((i, targets.targets.get(i as usize)?)))
             .filter(|(_, t)| t.lower.starts_with(first))
             .filter(|(_, t)| !is_derived(lower, &t.lower))
             // Another romanization of the name (Pushylin, Pushilin) is no typo.
@@ -266,6 +322,7 @@ impl Rule for NearMiss {
     rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        let names = cx.entities.name_index();
         let min = self.min_length.min(4);
         let seen: Vec<&Seen<'_>> = cx.capitalized().iter().filter(|c| c.chars >= min).collect();
         if seen.is_empty() {
@@ -289,7 +346,7 @@ impl Rule for NearMiss {
             let len = s.lower.chars().count();
             if s.overlapped
                 || !(s.proper || s.caps)
-                || self.known.contains(&s.lower)
+                || (self.entity_names && names.is_known(&s.lower))
                 || self.ignore.contains(&s.lower)
             {
                 continue;
@@ -442,7 +499,33 @@ impl NearMiss {
 
 #[cfg(test)]
 mod tests {
-    use super::is_derived;
+    use super::{is_derived, Targets};
+
+    /// The index per first letter finds what one index over every name
+    /// would, among the names with the word's first letter.
+    #[test]
+    fn candidates_come_from_the_words_first_letter_only() {
+        let names: Vec<(String, Option<usize>)> = ["Umerov", "Tikhanovsky", "Umarov", "Kamov"]
+            .iter()
+            .map(|n| (n.to_string(), None))
+            .collect();
+        let t = Targets::build(&names, 6, 2);
+        let found = |word: &str, limit: usize| -> Vec<&str> {
+            let first = word.chars().next().unwrap_or(' ');
+            t.candidates(first, word, limit)
+                .into_iter()
+                .map(|i| t.targets[i as usize].name.as_str())
+                .collect()
+        };
+        assert_eq!(found("umevrov", 1), ["Umerov"]);
+        assert_eq!(found("tikanhovsky", 2), ["Tikhanovsky"]);
+        // One edit from Umerov, but another first letter: no candidate.
+        assert!(found("imerov", 1).is_empty());
+        // Shorter than `min-length`: not a target at all.
+        assert!(found("kamov", 1).is_empty());
+        // No name starts with the letter.
+        assert!(found("zumerov", 1).is_empty());
+    }
 
     #[test]
     fn derived_words_are_not_misspellings() {

@@ -13,6 +13,7 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -45,32 +46,45 @@ pub struct Romanization {
     min_length: usize,
     ignore: Vec<String>,
     /// Skeleton → the surnames and one-word names of the entity base that
-    /// have it (their official form, their entity).
-    known: HashMap<String, Vec<(String, EntityId)>>,
+    /// have it (their official form, their entity). Built on the first
+    /// lone relay spelling an article has (few have one), from the
+    /// ruleset's entity base: the skeletons of every name cost a few
+    /// milliseconds of start-up.
+    known: OnceLock<Known>,
 }
+
+type Known = HashMap<String, Vec<(String, EntityId)>>;
 
 pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Box<dyn Rule>> {
     let min_length = cx.bounded(raw.min_length, "min-length", 3..=64, 5)?;
     let ignore = raw.ignore.map(|i| i.into_inner()).unwrap_or_default();
-    let mut known: HashMap<String, Vec<(String, EntityId)>> = HashMap::new();
-    for f in cx.entities.name_index().iter() {
-        if f.part != Part::Name || f.word.chars().count() < min_length {
-            continue;
-        }
-        let official = official_form(cx.entities, f.entity).unwrap_or(&f.word);
-        for sk in skeletons(&f.word.to_lowercase()).iter() {
-            let v = known.entry(sk.clone()).or_default();
-            if !v.iter().any(|(_, e)| *e == f.entity) {
-                v.push((official.to_owned(), f.entity));
-            }
-        }
-    }
     Some(Box::new(Romanization {
         meta,
         min_length,
         ignore,
-        known,
+        known: OnceLock::new(),
     }))
+}
+
+impl Romanization {
+    fn known(&self, entities: &EntityBase) -> &Known {
+        self.known.get_or_init(|| {
+            let mut known = Known::new();
+            for f in entities.name_index().iter() {
+                if f.part != Part::Name || f.word.chars().count() < self.min_length {
+                    continue;
+                }
+                let official = official_form(entities, f.entity).unwrap_or(&f.word);
+                for sk in skeletons(&f.word.to_lowercase()).iter() {
+                    let v = known.entry(sk.clone()).or_default();
+                    if !v.iter().any(|(_, e)| *e == f.entity) {
+                        v.push((official.to_owned(), f.entity));
+                    }
+                }
+            }
+            known
+        })
+    }
 }
 
 /// Rewrites, in order, that erase transliteration-typical differences.
@@ -243,7 +257,7 @@ impl Rule for Romanization {
             }
             let mut found: Vec<&(String, EntityId)> = skeletons(&lower)
                 .iter()
-                .filter_map(|sk| self.known.get(sk))
+                .filter_map(|sk| self.known(cx.entities).get(sk))
                 .flatten()
                 .collect();
             found.sort_by_key(|(_, e)| *e);
