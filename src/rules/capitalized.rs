@@ -1,9 +1,9 @@
 //! The article's capitalised words, each distinct word once with what the
-//! name rules ask of its occurrences. `names/near-miss` and
-//! `names/romanization-variant` read the same words the same way; walking
-//! every word of the article was most of their cost, so the walk is done
-//! once per document (`Context::capitalized`) and each rule reads the
-//! distinct words.
+//! name rules ask of its occurrences. `names/near-miss`,
+//! `names/romanization-variant`, `typography/lost-possessive` and
+//! `typography/stray-capital` read the same words; walking every word of
+//! the article was most of their cost, so the walk is done once per
+//! document (`Context::capitalized`) and each rule reads the distinct words.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -25,6 +25,8 @@ pub struct Capitalized<'a> {
     /// In capitals throughout (`NATO`).
     pub caps: bool,
     pub ranges: Vec<Range<usize>>,
+    /// The index in `Document::words` of each occurrence, beside `ranges`.
+    pub words: Vec<usize>,
     /// Some occurrence is not sentence-initial: the capital says "name".
     pub proper: bool,
     /// Some occurrence is followed by another capitalised word, as a given name is.
@@ -86,6 +88,7 @@ pub fn capitalized<'a>(
                 chars: word.chars().count(),
                 caps: is_all_caps(word),
                 ranges: Vec::new(),
+                words: Vec::new(),
                 proper: false,
                 followed: false,
                 always_followed: true,
@@ -98,6 +101,7 @@ pub fn capitalized<'a>(
         });
         let c = &mut out[k];
         c.ranges.push(w.start..end);
+        c.words.push(i);
         c.proper |= !w.sentence_initial;
         c.followed |= next.is_some();
         c.always_followed &= next.is_some();

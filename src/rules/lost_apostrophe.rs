@@ -111,19 +111,22 @@ impl Rule for LostApostrophe {
         if !self.possessives {
             return;
         }
-        let bytes = text.as_bytes();
-        for (n, word) in words.iter().enumerate() {
-            let Some(wb) = bytes.get(word.start..word.end) else {
+        // Candidates are capitalised words: the article's are walked once
+        // for every rule that reads them (`Context::capitalized`).
+        let candidates = cx.capitalized().iter().filter(|c| {
+            let wb = c.word.as_bytes();
+            wb.len() >= 4
+                && wb.last() == Some(&b's')
+                && wb[0].is_ascii_uppercase()
+                && wb.iter().all(u8::is_ascii_alphabetic)
+        });
+        let occurrences = candidates.flat_map(|c| c.words.iter().copied());
+        for n in occurrences {
+            let Some(word) = words.get(n) else {
                 continue;
             };
-            // The cheapest tests first: most words fail on their last
-            // letter or their first, before their letters are read.
-            if wb.len() < 4
-                || wb.last() != Some(&b's')
-                || word.sentence_initial
-                || !wb[0].is_ascii_uppercase()
-                || !wb.iter().all(u8::is_ascii_alphabetic)
-            {
+            // The whole word, no possessive cut off it (`Lukashenkas’s` is not one).
+            if word.sentence_initial || !text[word.range()].bytes().all(|b| b.is_ascii_alphabetic()) {
                 continue;
             }
             let w = &text[word.range()];

@@ -41,16 +41,23 @@ impl Rule for StrayCapital {
         let spaced = |a: &crate::document::Word, b: &crate::document::Word| {
             text.get(a.end..b.start) == Some(" ")
         };
-        for w in cx.doc.words.windows(4) {
-            let (prev, word, n1, n2) = (&w[0], &w[1], &w[2], &w[3]);
-            // Most words open with a lower-case ASCII letter or a digit.
-            if text
-                .as_bytes()
-                .get(word.start)
-                .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
-            {
+        // A function word written with a capital: the article's capitalised
+        // words are walked once for every rule that reads them.
+        let words = &cx.doc.words;
+        let occurrences = cx
+            .capitalized()
+            .iter()
+            .filter(|c| function.iter().any(|f| **f == *c.lower))
+            .flat_map(|c| c.words.iter().copied());
+        for i in occurrences {
+            let (Some(prev), Some(word), Some(n1), Some(n2)) = (
+                i.checked_sub(1).and_then(|p| words.get(p)),
+                words.get(i),
+                words.get(i + 1),
+                words.get(i + 2),
+            ) else {
                 continue;
-            }
+            };
             let s = &text[word.range()];
             let mut chars = s.chars();
             let (Some(first), rest) = (chars.next(), chars.as_str()) else {
