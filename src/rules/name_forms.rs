@@ -165,18 +165,18 @@ impl Rule for NameForms {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let doc = cx.doc;
         let table = forms();
-        for pair in doc.words.windows(2) {
-            let (g, s) = (&pair[0], &pair[1]);
-            // Two capitalised words: most pairs fail on a first byte.
-            let lower_ascii = |at: usize| {
-                doc.text
-                    .as_bytes()
-                    .get(at)
-                    .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
-            };
-            if lower_ascii(s.start) || lower_ascii(g.start) {
+        // A given name is a capitalised word: the article's are walked once
+        // for every rule that reads them, and only those the table of given
+        // names holds are looked at here.
+        let occurrences = cx
+            .capitalized()
+            .iter()
+            .filter(|c| table.contains_key(c.lower.as_str()))
+            .flat_map(|c| c.words.iter().copied());
+        for i in occurrences {
+            let (Some(g), Some(s)) = (doc.words.get(i), doc.words.get(i + 1)) else {
                 continue;
-            }
+            };
             if !doc.text[g.end..s.start].trim().is_empty() {
                 continue;
             }
