@@ -59,6 +59,9 @@ struct GateState {
     handed: usize,
     written: usize,
     stopped: bool,
+    /// Workers waiting for the writer: without any, a write wakes no one
+    /// (a system call per file saved).
+    waiting: usize,
 }
 
 impl Gate {
@@ -70,6 +73,7 @@ impl Gate {
                 handed: 0,
                 written: 0,
                 stopped: false,
+                waiting: 0,
             }),
             moved: Condvar::new(),
         }
@@ -87,7 +91,9 @@ impl Gate {
                 s.handed += 1;
                 return Some(s.handed - 1);
             }
+            s.waiting += 1;
             s = self.moved.wait(s).unwrap_or_else(PoisonError::into_inner);
+            s.waiting -= 1;
         }
     }
 
@@ -95,7 +101,9 @@ impl Gate {
     pub fn written(&self, written: usize) {
         let mut s = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         s.written = written;
-        self.moved.notify_all();
+        if s.waiting > 0 {
+            self.moved.notify_all();
+        }
     }
 
     /// No more indices: the writer is gone (it failed), workers finish.
