@@ -595,11 +595,21 @@ impl Streamed<'_> {
         };
         let mut kept = Kept::default();
         let mut index = 0;
-        let Ok(()) = super::reorder::run_ordered(pool, self.jobs.len(), window, check_one, |r| {
+        // A file's part that depends on it alone is rendered by the worker
+        // that checked it: the writer then only copies bytes, and does not
+        // compete with the workers for the cores.
+        let alone = begin.renders_alone();
+        let check = |i: usize| {
+            check_one(i).map(|(report, hidden)| {
+                let part = alone.then(|| begin.render(&report));
+                (report, hidden, part)
+            })
+        };
+        let Ok(()) = super::reorder::run_ordered(pool, self.jobs.len(), window, check, |r| {
             let path = &self.jobs[index].0;
             index += 1;
             match r {
-                Ok((report, h)) => {
+                Ok((report, h, part)) => {
                     kept.files_checked += 1;
                     kept.hidden += h;
                     if report.is_blank() {
@@ -617,7 +627,11 @@ impl Streamed<'_> {
                         Score::new(report.words, crate::score::penalty(&report.diagnostics)),
                     ));
                     if let Some(w) = &mut writer {
-                        if let Err(e) = w.file(&report) {
+                        let written = match part {
+                            Some(part) => part.and_then(|p| w.rendered(&report, &p)),
+                            None => w.file(&report),
+                        };
+                        if let Err(e) = written {
                             write_error = Some(e);
                             writer = None;
                         }

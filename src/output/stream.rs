@@ -43,6 +43,47 @@ pub struct Begin<'a> {
     pub spill_to_disk: bool,
 }
 
+impl Begin<'_> {
+    /// Whether a file's part of the report depends on that file alone
+    /// (human, short, github, json-lines), so that [`Begin::render`] can
+    /// render it on the thread that checked it, in parallel.
+    pub fn renders_alone(&self) -> bool {
+        matches!(
+            self.format,
+            OutputFormat::Human
+                | OutputFormat::Short
+                | OutputFormat::Github
+                | OutputFormat::JsonLines
+        )
+    }
+
+    /// A file's part of the report, for [`ReportWriter::rendered`]: exactly
+    /// what [`ReportWriter::file`] would write. Formats that do not render
+    /// alone give an error of kind `Unsupported`.
+    pub fn render(&self, file: &impl FileFindings) -> io::Result<Vec<u8>> {
+        let mut part = Vec::new();
+        if file.diagnostics().is_empty() {
+            return Ok(part);
+        }
+        let text = file.text();
+        match self.format {
+            OutputFormat::Human => {
+                super::human::file(file, &text, self.color, self.columns, &mut part)?
+            }
+            OutputFormat::Short => super::short::file(file, &text, &mut part)?,
+            OutputFormat::Github => super::github::file(file, &text, &mut part)?,
+            OutputFormat::JsonLines => super::json_lines::file(file, &text, &mut part)?,
+            _ => {
+                return Err(io::Error::new(
+                    io::ErrorKind::Unsupported,
+                    "this format's files are written in order by the report writer",
+                ))
+            }
+        }
+        Ok(part)
+    }
+}
+
 /// What the end of a report counts over all files.
 #[derive(Debug, Default, Clone)]
 pub(super) struct Totals {
@@ -167,11 +208,38 @@ impl<'a> ReportWriter<'a> {
         })
     }
 
-    /// Writes one file's part of the report: files come in report order.
-    pub fn file(&mut self, file: &impl FileFindings) -> io::Result<()> {
+    /// Writes one file's part of the report, rendered by [`Begin::render`]
+    /// (perhaps on another thread): files come in report order.
+    pub fn rendered(&mut self, file: &impl FileFindings, part: &[u8]) -> io::Result<()> {
+        self.count(file);
+        self.out.write_all(part)
+    }
+
+    /// Adds `file`'s findings to the totals.
+    fn count(&mut self, file: &impl FileFindings) {
         let diagnostics = file.diagnostics();
         if diagnostics.is_empty() {
             self.totals.clean += 1;
+        }
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => self.totals.error += 1,
+                Severity::Warning => self.totals.warning += 1,
+                Severity::Info => self.totals.info += 1,
+            }
+            self.totals.failures += usize::from(self.begin.fail_on.is_some_and(|t| d.severity >= t));
+            match d.fix.as_ref().map(|f| f.applicability) {
+                Some(Applicability::Safe) => self.totals.safe_fixes += 1,
+                Some(Applicability::Unsafe) => self.totals.unsafe_fixes += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// Writes one file's part of the report: files come in report order.
+    pub fn file(&mut self, file: &impl FileFindings) -> io::Result<()> {
+        self.count(file);
+        if file.diagnostics().is_empty() {
             // Only these two list clean files; the text is not needed.
             return match self.begin.format {
                 OutputFormat::Checkstyle => super::checkstyle::clean_file(file, self.out),
@@ -181,20 +249,6 @@ impl<'a> ReportWriter<'a> {
                 },
                 _ => Ok(()),
             };
-        }
-        for d in diagnostics {
-            match d.severity {
-                Severity::Error => self.totals.error += 1,
-                Severity::Warning => self.totals.warning += 1,
-                Severity::Info => self.totals.info += 1,
-            }
-            self.totals.failures +=
-                usize::from(self.begin.fail_on.is_some_and(|t| d.severity >= t));
-            match d.fix.as_ref().map(|f| f.applicability) {
-                Some(Applicability::Safe) => self.totals.safe_fixes += 1,
-                Some(Applicability::Unsafe) => self.totals.unsafe_fixes += 1,
-                _ => {}
-            }
         }
         let text = file.text();
         let out: &mut dyn Write = match &mut self.spill {
