@@ -562,18 +562,18 @@ impl Streamed<'_> {
         mut errors: Vec<FileError>,
     ) -> anyhow::Result<u8> {
         let args = self.args;
-        let mut out: Box<dyn Write> = match &args.output {
+        let out: Box<dyn Write + Send> = match &args.output {
             Some(path) => Box::new(
                 std::fs::File::create(path)
                     .with_context(|| format!("cannot write {}", path.display()))?,
             ),
-            None => Box::new(io::stdout().lock()),
+            None => Box::new(io::stdout()),
         };
         let color = args.format == OutputFormat::Human
             && args.output.is_none()
             && color_for(args.color, &io::stdout());
         let threshold = threshold(args.fail_on);
-        let mut out = io::BufWriter::with_capacity(1 << 16, &mut *out);
+        let mut out = io::BufWriter::with_capacity(1 << 16, out);
         let begin = output::stream::Begin {
             format: args.format,
             color,

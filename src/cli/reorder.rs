@@ -1,7 +1,7 @@
 //! Parallel checking with output in path order: workers take files in index
 //! order through a [`Gate`] that keeps them at most a window ahead of the
-//! writer, and the writer puts finished files back in order with a
-//! [`Reorder`] buffer. A run then holds at most a window of files' findings,
+//! writing, and finished files are put back in order with a [`Reorder`]
+//! buffer and written by whichever worker completes the next one. A run then holds at most a window of files' findings,
 //! whatever its length, and writes each file as soon as every earlier one is done.
 
 use std::collections::BTreeMap;
@@ -115,55 +115,69 @@ impl Gate {
 }
 
 /// Checks `len` items with `check` on every thread of `pool`, and gives
-/// each result to `write` in index order, on the calling thread, as soon as
-/// every earlier one has been given. At most `window` items are checked
-/// but not yet written at any time. If `write` fails, no new item is started
-/// and the error is returned once the running ones end.
-pub fn run_ordered<T: Send, E>(
+/// each result to `write` in index order as soon as every earlier one has
+/// been given. The worker that finishes the next item writes it (and those
+/// behind it that wait): no thread sits between them, so a file costs no
+/// wake-up. At most `window` items are checked but not yet written at any
+/// time. If `write` fails, no new item is started and its error is returned.
+pub fn run_ordered<T: Send, E: Send>(
     pool: &rayon::ThreadPool,
     len: usize,
     window: usize,
     check: impl Fn(usize) -> T + Sync,
-    mut write: impl FnMut(T) -> Result<(), E>,
+    write: impl FnMut(T) -> Result<(), E> + Send,
 ) -> Result<(), E> {
+    struct Writing<T, W, E> {
+        order: Reorder<T>,
+        write: W,
+        written: usize,
+        failed: Option<E>,
+    }
     let gate = Gate::new(len, window);
-    let (tx, rx) = std::sync::mpsc::channel::<(usize, T)>();
-    std::thread::scope(|scope| {
-        let gate = &gate;
-        let check = &check;
-        scope.spawn(move || {
-            pool.scope(|workers| {
-                for _ in 0..pool.current_num_threads().min(len.max(1)) {
-                    let tx = tx.clone();
-                    workers.spawn(move |_| {
-                        // A panic in `check` must not leave the others
-                        // waiting for a file that will never be written.
-                        let _stop = StopOnPanic(gate);
-                        while let Some(i) = gate.next() {
-                            if tx.send((i, check(i))).is_err() {
+    let writing = Mutex::new(Writing {
+        order: Reorder::default(),
+        write,
+        written: 0,
+        failed: None,
+    });
+    pool.scope(|workers| {
+        for _ in 0..pool.current_num_threads().min(len.max(1)) {
+            let (gate, check, writing) = (&gate, &check, &writing);
+            workers.spawn(move |_| {
+                // A panic in `check` must not leave the others waiting for
+                // a file that will never be written.
+                let _stop = StopOnPanic(gate);
+                while let Some(i) = gate.next() {
+                    let item = check(i);
+                    let mut w = writing.lock().unwrap_or_else(PoisonError::into_inner);
+                    w.order.push(i, item);
+                    while let Some(item) = w.order.pop() {
+                        if w.failed.is_some() {
+                            continue;
+                        }
+                        match (w.write)(item) {
+                            Ok(()) => {
+                                w.written += 1;
+                                gate.written(w.written);
+                            }
+                            Err(e) => {
+                                w.failed = Some(e);
                                 gate.stop();
                             }
                         }
-                    });
+                    }
                 }
-                drop(tx);
             });
-        });
-        let mut order = Reorder::default();
-        let mut written = 0;
-        for (i, item) in rx.iter() {
-            order.push(i, item);
-            while let Some(item) = order.pop() {
-                if let Err(e) = write(item) {
-                    gate.stop();
-                    return Err(e);
-                }
-                written += 1;
-                gate.written(written);
-            }
         }
-        Ok(())
-    })
+    });
+    match writing
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner)
+        .failed
+    {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
 /// Stops the gate when its thread unwinds.

@@ -166,9 +166,12 @@ impl Write for Spill {
 }
 
 /// A report written file by file (see the module's documentation).
-pub struct ReportWriter<'a> {
+///
+/// `W` is what it writes to: `&mut dyn Write` for a report in memory, an
+/// owned writer that is `Send` for a run whose workers write in turn.
+pub struct ReportWriter<'a, W: Write> {
     begin: Begin<'a>,
-    out: &'a mut dyn Write,
+    out: W,
     spill: Option<Spill>,
     totals: Totals,
     /// Whether an item of a JSON array (JSON, SARIF, GitLab) was written.
@@ -176,10 +179,10 @@ pub struct ReportWriter<'a> {
     sarif: Option<super::sarif::RuleIndex>,
 }
 
-impl<'a> ReportWriter<'a> {
+impl<'a, W: Write> ReportWriter<'a, W> {
     /// Starts a report in `begin.format` on `out`. HTML has no streamed form:
     /// an error of kind `Unsupported`.
-    pub fn begin(begin: Begin<'a>, out: &'a mut dyn Write) -> io::Result<ReportWriter<'a>> {
+    pub fn begin(begin: Begin<'a>, mut out: W) -> io::Result<ReportWriter<'a, W>> {
         let spill = match begin.format {
             OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Junit => {
                 Some(Spill::new(begin.spill_to_disk))
@@ -193,7 +196,7 @@ impl<'a> ReportWriter<'a> {
             _ => None,
         };
         match begin.format {
-            OutputFormat::Checkstyle => super::checkstyle::begin(out)?,
+            OutputFormat::Checkstyle => super::checkstyle::begin(&mut out)?,
             OutputFormat::Gitlab => out.write_all(b"[")?,
             _ => {}
         }
@@ -242,7 +245,7 @@ impl<'a> ReportWriter<'a> {
         if file.diagnostics().is_empty() {
             // Only these two list clean files; the text is not needed.
             return match self.begin.format {
-                OutputFormat::Checkstyle => super::checkstyle::clean_file(file, self.out),
+                OutputFormat::Checkstyle => super::checkstyle::clean_file(file, &mut self.out),
                 OutputFormat::Junit => match &mut self.spill {
                     Some(spill) => super::junit::clean_file(file, spill),
                     None => Ok(()),
@@ -253,7 +256,7 @@ impl<'a> ReportWriter<'a> {
         let text = file.text();
         let out: &mut dyn Write = match &mut self.spill {
             Some(spill) => spill,
-            None => &mut *self.out,
+            None => &mut self.out,
         };
         match self.begin.format {
             OutputFormat::Human => {
@@ -278,12 +281,13 @@ impl<'a> ReportWriter<'a> {
     pub fn finish(self, files_checked: usize, run: &RunInfo) -> io::Result<()> {
         let ReportWriter {
             begin,
-            out,
+            mut out,
             spill,
             totals,
             items,
             sarif,
         } = self;
+        let out: &mut dyn Write = &mut out;
         let body = Body {
             spill: spill.unwrap_or(Spill::Memory(Vec::new())),
             items,
