@@ -596,8 +596,8 @@ impl Streamed<'_> {
         let mut kept = Kept::default();
         let mut index = 0;
         // A file's part that depends on it alone is rendered by the worker
-        // that checked it: the writer then only copies bytes, and does not
-        // compete with the workers for the cores.
+        // that checked it, in parallel: writing, in turn under a lock, then
+        // only copies bytes.
         let alone = begin.renders_alone();
         let check = |i: usize| {
             check_one(i).map(|(report, hidden)| {

@@ -44,28 +44,30 @@ pub struct Begin<'a> {
 }
 
 impl Begin<'_> {
-    /// Whether a file's part of the report depends on that file alone
-    /// (human, short, github, json-lines), so that [`Begin::render`] can
+    /// Whether a file's part of the report can be rendered from that file
+    /// alone (every format but SARIF, whose rule indices grow as rules
+    /// without metadata fire, and HTML), so that [`Begin::render`] can
     /// render it on the thread that checked it, in parallel.
     pub fn renders_alone(&self) -> bool {
-        matches!(
-            self.format,
-            OutputFormat::Human
-                | OutputFormat::Short
-                | OutputFormat::Github
-                | OutputFormat::JsonLines
-        )
+        !matches!(self.format, OutputFormat::Sarif | OutputFormat::Html)
     }
 
-    /// A file's part of the report, for [`ReportWriter::rendered`]: exactly
-    /// what [`ReportWriter::file`] would write. Formats that do not render
-    /// alone give an error of kind `Unsupported`.
+    /// A file's part of the report, for [`ReportWriter::rendered`]: what
+    /// [`ReportWriter::file`] would write (an item of a JSON array always
+    /// with its comma, which the writer drops before the first). Formats
+    /// that do not render alone give an error of kind `Unsupported`.
     pub fn render(&self, file: &impl FileFindings) -> io::Result<Vec<u8>> {
         let mut part = Vec::new();
         if file.diagnostics().is_empty() {
+            match self.format {
+                OutputFormat::Checkstyle => super::checkstyle::clean_file(file, &mut part)?,
+                OutputFormat::Junit => super::junit::clean_file(file, &mut part)?,
+                _ => {}
+            }
             return Ok(part);
         }
         let text = file.text();
+        let mut comma = true;
         match self.format {
             OutputFormat::Human => {
                 super::human::file(file, &text, self.color, self.columns, &mut part)?
@@ -73,10 +75,14 @@ impl Begin<'_> {
             OutputFormat::Short => super::short::file(file, &text, &mut part)?,
             OutputFormat::Github => super::github::file(file, &text, &mut part)?,
             OutputFormat::JsonLines => super::json_lines::file(file, &text, &mut part)?,
-            _ => {
+            OutputFormat::Json => super::json::file(file, &text, &mut comma, &mut part)?,
+            OutputFormat::Gitlab => super::gitlab::file(file, &text, &mut comma, &mut part)?,
+            OutputFormat::Checkstyle => super::checkstyle::file(file, &text, &mut part)?,
+            OutputFormat::Junit => super::junit::file(file, &text, self.fail_on, &mut part)?,
+            OutputFormat::Sarif | OutputFormat::Html => {
                 return Err(io::Error::new(
                     io::ErrorKind::Unsupported,
-                    "this format's files are written in order by the report writer",
+                    "this format's files are rendered in order by the report writer",
                 ))
             }
         }
@@ -215,7 +221,18 @@ impl<'a, W: Write> ReportWriter<'a, W> {
     /// (perhaps on another thread): files come in report order.
     pub fn rendered(&mut self, file: &impl FileFindings, part: &[u8]) -> io::Result<()> {
         self.count(file);
-        self.out.write_all(part)
+        let mut part = part;
+        let array = matches!(self.begin.format, OutputFormat::Json | OutputFormat::Gitlab);
+        if array && !part.is_empty() {
+            if !self.items {
+                part = part.strip_prefix(b",").unwrap_or(part);
+            }
+            self.items = true;
+        }
+        match &mut self.spill {
+            Some(spill) => spill.write_all(part),
+            None => self.out.write_all(part),
+        }
     }
 
     /// Adds `file`'s findings to the totals.
@@ -230,7 +247,8 @@ impl<'a, W: Write> ReportWriter<'a, W> {
                 Severity::Warning => self.totals.warning += 1,
                 Severity::Info => self.totals.info += 1,
             }
-            self.totals.failures += usize::from(self.begin.fail_on.is_some_and(|t| d.severity >= t));
+            self.totals.failures +=
+                usize::from(self.begin.fail_on.is_some_and(|t| d.severity >= t));
             match d.fix.as_ref().map(|f| f.applicability) {
                 Some(Applicability::Safe) => self.totals.safe_fixes += 1,
                 Some(Applicability::Unsafe) => self.totals.unsafe_fixes += 1,
@@ -335,16 +353,17 @@ pub(super) fn json_item(
 ) -> io::Result<()> {
     let mut buf = Vec::with_capacity(512);
     serde_json::to_writer_pretty(&mut buf, value)?;
-    out.write_all(if *any { b",\n" } else { b"\n" })?;
+    let mut item = Vec::with_capacity(buf.len() + buf.len() / 4 + 8);
+    item.extend_from_slice(if *any { b",\n" } else { b"\n" });
     *any = true;
     for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
         if i > 0 {
-            out.write_all(b"\n")?;
+            item.push(b'\n');
         }
-        out.write_all(indent)?;
-        out.write_all(line)?;
+        item.extend_from_slice(indent);
+        item.extend_from_slice(line);
     }
-    Ok(())
+    out.write_all(&item)
 }
 
 /// The placeholder a document holds where its spilled array goes.
@@ -498,5 +517,94 @@ mod tests {
                 assert_eq!(String::from_utf8(out).unwrap(), whole, "{n} items");
             }
         }
+    }
+
+    /// A run renders most formats on the workers (`Begin::render`, then
+    /// `ReportWriter::rendered`); a report in memory goes through
+    /// `ReportWriter::file`. Both must give the same bytes, in every format,
+    /// with clean files between files with findings.
+    #[test]
+    fn rendered_on_a_worker_or_by_the_writer_the_bytes_are_the_same() {
+        use crate::check::FileReport;
+        use crate::diagnostic::Diagnostic;
+        let rule: std::sync::Arc<str> = "names/variant".into();
+        let finding = |at: std::ops::Range<usize>, severity| {
+            Diagnostic::new(&rule, severity, at, "Kiev: write Kyiv".into())
+                .with_fix("Kyiv", Applicability::Safe)
+        };
+        let files = vec![
+            FileReport::new("a.txt".into(), "Clean text.\n".into(), vec![]),
+            FileReport::new(
+                "b.txt".into(),
+                "Title\n\nKiev and Kiev.\n".into(),
+                vec![
+                    finding(7..11, Severity::Warning),
+                    finding(16..20, Severity::Error),
+                ],
+            ),
+            FileReport::new("c.txt".into(), "Also clean.\n".into(), vec![]),
+            FileReport::new(
+                "d <&>.txt".into(),
+                "Kiev \"x\"\n".into(),
+                vec![finding(0..4, Severity::Info)],
+            ),
+        ];
+        let run = RunInfo::default();
+        for format in [
+            OutputFormat::Human,
+            OutputFormat::Short,
+            OutputFormat::Json,
+            OutputFormat::JsonLines,
+            OutputFormat::Github,
+            OutputFormat::Gitlab,
+            OutputFormat::Checkstyle,
+            OutputFormat::Junit,
+        ] {
+            for to_disk in [false, true] {
+                let begin = Begin {
+                    format,
+                    color: false,
+                    rules: &[],
+                    fail_on: Some(Severity::Warning),
+                    columns: 100,
+                    quiet: false,
+                    spill_to_disk: to_disk,
+                };
+                assert!(begin.renders_alone(), "{format:?}");
+                let mut by_writer = Vec::new();
+                let mut w = ReportWriter::begin(begin, &mut by_writer).unwrap();
+                for f in &files {
+                    w.file(f).unwrap();
+                }
+                w.finish(files.len(), &run).unwrap();
+                let mut on_workers = Vec::new();
+                let mut w = ReportWriter::begin(begin, &mut on_workers).unwrap();
+                for f in &files {
+                    let part = begin.render(f).unwrap();
+                    w.rendered(f, &part).unwrap();
+                }
+                w.finish(files.len(), &run).unwrap();
+                assert!(by_writer.len() > 100, "{format:?}");
+                assert_eq!(
+                    String::from_utf8(on_workers).unwrap(),
+                    String::from_utf8(by_writer).unwrap(),
+                    "{format:?}"
+                );
+            }
+        }
+        let sarif = Begin {
+            format: OutputFormat::Sarif,
+            color: false,
+            rules: &[],
+            fail_on: None,
+            columns: 100,
+            quiet: false,
+            spill_to_disk: false,
+        };
+        assert!(!sarif.renders_alone());
+        assert_eq!(
+            sarif.render(&files[1]).map_err(|e| e.kind()),
+            Err(io::ErrorKind::Unsupported)
+        );
     }
 }
