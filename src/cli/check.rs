@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use rayon::prelude::*;
 
 use super::inputs::Inputs;
 use super::report::CheckedFile;
@@ -207,29 +206,58 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         .build()
         .context("cannot start worker threads")?;
     let writing_baseline = args.write_baseline.is_some();
+    // What needs every file before it can write keeps them all (see
+    // docs/ARCHITECTURE.md); everything else is written file by file.
+    let streaming = !(args.fix
+        || args.diff
+        || writing_baseline
+        || args.statistics
+        || args.sort == super::SortBy::Score
+        || args.format == OutputFormat::Html
+        || inputs.stdin.is_some());
     let progress = super::progress::Progress::new(jobs.len(), args.quiet);
-    let results: Vec<Result<(CheckedFile, usize), FileError>> = pool.install(|| {
-        jobs.par_iter()
-            .map(|(path, linter)| {
-                let _tick = progress.tick();
-                let mut r = match &inputs.stdin {
-                    Some((name, text)) if name == path => CheckedFile::from(FileReport::new(
-                        crate::check::display_path(name),
-                        text.clone(),
-                        linter.check(name, text, Format::from_path(name)),
-                    )),
-                    _ => CheckedFile::from(linter.check_file(path)?),
-                };
-                r.words = crate::score::word_count(&r.text, Format::from_path(path));
-                let hidden = hide(path, &r.text, &mut r.diagnostics);
-                // Fixing and recording a baseline need the text; rendering
-                // reads it again when it must.
-                if !(args.fix || args.diff || writing_baseline || is_stdin(&inputs, path)) {
-                    r.release(path);
-                }
-                Ok((r, hidden))
-            })
-            .collect()
+    let check_one = |i: usize| -> Result<(CheckedFile, usize), FileError> {
+        let (path, linter) = &jobs[i];
+        let _tick = progress.tick();
+        let mut r = match &inputs.stdin {
+            Some((name, text)) if name == path => CheckedFile::from(FileReport::new(
+                crate::check::display_path(name),
+                text.clone(),
+                linter.check(name, text, Format::from_path(name)),
+            )),
+            _ => CheckedFile::from(linter.check_file(path)?),
+        };
+        r.words = crate::score::word_count(&r.text, Format::from_path(path));
+        let hidden = hide(path, &r.text, &mut r.diagnostics);
+        // A run that keeps every file keeps no text it need not: fixing and
+        // recording a baseline need it, rendering reads it again. A streamed
+        // file is written within a window of files, text and all.
+        if !(streaming || args.fix || args.diff || writing_baseline || is_stdin(&inputs, path)) {
+            r.release(path);
+        }
+        Ok((r, hidden))
+    };
+    // Workers a few files ahead of the writer at most: enough to keep
+    // every thread busy behind a slow file, few enough to hold little.
+    let window = 4 * pool.current_num_threads();
+    // Sorted: the hash map's order would change SARIF's ruleIndex from run to run.
+    let rules: Vec<crate::rules::RuleMeta> = linters.rules().into_iter().cloned().collect();
+    if streaming {
+        let run = Streamed {
+            args: &args,
+            jobs: &jobs,
+            listed: &listed,
+            baseline: baseline.as_ref(),
+            rules: &rules,
+        };
+        let done = run.run(&pool, window, &check_one, notifications, errors);
+        progress.finish();
+        return done;
+    }
+    let mut results: Vec<Result<(CheckedFile, usize), FileError>> = Vec::with_capacity(jobs.len());
+    let Ok(()) = super::reorder::run_ordered(&pool, jobs.len(), window, check_one, |r| {
+        results.push(r);
+        Ok::<(), std::convert::Infallible>(())
     });
     progress.finish();
     let mut failed = false;
@@ -289,27 +317,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                 reports.push(report);
                 checked_paths.push(path.clone());
             }
-            Err(e) => {
-                let gone_or_not_article = matches!(
-                    &e,
-                    FileError::Missing { .. } | FileError::Binary { .. }
-                ) || matches!(&e, FileError::Io { source, .. } if source.kind() == io::ErrorKind::NotFound);
-                if listed.contains(path) && gone_or_not_article {
-                    let why = if matches!(e, FileError::Binary { .. }) {
-                        "not an article (a binary file)"
-                    } else {
-                        "no such file (deleted while galley ran)"
-                    };
-                    skip_note(
-                        &args,
-                        &mut notifications,
-                        &crate::check::display_path(path),
-                        why,
-                    );
-                } else {
-                    errors.push(e);
-                }
-            }
+            Err(e) => file_error(&args, &listed, path, e, &mut notifications, &mut errors),
         }
     }
     if args.diff {
@@ -323,31 +331,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         }
         return Ok(if failed { 2 } else { u8::from(fixed > 0) });
     }
-    let checked_any = !jobs.is_empty();
-    for e in &errors {
-        // An empty directory beside others that hold articles is worth a word, not a failure.
-        let is_warning = (matches!(e, FileError::NoArticles { .. }) && checked_any)
-            || matches!(e, FileError::LinkNotFollowed { .. });
-        if !(is_warning && args.quiet) {
-            super::say(if is_warning { "warning" } else { "error" }, e);
-        }
-        failed |= !is_warning;
-        notifications.push(Notification::new(
-            if is_warning {
-                Severity::Warning
-            } else {
-                Severity::Error
-            },
-            e.to_string(),
-            Some(e.path().to_owned()),
-        ));
-    }
+    failed |= say_errors(&args, &errors, !jobs.is_empty(), &mut notifications);
     for r in &reports {
         if r.is_blank() && !args.quiet {
-            super::say(
-                "warning",
-                format!("{}: empty file, nothing to check", r.path),
-            );
+            say_blank(&r.path);
         }
     }
     if let Some(path) = &args.write_baseline {
@@ -371,25 +358,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         return Ok(if failed { 2 } else { 0 });
     }
     if let Some(b) = &baseline {
-        // Entries of files this run did not check are not stale: a shard or a
-        // `--files-from` list checks some files only.
-        let stale = b.stale(checked_paths.iter().map(PathBuf::as_path), hidden);
-        if stale > 0 && !args.quiet {
-            let entries = if stale == 1 {
-                "1 baseline entry no longer occurs"
-            } else {
-                "baseline entries no longer occur"
-            };
-            let count = if stale == 1 {
-                String::new()
-            } else {
-                format!("{stale} ")
-            };
-            eprintln!("{count}{entries}; `galley baseline` records the current findings");
-        }
+        say_stale(&args, b, &checked_paths, hidden);
     }
-    // Sorted: the hash map's order would change SARIF's ruleIndex from run to run.
-    let rules: Vec<crate::rules::RuleMeta> = linters.rules().into_iter().cloned().collect();
     if args.fix && !args.quiet {
         for dir in &fixed_dirs {
             for stale in crate::fix::stale_temp_files(dir, STALE_AFTER) {
@@ -474,6 +444,246 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         }
         Err(e) => Err(e),
         Ok(()) => Ok(code),
+    }
+}
+
+/// A file the run could not check: a note if it was listed and is gone or
+/// not an article, an error otherwise.
+fn file_error(
+    args: &CheckArgs,
+    listed: &HashSet<&PathBuf>,
+    path: &PathBuf,
+    e: FileError,
+    notifications: &mut Vec<Notification>,
+    errors: &mut Vec<FileError>,
+) {
+    let gone_or_not_article = matches!(&e, FileError::Missing { .. } | FileError::Binary { .. })
+        || matches!(&e, FileError::Io { source, .. } if source.kind() == io::ErrorKind::NotFound);
+    if listed.contains(path) && gone_or_not_article {
+        let why = if matches!(e, FileError::Binary { .. }) {
+            "not an article (a binary file)"
+        } else {
+            "no such file (deleted while galley ran)"
+        };
+        skip_note(args, notifications, &crate::check::display_path(path), why);
+    } else {
+        errors.push(e);
+    }
+}
+
+/// Says each error on standard error and adds it to the report's
+/// notifications; whether any fails the run.
+fn say_errors(
+    args: &CheckArgs,
+    errors: &[FileError],
+    checked_any: bool,
+    notifications: &mut Vec<Notification>,
+) -> bool {
+    let mut failed = false;
+    for e in errors {
+        // An empty directory beside others that hold articles is worth a word, not a failure.
+        let is_warning = (matches!(e, FileError::NoArticles { .. }) && checked_any)
+            || matches!(e, FileError::LinkNotFollowed { .. });
+        if !(is_warning && args.quiet) {
+            super::say(if is_warning { "warning" } else { "error" }, e);
+        }
+        failed |= !is_warning;
+        notifications.push(Notification::new(
+            if is_warning {
+                Severity::Warning
+            } else {
+                Severity::Error
+            },
+            e.to_string(),
+            Some(e.path().to_owned()),
+        ));
+    }
+    failed
+}
+
+fn say_blank(path: &str) {
+    super::say("warning", format!("{path}: empty file, nothing to check"));
+}
+
+/// Baseline entries no finding of this run matched, if any.
+fn say_stale(
+    args: &CheckArgs,
+    b: &crate::baseline::Loaded,
+    checked_paths: &[PathBuf],
+    hidden: usize,
+) {
+    // Entries of files this run did not check are not stale: a shard or a
+    // `--files-from` list checks some files only.
+    let stale = b.stale(checked_paths.iter().map(PathBuf::as_path), hidden);
+    if stale > 0 && !args.quiet {
+        let entries = if stale == 1 {
+            "1 baseline entry no longer occurs"
+        } else {
+            "baseline entries no longer occur"
+        };
+        let count = if stale == 1 {
+            String::new()
+        } else {
+            format!("{stale} ")
+        };
+        eprintln!("{count}{entries}; `galley baseline` records the current findings");
+    }
+}
+
+/// A run written file by file (`output::stream`): what it needs besides
+/// the checking.
+struct Streamed<'a> {
+    args: &'a CheckArgs,
+    jobs: &'a [(PathBuf, Arc<Linter>)],
+    listed: &'a HashSet<&'a PathBuf>,
+    baseline: Option<&'a crate::baseline::Loaded>,
+    rules: &'a [crate::rules::RuleMeta],
+}
+
+/// What a streamed run keeps of each file: the report's end and the exit code need it.
+#[derive(Default)]
+struct Kept {
+    files_checked: usize,
+    hidden: usize,
+    blank: Vec<String>,
+    /// Only with a baseline, which tells stale entries from them.
+    checked_paths: Vec<PathBuf>,
+    scores: Vec<(String, Score)>,
+    fails: bool,
+}
+
+impl Streamed<'_> {
+    fn run(
+        &self,
+        pool: &rayon::ThreadPool,
+        window: usize,
+        check_one: &(dyn Fn(usize) -> Result<(CheckedFile, usize), FileError> + Sync),
+        mut notifications: Vec<Notification>,
+        mut errors: Vec<FileError>,
+    ) -> anyhow::Result<u8> {
+        let args = self.args;
+        let out: Box<dyn Write + Send> = match &args.output {
+            Some(path) => Box::new(
+                std::fs::File::create(path)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
+            ),
+            None => Box::new(io::stdout()),
+        };
+        let color = args.format == OutputFormat::Human
+            && args.output.is_none()
+            && color_for(args.color, &io::stdout());
+        let threshold = threshold(args.fail_on);
+        let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        let begin = output::stream::Begin {
+            format: args.format,
+            color,
+            rules: self.rules,
+            fail_on: threshold,
+            columns: super::terminal_columns(),
+            quiet: args.quiet,
+            spill_to_disk: true,
+        };
+        // A write that fails (a reader that stopped early) stops the writing,
+        // not the run: the exit code still says what every file holds.
+        let mut write_error: Option<io::Error> = None;
+        let mut writer = match output::stream::ReportWriter::begin(begin, &mut out) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                write_error = Some(e);
+                None
+            }
+        };
+        let mut kept = Kept::default();
+        let mut index = 0;
+        // A file's part that depends on it alone is rendered by the worker
+        // that checked it, in parallel: writing, in turn under a lock, then
+        // only copies bytes.
+        let alone = begin.renders_alone();
+        let check = |i: usize| {
+            check_one(i).map(|(report, hidden)| {
+                let part = alone.then(|| begin.render(&report));
+                (report, hidden, part)
+            })
+        };
+        let Ok(()) = super::reorder::run_ordered(pool, self.jobs.len(), window, check, |r| {
+            let path = &self.jobs[index].0;
+            index += 1;
+            match r {
+                Ok((report, h, part)) => {
+                    kept.files_checked += 1;
+                    kept.hidden += h;
+                    if report.is_blank() {
+                        kept.blank.push(report.path.clone());
+                    }
+                    if self.baseline.is_some() {
+                        kept.checked_paths.push(path.clone());
+                    }
+                    kept.fails |= report
+                        .diagnostics
+                        .iter()
+                        .any(|d| threshold.is_some_and(|t| d.severity >= t));
+                    kept.scores.push((
+                        report.path.clone(),
+                        Score::new(report.words, crate::score::penalty(&report.diagnostics)),
+                    ));
+                    if let Some(w) = &mut writer {
+                        let written = match part {
+                            Some(part) => part.and_then(|p| w.rendered(&report, &p)),
+                            None => w.file(&report),
+                        };
+                        if let Err(e) = written {
+                            write_error = Some(e);
+                            writer = None;
+                        }
+                    }
+                }
+                Err(e) => file_error(args, self.listed, path, e, &mut notifications, &mut errors),
+            }
+            Ok::<(), std::convert::Infallible>(())
+        });
+        let failed = say_errors(args, &errors, !self.jobs.is_empty(), &mut notifications);
+        if !args.quiet {
+            for path in &kept.blank {
+                say_blank(path);
+            }
+        }
+        if let Some(b) = self.baseline {
+            say_stale(args, b, &kept.checked_paths, kept.hidden);
+        }
+        let run_score = crate::score::run_score(kept.scores.iter().map(|(_, s)| *s));
+        let over_max = args
+            .max_score
+            .is_some_and(|max| kept.scores.iter().any(|(_, s)| s.value > max));
+        let mut run = RunInfo::new(threshold);
+        run.notifications = notifications;
+        run.baseline_hidden = kept.hidden;
+        run.scores = Some(Scores {
+            files: kept.scores,
+            run: run_score,
+        });
+        run.columns = super::terminal_columns();
+        print_timing();
+        if let Some(w) = writer {
+            if let Err(e) = w
+                .finish(kept.files_checked, &run)
+                .and_then(|()| out.flush())
+            {
+                write_error = Some(e);
+            }
+        }
+        let code = if failed {
+            2
+        } else if kept.fails || over_max {
+            1
+        } else {
+            0
+        };
+        match write_error {
+            // A reader that stops early (`galley check | head`) is its choice.
+            Some(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(code),
+            Some(e) => Err(e.into()),
+            None => Ok(code),
+        }
     }
 }
 

@@ -12,6 +12,7 @@ mod init;
 mod inputs;
 mod pack_errors;
 mod progress;
+mod reorder;
 mod report;
 mod self_test;
 mod shard;

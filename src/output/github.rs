@@ -7,7 +7,6 @@
 use std::io::{self, Write};
 
 use super::json::each_diagnostic;
-use super::Report;
 use crate::check::FileFindings;
 use crate::diagnostic::Severity;
 
@@ -35,35 +34,33 @@ pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
-    for file in report.files_with_findings() {
-        let path = escape_property(file.path());
-        each_diagnostic(file, &file.text(), |d| {
-            let command = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            let (start, end) = (&d.range.start, &d.range.end);
-            write!(out, "::{command} file={path},line={}", start.line)?;
-            if start.line == end.line {
-                write!(
-                    out,
-                    ",col={},endLine={},endColumn={}",
-                    start.column, end.line, end.column
-                )?;
-            } else {
-                write!(out, ",endLine={}", end.line)?;
-            }
-            writeln!(
+/// One workflow command per finding of `file`.
+pub(super) fn file(file: &impl FileFindings, text: &str, out: &mut dyn Write) -> io::Result<()> {
+    let path = escape_property(file.path());
+    each_diagnostic(file, text, |d| {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let (start, end) = (&d.range.start, &d.range.end);
+        write!(out, "::{command} file={path},line={}", start.line)?;
+        if start.line == end.line {
+            write!(
                 out,
-                ",title={}::{}",
-                escape_property(d.rule),
-                escape_data(d.message)
-            )
-        })?;
-    }
-    Ok(())
+                ",col={},endLine={},endColumn={}",
+                start.column, end.line, end.column
+            )?;
+        } else {
+            write!(out, ",endLine={}", end.line)?;
+        }
+        writeln!(
+            out,
+            ",title={}::{}",
+            escape_property(d.rule),
+            escape_data(d.message)
+        )
+    })
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{fingerprints, Report};
+use super::fingerprints;
 use crate::check::FileFindings;
 use crate::diagnostic::Severity;
 use crate::document::{LineIndex, PositionCursor};
@@ -41,33 +41,35 @@ fn unique(path: &str, fingerprint: &str) -> String {
     )
 }
 
-pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
-    let mut issues = Vec::new();
-    for file in report.files_with_findings() {
-        let text = file.text();
-        let index = LineIndex::new(&text);
-        let mut cursor = PositionCursor::new(&index, &text);
-        for (d, fp) in file.diagnostics().iter().zip(fingerprints(file, &text)) {
-            issues.push(Issue {
-                description: format!("{}: {}", d.rule, d.message),
-                check_name: &d.rule,
-                fingerprint: unique(file.path(), &fp),
-                severity: match d.severity {
-                    Severity::Error => "major",
-                    Severity::Warning => "minor",
-                    Severity::Info => "info",
+/// One issue per finding of `file`, items of the report's array.
+pub(super) fn file(
+    file: &impl FileFindings,
+    text: &str,
+    any: &mut bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let index = LineIndex::new(text);
+    let mut cursor = PositionCursor::new(&index, text);
+    for (d, fp) in file.diagnostics().iter().zip(fingerprints(file, text)) {
+        let issue = Issue {
+            description: format!("{}: {}", d.rule, d.message),
+            check_name: &d.rule,
+            fingerprint: unique(file.path(), &fp),
+            severity: match d.severity {
+                Severity::Error => "major",
+                Severity::Warning => "minor",
+                Severity::Info => "info",
+            },
+            location: Location {
+                path: file.path(),
+                lines: Lines {
+                    begin: cursor.position(d.range.start).line,
                 },
-                location: Location {
-                    path: file.path(),
-                    lines: Lines {
-                        begin: cursor.position(d.range.start).line,
-                    },
-                },
-            });
-        }
+            },
+        };
+        super::stream::json_item(&issue, b"  ", any, out)?;
     }
-    serde_json::to_writer_pretty(&mut *out, &issues)?;
-    writeln!(out)
+    Ok(())
 }
 
 #[cfg(test)]

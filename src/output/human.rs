@@ -10,8 +10,9 @@ use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use codespan_reporting::term::{self, Config};
 
 use super::escape::visible;
+use super::stream::Totals;
 use super::window::Window;
-use super::Report;
+use super::RunInfo;
 use crate::check::FileFindings;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::LineIndex;
@@ -119,37 +120,40 @@ fn write_info(rendered: &[u8], out: &mut dyn Write) -> io::Result<()> {
     }
 }
 
-pub fn write(
-    report: &Report<impl FileFindings>,
+/// One file's findings, each with its source window.
+pub(super) fn file(
+    file: &impl FileFindings,
+    text: &str,
     color: bool,
+    columns: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    for file in report.files_with_findings() {
-        let text = file.text();
-        let index = LineIndex::new(&text);
-        for d in file.diagnostics() {
-            let mut buf = if color {
-                Buffer::ansi()
-            } else {
-                Buffer::no_color()
-            };
-            let width = super::window::width_for(report.run.columns);
-            render_width(file.path(), &text, &index, d, width, &mut buf)?;
-            let rendered = buf.as_slice();
-            match d.severity {
-                Severity::Info => write_info(rendered, out)?,
-                _ => out.write_all(rendered)?,
-            }
+    let index = LineIndex::new(text);
+    let width = super::window::width_for(columns);
+    for d in file.diagnostics() {
+        let mut buf = if color {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        };
+        render_width(file.path(), text, &index, d, width, &mut buf)?;
+        let rendered = buf.as_slice();
+        match d.severity {
+            Severity::Info => write_info(rendered, out)?,
+            _ => out.write_all(rendered)?,
         }
     }
-    if report.quiet {
-        return Ok(());
-    }
-    let (e, w, i) = (
-        report.count(Severity::Error),
-        report.count(Severity::Warning),
-        report.count(Severity::Info),
-    );
+    Ok(())
+}
+
+/// The closing summary: counts, what `--fix` would do, scores, the baseline.
+pub(super) fn summary(
+    files_checked: usize,
+    totals: &Totals,
+    run: &RunInfo,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let (e, w, i) = (totals.error, totals.warning, totals.info);
     let plural = |n: usize, s: &str| {
         if n == 1 {
             format!("{n} {s}")
@@ -157,7 +161,7 @@ pub fn write(
             format!("{n} {s}s")
         }
     };
-    let files = plural(report.files_checked, "file");
+    let files = plural(files_checked, "file");
     if e + w + i == 0 {
         writeln!(out, "No problems found in {files}.")?;
     } else {
@@ -169,7 +173,7 @@ pub fn write(
         )?;
     }
     // As ruff says it: what --fix would do, and what --unsafe-fixes would add.
-    match report.fixable() {
+    match (totals.safe_fixes, totals.unsafe_fixes) {
         (0, 0) => {}
         (0, u) => writeln!(
             out,
@@ -182,12 +186,12 @@ pub fn write(
             "[*] {n} fixable with --fix ({u} more with --unsafe-fixes)."
         )?,
     }
-    write_scores(report, out)?;
-    if report.run.baseline_hidden > 0 {
+    write_scores(files_checked, run, out)?;
+    if run.baseline_hidden > 0 {
         writeln!(
             out,
             "{} hidden by the baseline.",
-            plural(report.run.baseline_hidden, "finding")
+            plural(run.baseline_hidden, "finding")
         )?;
     }
     Ok(())
@@ -197,8 +201,8 @@ pub fn write(
 const WORST_SHOWN: usize = 10;
 
 /// The summary's scores: the worst articles first (`galley explain --score`).
-fn write_scores(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
-    let Some(scores) = &report.run.scores else {
+fn write_scores(files_checked: usize, run: &RunInfo, out: &mut dyn Write) -> io::Result<()> {
+    let Some(scores) = &run.scores else {
         return Ok(());
     };
     let worst = scores.worst_first();
@@ -226,7 +230,7 @@ fn write_scores(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::
             worst.len() - WORST_SHOWN
         )?;
     }
-    if report.files_checked > 1 {
+    if files_checked > 1 {
         writeln!(out, "{:>8.1}  the run", scores.run.value)?;
     }
     Ok(())

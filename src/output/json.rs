@@ -5,17 +5,18 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Report;
+use super::stream::{Body, Totals};
+use super::RunInfo;
 use crate::check::FileFindings;
 use crate::diagnostic::{Applicability, Severity};
 use crate::document::{LineIndex, PositionCursor};
 
 #[derive(Serialize)]
-#[serde(bound = "")]
-struct Output<'a, F: FileFindings> {
+struct Output<'a> {
     version: u32,
     files_checked: usize,
-    diagnostics: Streamed<'a, F>,
+    /// Spliced in from the findings written file by file (`stream::splice`).
+    diagnostics: Box<serde_json::value::RawValue>,
     summary: Summary,
     /// Each file's quality score, in report order (`galley explain --score`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -31,30 +32,6 @@ struct JsonNotification<'a> {
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     path: Option<&'a str>,
-}
-
-/// The diagnostics, serialized file by file as they are written: a run over
-/// an archive never holds them all in their JSON form, nor two files' texts.
-struct Streamed<'a, F: FileFindings>(&'a Report<F>);
-
-impl<F: FileFindings> Serialize for Streamed<'_, F> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{Error as _, SerializeSeq};
-        let mut seq = serializer.serialize_seq(None)?;
-        let mut failed: Option<S::Error> = None;
-        for file in self.0.files_with_findings() {
-            let done = each_diagnostic(file, &file.text(), |d| {
-                seq.serialize_element(&d).map_err(|e| {
-                    failed = Some(e);
-                    io::Error::other("serialization failed")
-                })
-            });
-            if let Err(e) = done {
-                return Err(failed.unwrap_or_else(|| S::Error::custom(e)));
-            }
-        }
-        seq.end()
-    }
 }
 
 #[derive(Serialize)]
@@ -164,21 +141,39 @@ pub(super) fn each_diagnostic<'a>(
     Ok(())
 }
 
-pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
-    let scores = report.run.scores.as_ref().map(|s| s.summary());
+/// One file's items of `diagnostics[]`.
+pub(super) fn file(
+    file: &impl FileFindings,
+    text: &str,
+    any: &mut bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    each_diagnostic(file, text, |d| {
+        super::stream::json_item(&d, b"    ", any, out)
+    })
+}
+
+/// The document, the items spliced in after the counts only the end knows.
+pub(super) fn finish(
+    files_checked: usize,
+    totals: &Totals,
+    run: &RunInfo,
+    body: Body,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let scores = run.scores.as_ref().map(|s| s.summary());
     let output = Output {
         version: 1,
-        files_checked: report.files_checked,
-        diagnostics: Streamed(report),
+        files_checked,
+        diagnostics: super::stream::placeholder(),
         summary: Summary {
-            error: report.count(Severity::Error),
-            warning: report.count(Severity::Warning),
-            info: report.count(Severity::Info),
+            error: totals.error,
+            warning: totals.warning,
+            info: totals.info,
             score: scores.as_ref().map(|s| s.score),
         },
         scores: scores.map(|s| s.scores),
-        notifications: report
-            .run
+        notifications: run
             .notifications
             .iter()
             .map(|n| JsonNotification {
@@ -188,6 +183,5 @@ pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Res
             })
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &output)?;
-    writeln!(out)
+    super::stream::splice(&output, body, b"  ", out)
 }

@@ -5,15 +5,12 @@
 use std::io::{self, Write};
 
 use super::json::each_diagnostic;
-use super::Report;
 use crate::check::FileFindings;
 
-pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
-    for file in report.files_with_findings() {
-        each_diagnostic(file, &file.text(), |d| {
-            serde_json::to_writer(&mut *out, &d)?;
-            writeln!(out)
-        })?;
-    }
-    Ok(())
+/// One line per finding of `file`.
+pub(super) fn file(file: &impl FileFindings, text: &str, out: &mut dyn Write) -> io::Result<()> {
+    each_diagnostic(file, text, |d| {
+        serde_json::to_writer(&mut *out, &d)?;
+        writeln!(out)
+    })
 }

@@ -6,29 +6,27 @@
 
 use std::io::{self, Write};
 
-use super::{xml_escape, Report};
+use super::stream::{Body, Totals};
+use super::{xml_escape, RunInfo};
 use crate::check::FileFindings;
 use crate::diagnostic::Severity;
 use crate::document::{LineIndex, PositionCursor};
 
-pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
-    let findings = report.diagnostics().count();
-    let failures = report
-        .diagnostics()
-        .filter(|(_, d)| report.fails(d))
-        .count();
-    let clean = report
-        .files
-        .iter()
-        .filter(|f| f.diagnostics().is_empty())
-        .count();
-    let errors: Vec<_> = report
-        .run
+/// The head (its counts are the run's), the files the run could not check,
+/// the test cases spilled file by file, the end.
+pub(super) fn finish(
+    totals: &Totals,
+    run: &RunInfo,
+    body: Body,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let errors: Vec<_> = run
         .notifications
         .iter()
         .filter(|n| n.level == Severity::Error)
         .collect();
-    let tests = findings + clean + errors.len();
+    let failures = totals.failures;
+    let tests = totals.findings() + totals.clean + errors.len();
     let errs = errors.len();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -49,61 +47,71 @@ pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Res
         )?;
         writeln!(out, "    </testcase>")?;
     }
-    for file in &report.files {
-        let path = xml_escape(file.path());
-        if file.diagnostics().is_empty() {
-            writeln!(out, r#"    <testcase classname="{path}" name="{path}"/>"#)?;
-            continue;
-        }
-        let text = file.text();
-        let index = LineIndex::new(&text);
-        let mut cursor = PositionCursor::new(&index, &text);
-        for d in file.diagnostics() {
-            let pos = cursor.position(d.range.start);
-            let rule = xml_escape(&d.rule);
-            writeln!(
-                out,
-                r#"    <testcase classname="{path}" name="{rule} {}:{}">"#,
-                pos.line, pos.column
-            )?;
-            let fails = report.fails(d);
-            if fails {
-                writeln!(
-                    out,
-                    r#"      <failure message="{}" type="{rule}">"#,
-                    xml_escape(&d.message)
-                )?;
-            } else {
-                writeln!(out, "      <system-out>")?;
-            }
-            let mut body = format!(
-                "{}:{}:{}: {}[{}] {}",
-                file.path(),
-                pos.line,
-                pos.column,
-                d.severity,
-                d.rule,
-                d.message
-            );
-            for note in &d.notes {
-                body.push_str("\nnote: ");
-                body.push_str(note);
-            }
-            if let Some(help) = &d.help {
-                body.push_str("\nhelp: ");
-                body.push_str(help);
-            }
-            // Element text may hold line breaks as they are.
-            let body: Vec<_> = body.split('\n').map(xml_escape).collect();
-            writeln!(out, "{}", body.join("\n"))?;
-            writeln!(
-                out,
-                "      </{}>",
-                if fails { "failure" } else { "system-out" }
-            )?;
-            writeln!(out, "    </testcase>")?;
-        }
-    }
+    body.spill.copy_to(out)?;
     writeln!(out, "  </testsuite>")?;
     writeln!(out, "</testsuites>")
+}
+
+/// A file without findings: one passing test case named after it.
+pub(super) fn clean_file(file: &impl FileFindings, out: &mut dyn Write) -> io::Result<()> {
+    let path = xml_escape(file.path());
+    writeln!(out, r#"    <testcase classname="{path}" name="{path}"/>"#)
+}
+
+/// A test case per finding of `file`, failing when it fails the run.
+pub(super) fn file(
+    file: &impl FileFindings,
+    text: &str,
+    fail_on: Option<Severity>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let path = xml_escape(file.path());
+    let index = LineIndex::new(text);
+    let mut cursor = PositionCursor::new(&index, text);
+    for d in file.diagnostics() {
+        let pos = cursor.position(d.range.start);
+        let rule = xml_escape(&d.rule);
+        writeln!(
+            out,
+            r#"    <testcase classname="{path}" name="{rule} {}:{}">"#,
+            pos.line, pos.column
+        )?;
+        let fails = fail_on.is_some_and(|t| d.severity >= t);
+        if fails {
+            writeln!(
+                out,
+                r#"      <failure message="{}" type="{rule}">"#,
+                xml_escape(&d.message)
+            )?;
+        } else {
+            writeln!(out, "      <system-out>")?;
+        }
+        let mut body = format!(
+            "{}:{}:{}: {}[{}] {}",
+            file.path(),
+            pos.line,
+            pos.column,
+            d.severity,
+            d.rule,
+            d.message
+        );
+        for note in &d.notes {
+            body.push_str("\nnote: ");
+            body.push_str(note);
+        }
+        if let Some(help) = &d.help {
+            body.push_str("\nhelp: ");
+            body.push_str(help);
+        }
+        // Element text may hold line breaks as they are.
+        let body: Vec<_> = body.split('\n').map(xml_escape).collect();
+        writeln!(out, "{}", body.join("\n"))?;
+        writeln!(
+            out,
+            "      </{}>",
+            if fails { "failure" } else { "system-out" }
+        )?;
+        writeln!(out, "    </testcase>")?;
+    }
+    Ok(())
 }

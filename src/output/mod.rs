@@ -1,5 +1,6 @@
-//! Emitting a run's findings: one module per output format. Everything is
-//! sorted before it reaches here; nothing is printed from worker threads.
+//! Emitting a run's findings: one module per output format, written file by
+//! file through `stream`. Files come in report order; nothing is printed
+//! from worker threads.
 
 mod checkstyle;
 pub mod escape;
@@ -12,6 +13,7 @@ mod json_lines;
 mod junit;
 mod sarif;
 mod short;
+pub mod stream;
 pub mod window;
 
 use std::io::{self, Write};
@@ -211,24 +213,31 @@ impl<F: FileFindings> Report<F> {
     }
 }
 
+/// Writes a whole report: [`stream::ReportWriter`] over its files, but
+/// for HTML, which orders articles worst first and so needs them all.
 pub fn write(
     report: &Report<impl FileFindings>,
     format: OutputFormat,
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match format {
-        OutputFormat::Human => human::write(report, color, out),
-        OutputFormat::Short => short::write(report, out),
-        OutputFormat::Json => json::write(report, out),
-        OutputFormat::JsonLines => json_lines::write(report, out),
-        OutputFormat::Sarif => sarif::write(report, out),
-        OutputFormat::Github => github::write(report, out),
-        OutputFormat::Gitlab => gitlab::write(report, out),
-        OutputFormat::Checkstyle => checkstyle::write(report, out),
-        OutputFormat::Junit => junit::write(report, out),
-        OutputFormat::Html => html::write(report, out),
+    if format == OutputFormat::Html {
+        return html::write(report, out);
     }
+    let begin = stream::Begin {
+        format,
+        color,
+        rules: &report.rules,
+        fail_on: report.run.fail_on,
+        columns: report.run.columns,
+        quiet: report.quiet,
+        spill_to_disk: false,
+    };
+    let mut writer = stream::ReportWriter::begin(begin, out)?;
+    for file in &report.files {
+        writer.file(file)?;
+    }
+    writer.finish(report.files_checked, &report.run)
 }
 
 /// Stable identities of one file's findings, in order: `crate::fingerprint`

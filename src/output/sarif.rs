@@ -12,7 +12,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::json::{each_diagnostic, Range};
-use super::{fingerprints, Report};
+use super::stream::Body;
+use super::{fingerprints, RunInfo};
 use crate::check::FileFindings;
 use crate::diagnostic::{Applicability, Severity};
 use crate::rules::RuleMeta;
@@ -40,7 +41,8 @@ struct Run<'a> {
     tool: Tool<'a>,
     invocations: [Invocation; 1],
     column_kind: &'static str,
-    results: Vec<SarifResult<'a>>,
+    /// Spliced in from the results written file by file (`stream::splice`).
+    results: Box<serde_json::value::RawValue>,
     /// The quality scores (`galley explain --score`): the run's and each file's.
     #[serde(skip_serializing_if = "Option::is_none")]
     properties: Option<super::ScoreSummary<'a>>,
@@ -299,94 +301,131 @@ fn region(r: &Range) -> Region {
     }
 }
 
-pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
-    let mut rules = Vec::new();
-    let mut index_of: HashMap<&str, usize> = HashMap::new();
-    for meta in &report.rules {
-        if !index_of.contains_key(&*meta.id) {
-            index_of.insert(&meta.id, rules.len());
-            rules.push(rule(meta));
+/// Where each rule is in `tool.driver.rules`: the run's rules in their
+/// order, then rules that fired without metadata in the order they first fire.
+#[derive(Debug)]
+pub(super) struct RuleIndex {
+    index_of: HashMap<String, usize>,
+    known: usize,
+    bare: Vec<String>,
+}
+
+impl RuleIndex {
+    pub(super) fn new(rules: &[RuleMeta]) -> RuleIndex {
+        let mut index_of = HashMap::new();
+        for meta in rules {
+            let next = index_of.len();
+            index_of.entry(meta.id.to_string()).or_insert(next);
         }
-    }
-    // Rules that fired without metadata still get an entry, so that every
-    // result's ruleIndex points at its rule.
-    for (_, d) in report.diagnostics() {
-        if !index_of.contains_key(&*d.rule) {
-            index_of.insert(&d.rule, rules.len());
-            rules.push(bare_rule(&d.rule));
+        RuleIndex {
+            known: index_of.len(),
+            index_of,
+            bare: Vec::new(),
         }
     }
 
-    let mut results = Vec::new();
-    for file in report.files_with_findings() {
-        let uri = uri(file.path());
-        let text = file.text();
-        let mut fps = fingerprints(file, &text).into_iter();
-        each_diagnostic(file, &text, |d| {
-            let physical = |r: &Range| PhysicalLocation {
-                artifact_location: ArtifactLocation { uri: uri.clone() },
-                region: region(r),
-            };
-            let fingerprint = fps.next().unwrap_or_default();
-            results.push(SarifResult {
-                rule_id: d.rule,
-                rule_index: index_of.get(d.rule).copied(),
-                level: level(d.severity),
-                message: Text {
-                    text: d.message.to_owned(),
-                },
-                locations: [Location {
-                    id: None,
-                    physical_location: physical(&d.range),
-                    message: None,
-                }],
-                related_locations: d
-                    .labels
-                    .iter()
-                    .enumerate()
-                    .map(|(i, l)| Location {
-                        id: Some(i),
-                        physical_location: physical(&l.range),
-                        message: Some(Text { text: l.message }),
-                    })
-                    .collect(),
-                partial_fingerprints: HashMap::from([(FINGERPRINT_KEY, fingerprint)]),
-                fixes: d
-                    .fix
-                    .iter()
-                    .filter(|f| f.applicability != Applicability::Display)
-                    .map(|f| SarifFix {
-                        description: Text {
-                            text: match (f.applicability, f.replacement.is_empty()) {
-                                (Applicability::Safe, true) => "Delete (safe fix)".to_owned(),
-                                (_, true) => "Delete (unsafe fix: check it)".to_owned(),
-                                (Applicability::Safe, false) => {
-                                    format!("Replace with '{}' (safe fix)", f.replacement)
-                                }
-                                (_, false) => format!(
-                                    "Replace with '{}' (unsafe fix: check it)",
-                                    f.replacement
-                                ),
-                            },
+    /// The index of rule `id`, which gets an entry of its own if it had none,
+    /// so that every result's ruleIndex points at its rule.
+    fn of(&mut self, id: &str) -> usize {
+        if let Some(&i) = self.index_of.get(id) {
+            return i;
+        }
+        let i = self.known + self.bare.len();
+        self.index_of.insert(id.to_owned(), i);
+        self.bare.push(id.to_owned());
+        i
+    }
+}
+
+/// One result per finding of `file`, items of `results`.
+pub(super) fn file(
+    file: &impl FileFindings,
+    text: &str,
+    index: &mut RuleIndex,
+    any: &mut bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let uri = uri(file.path());
+    let mut fps = fingerprints(file, text).into_iter();
+    each_diagnostic(file, text, |d| {
+        let physical = |r: &Range| PhysicalLocation {
+            artifact_location: ArtifactLocation { uri: uri.clone() },
+            region: region(r),
+        };
+        let fingerprint = fps.next().unwrap_or_default();
+        let result = SarifResult {
+            rule_id: d.rule,
+            rule_index: Some(index.of(d.rule)),
+            level: level(d.severity),
+            message: Text {
+                text: d.message.to_owned(),
+            },
+            locations: [Location {
+                id: None,
+                physical_location: physical(&d.range),
+                message: None,
+            }],
+            related_locations: d
+                .labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| Location {
+                    id: Some(i),
+                    physical_location: physical(&l.range),
+                    message: Some(Text { text: l.message }),
+                })
+                .collect(),
+            partial_fingerprints: HashMap::from([(FINGERPRINT_KEY, fingerprint)]),
+            fixes: d
+                .fix
+                .iter()
+                .filter(|f| f.applicability != Applicability::Display)
+                .map(|f| SarifFix {
+                    description: Text {
+                        text: match (f.applicability, f.replacement.is_empty()) {
+                            (Applicability::Safe, true) => "Delete (safe fix)".to_owned(),
+                            (_, true) => "Delete (unsafe fix: check it)".to_owned(),
+                            (Applicability::Safe, false) => {
+                                format!("Replace with '{}' (safe fix)", f.replacement)
+                            }
+                            (_, false) => {
+                                format!("Replace with '{}' (unsafe fix: check it)", f.replacement)
+                            }
                         },
-                        artifact_changes: [ArtifactChange {
-                            artifact_location: ArtifactLocation { uri: uri.clone() },
-                            replacements: [Replacement {
-                                deleted_region: region(f.range.as_ref().unwrap_or(&d.range)),
-                                inserted_content: Text {
-                                    text: f.replacement.to_owned(),
-                                },
-                            }],
+                    },
+                    artifact_changes: [ArtifactChange {
+                        artifact_location: ArtifactLocation { uri: uri.clone() },
+                        replacements: [Replacement {
+                            deleted_region: region(f.range.as_ref().unwrap_or(&d.range)),
+                            inserted_content: Text {
+                                text: f.replacement.to_owned(),
+                            },
                         }],
-                    })
-                    .collect(),
-            });
-            Ok(())
-        })?;
-    }
+                    }],
+                })
+                .collect(),
+        };
+        super::stream::json_item(&result, b"        ", any, out)
+    })
+}
 
-    let notifications: Vec<ToolNotification> = report
-        .run
+/// The log: the driver's rules (those that fired without metadata too), the
+/// invocation's notifications, the results spliced in, the scores.
+pub(super) fn finish(
+    metas: &[RuleMeta],
+    index: RuleIndex,
+    run_info: &RunInfo,
+    body: Body,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    let mut rules: Vec<Rule<'_>> = metas
+        .iter()
+        .filter(|m| seen.insert(&*m.id))
+        .map(rule)
+        .collect();
+    rules.extend(index.bare.iter().map(|id| bare_rule(id)));
+    let notifications: Vec<ToolNotification> = run_info
         .notifications
         .iter()
         .map(|n| ToolNotification {
@@ -418,20 +457,18 @@ pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Res
                 },
             },
             invocations: [Invocation {
-                execution_successful: !report
-                    .run
+                execution_successful: !run_info
                     .notifications
                     .iter()
                     .any(|n| n.level == Severity::Error),
                 tool_execution_notifications: notifications,
             }],
             column_kind: "unicodeCodePoints",
-            results,
-            properties: report.run.scores.as_ref().map(|s| s.summary()),
+            results: super::stream::placeholder(),
+            properties: run_info.scores.as_ref().map(|s| s.summary()),
         }],
     };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+    super::stream::splice(&log, body, b"      ", out)
 }
 
 #[cfg(test)]

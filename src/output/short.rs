@@ -4,36 +4,33 @@
 use std::io::{self, Write};
 
 use super::escape::visible;
-use super::Report;
 use crate::check::FileFindings;
 use crate::diagnostic::Applicability;
 use crate::document::{LineIndex, PositionCursor};
 
-pub fn write(report: &Report<impl FileFindings>, out: &mut dyn Write) -> io::Result<()> {
-    for file in report.files_with_findings() {
-        // One line per finding whatever the name and the message hold.
-        let path = visible(file.path());
-        let text = file.text();
-        let index = LineIndex::new(&text);
-        let mut cursor = PositionCursor::new(&index, &text);
-        for d in file.diagnostics() {
-            let pos = cursor.position(d.range.start);
-            let fixable = d
-                .fix
-                .as_ref()
-                .is_some_and(|f| f.applicability == Applicability::Safe);
-            writeln!(
-                out,
-                "{}:{}:{}: {}[{}] {}{}",
-                path,
-                pos.line,
-                pos.column,
-                d.severity,
-                d.rule,
-                if fixable { "[*] " } else { "" },
-                visible(&d.message)
-            )?;
-        }
+/// One line per finding of `file`.
+pub(super) fn file(file: &impl FileFindings, text: &str, out: &mut dyn Write) -> io::Result<()> {
+    // One line per finding whatever the name and the message hold.
+    let path = visible(file.path());
+    let index = LineIndex::new(text);
+    let mut cursor = PositionCursor::new(&index, text);
+    for d in file.diagnostics() {
+        let pos = cursor.position(d.range.start);
+        let fixable = d
+            .fix
+            .as_ref()
+            .is_some_and(|f| f.applicability == Applicability::Safe);
+        writeln!(
+            out,
+            "{}:{}:{}: {}[{}] {}{}",
+            path,
+            pos.line,
+            pos.column,
+            d.severity,
+            d.rule,
+            if fixable { "[*] " } else { "" },
+            visible(&d.message)
+        )?;
     }
     Ok(())
 }
