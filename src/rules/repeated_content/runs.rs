@@ -52,8 +52,18 @@ pub fn runs(words: &[Word], blocked: &[bool]) -> Vec<Run> {
     let base_pow = (0..RUN_WORDS).fold(1u64, |p, _| p.wrapping_mul(BASE));
     let window = |i: usize| prefix[i + RUN_WORDS].wrapping_sub(prefix[i].wrapping_mul(base_pow));
     let free = |i: usize| !blocked.get(i).copied().unwrap_or(true);
+    // Most windows occur once. A first pass counts the windows per slot of
+    // a byte table (saturating at 2); a window alone in its slot has no
+    // equal anywhere and is not remembered, so the map holds the few that
+    // may repeat, not a machine word per word of the article.
+    let slots = (4 * n).next_power_of_two().clamp(1024, 1 << 22);
+    let slot = |h: u64| (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (slots - 1);
+    let mut count = vec![0u8; slots];
+    for i in (0..n).filter(|&i| usable(i)) {
+        let c = &mut count[slot(window(i))];
+        *c = (*c + 1).min(2);
+    }
     let mut seen: HashKeyMap<usize> = HashKeyMap::default();
-    seen.reserve(n);
     let mut i = 0;
     while i < n {
         if !usable(i) {
@@ -61,6 +71,10 @@ pub fn runs(words: &[Word], blocked: &[bool]) -> Vec<Run> {
             continue;
         }
         let h = window(i);
+        if count[slot(h)] < 2 {
+            i += 1;
+            continue;
+        }
         let Some(&p) = seen.get(&h) else {
             seen.insert(h, i);
             i += 1;
