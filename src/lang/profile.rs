@@ -23,8 +23,10 @@ pub struct WordSet {
 
 /// A word of one to eight ASCII letters as one integer, lowercased.
 fn pack(word: &[u8]) -> Option<u64> {
-    (!word.is_empty() && word.len() <= 8 && word.iter().all(u8::is_ascii_alphabetic))
-        .then(|| word.iter().fold(0u64, |k, &b| (k << 8) | u64::from(b | 0x20)))
+    (!word.is_empty() && word.len() <= 8 && word.iter().all(u8::is_ascii_alphabetic)).then(|| {
+        word.iter()
+            .fold(0u64, |k, &b| (k << 8) | u64::from(b | 0x20))
+    })
 }
 
 impl WordSet {
@@ -38,8 +40,7 @@ impl WordSet {
     pub fn contains_ascii_letters(&self, word: &[u8]) -> bool {
         match pack(word) {
             Some(k) => self.packed.binary_search(&k).is_ok(),
-            None => std::str::from_utf8(word)
-                .is_ok_and(|w| self.contains(&w.to_ascii_lowercase())),
+            None => std::str::from_utf8(word).is_ok_and(|w| self.contains(&w.to_ascii_lowercase())),
         }
     }
 

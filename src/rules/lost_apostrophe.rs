@@ -12,8 +12,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::compile::{Compiler, RuleMeta};
-use super::text::render;
 use super::lexicon::{CaseMode, TermId};
+use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::Applicability;
 
@@ -126,7 +126,8 @@ impl Rule for LostApostrophe {
                 continue;
             };
             // The whole word, no possessive cut off it (`Lukashenkas’s` is not one).
-            if word.sentence_initial || !text[word.range()].bytes().all(|b| b.is_ascii_alphabetic()) {
+            if word.sentence_initial || !text[word.range()].bytes().all(|b| b.is_ascii_alphabetic())
+            {
                 continue;
             }
             let w = &text[word.range()];

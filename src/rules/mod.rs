@@ -17,8 +17,8 @@ macro_rules! rule_meta {
 mod aliases;
 mod apostrophes;
 mod attribute;
-mod capitalized;
 mod brackets;
+mod capitalized;
 mod compile;
 mod conditional;
 mod conflation;

@@ -27,9 +27,9 @@ use super::memo::{remembered, WordMemo};
 use super::name_forms::two_people;
 use super::romanization::skeletons_overlap;
 use super::text::render;
-use crate::hash::FastMap;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::{Applicability, Severity};
+use crate::hash::FastMap;
 
 /// The fields of a `near-miss` rule.
 #[derive(Debug, Deserialize)]

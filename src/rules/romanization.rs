@@ -25,9 +25,7 @@ use super::gazetteer::{Part, PERSON_TYPES};
 use super::memo::{remembered, WordMemo};
 use super::name_forms::two_people;
 use super::target::{choose, Candidate};
-use super::text::{
-    quoted_list, render, with_lowercase,
-};
+use super::text::{quoted_list, render, with_lowercase};
 use super::translit;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::{Applicability, Severity};
@@ -250,9 +248,7 @@ impl Rule for Romanization {
                 continue;
             }
             let lower = f.lower.clone();
-            if names.is_known(&lower)
-                || !has_relay_letters(&lower)
-            {
+            if names.is_known(&lower) || !has_relay_letters(&lower) {
                 continue;
             }
             let mut found: Vec<&(String, EntityId)> = skeletons(&lower)

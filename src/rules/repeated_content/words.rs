@@ -73,7 +73,10 @@ pub fn words(doc: &Document<'_>) -> Vec<Word> {
             }
             if i == start {
                 // A non-ASCII character that is no letter or digit.
-                i += text.get(i..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
+                i += text
+                    .get(i..)
+                    .and_then(|t| t.chars().next())
+                    .map_or(1, char::len_utf8);
                 continue;
             }
             out.push(Word {
@@ -125,7 +128,9 @@ impl WordHash {
         self.pending = (self.pending << 8) | u64::from(b);
         self.len += 1;
         if self.len % 8 == 0 {
-            self.h = (self.h ^ self.pending).wrapping_mul(Self::K).rotate_left(29);
+            self.h = (self.h ^ self.pending)
+                .wrapping_mul(Self::K)
+                .rotate_left(29);
             self.pending = 0;
         }
     }

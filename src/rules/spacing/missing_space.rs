@@ -27,7 +27,11 @@ pub fn compile(_: &mut Compiler<'_>, _: Options, meta: RuleMeta) -> Option<Box<d
 /// How many lower-case letters end `s`.
 fn lowercase_tail(s: &str) -> usize {
     // Callers ask for two at most: the rest of a long word is not read.
-    s.chars().rev().take(2).take_while(|c| c.is_lowercase()).count()
+    s.chars()
+        .rev()
+        .take(2)
+        .take_while(|c| c.is_lowercase())
+        .count()
 }
 
 /// Whether `s` opens with a date written with dots: `09.02.24`, `9.2.2024`.
