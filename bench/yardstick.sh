@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# galley against issue 21's yardstick: ripgrep searching the 13 regexes of
+# ../shared/bench/rg-patterns.txt as one union, over a corpus made by
+# ../shared/bench/gen_corpus.py (seeded).
+#
+#   bench/yardstick.sh ROUNDS CORPUS [PATTERNS] [GALLEY]
+#   e.g. python3 ../shared/bench/gen_corpus.py --out /tmp/y100 --files 17000 --seed 1
+#        bench/yardstick.sh 3 /tmp/y100
+#
+# Each round times, interleaved, with /usr/bin/time (page cache warmed first):
+#   galley check --no-config --format json CORPUS | cat > /dev/null   (every default pack)
+#   rg -o -n --column -f PATTERNS CORPUS | cat > /dev/null
+# and prints one line per run (name, wall, user, sys, max RSS KiB), then the
+# medians and galley's ratios to rg, wall and CPU.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+rounds=${1:?usage: bench/yardstick.sh ROUNDS CORPUS [PATTERNS] [GALLEY]}
+corpus=${2:?usage: bench/yardstick.sh ROUNDS CORPUS [PATTERNS] [GALLEY]}
+patterns=${3:-$root/../shared/bench/rg-patterns.txt}
+galley=${4:-$root/target/release/galley}
+command -v rg > /dev/null || { echo "bench/yardstick.sh: needs ripgrep (rg) on PATH" >&2; exit 2; }
+[[ -d $corpus && -f $patterns && -x $galley ]] || { echo "bench/yardstick.sh: no corpus, patterns or galley binary" >&2; exit 2; }
+find "$corpus" -type f -print0 | xargs -0 cat > /dev/null
+log=$(mktemp)
+trap 'rm -f "$log" "$log.t"' EXIT
+for _ in $(seq 1 "$rounds"); do
+    for name in galley rg; do
+        if [[ $name == galley ]]; then
+            cmd="'$galley' check --no-config --format json '$corpus' | cat > /dev/null"
+        else
+            cmd="rg -o -n --column -f '$patterns' '$corpus' | cat > /dev/null"
+        fi
+        /usr/bin/time -f "$name %e %U %S %M" -o "$log.t" bash -c "$cmd" || true
+        tail -n 1 "$log.t" | tee -a "$log"
+    done
+done
+python3 - "$log" <<'PY'
+import collections, statistics as st, sys
+runs = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    n, w, u, s, m = line.split()
+    runs[n].append((float(w), float(u) + float(s), int(m) / 1024))
+med = {n: tuple(st.median(r[i] for r in v) for i in range(3)) for n, v in runs.items()}
+print("| tool | wall s | CPU s | peak RSS MiB | /rg wall | /rg CPU |\n|---|---:|---:|---:|---:|---:|")
+for n, (w, c, m) in med.items():
+    print(f"| {n} | {w:.2f} | {c:.2f} | {m:.1f} | {w / med['rg'][0]:.2f} | {c / med['rg'][1]:.2f} |")
+PY
