@@ -34,15 +34,17 @@ impl Rule for SpaceBeforePunctuation {
         for para in &cx.doc.paragraphs {
             // A mark with a space before it: found from the spaces, each
             // asked about the byte after it.
-            let spaces =
-                memchr::memchr_iter(b' ', &bytes[para.clone()]).map(|s| para.start + s + 1);
-            for i in spaces {
-                let Some(&b) = bytes.get(i).filter(|_| i < para.end) else {
-                    continue;
-                };
-                if !matches!(b, b',' | b'.' | b';' | b':' | b'!' | b'?') || i == 0 {
+            // The marks are rarer than spaces: found with memchr, then the
+            // byte before each is asked.
+            let hay = &bytes[para.clone()];
+            let marks = memchr::memchr3_iter(b',', b'.', b';', hay)
+                .chain(memchr::memchr3_iter(b':', b'!', b'?', hay));
+            for at in marks {
+                if at == 0 || hay[at - 1] != b' ' {
                     continue;
                 }
+                let i = para.start + at;
+                let b = hay[at];
                 let mark = b as char;
                 if spaced.contains(&mark) || !cx.doc.written_space(i - 1) {
                     continue;

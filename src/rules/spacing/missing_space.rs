@@ -64,6 +64,13 @@ impl Rule for MissingSpace {
             for (k, &byte) in bytes.iter().enumerate() {
                 let (i, c, j, next) = match byte {
                     b'.' | b'!' | b'?' | b',' | b';' => {
+                        // A letter must follow; most marks are followed by a space.
+                        if bytes
+                            .get(k + 1)
+                            .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+                        {
+                            continue;
+                        }
                         let Some(next) = hay[k + 1..].chars().next() else {
                             break;
                         };
