@@ -65,7 +65,11 @@ impl Rule for DashAttribution {
             let Some(hay) = text.get(para.clone()) else {
                 continue;
             };
-            for (i, c) in hay.char_indices() {
+            // Every dash is `-` or starts with the byte 0xE2 (U+2012 to U+2015).
+            for i in memchr::memchr2_iter(b'-', 0xE2, hay.as_bytes()) {
+                let Some(c) = hay.get(i..).and_then(|t| t.chars().next()) else {
+                    continue;
+                };
                 if !is_dash(c) {
                     continue;
                 }

@@ -31,6 +31,10 @@ impl Rule for DoubleSpace {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let text = cx.doc.text;
         for para in &cx.doc.paragraphs {
+            // Most paragraphs hold no two spaces in a row: not split into lines.
+            if memchr::memmem::find(text[para.clone()].as_bytes(), b"  ").is_none() {
+                continue;
+            }
             // Each line's one run of spaces between words, if it has exactly one.
             let mut lines: Vec<(usize, Option<Range<usize>>)> = Vec::new();
             let mut line_start = para.start;
