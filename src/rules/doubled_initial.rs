@@ -40,7 +40,14 @@ impl Rule for DoubledInitial {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let text = cx.doc.text;
+        let bytes = text.as_bytes();
         for word in &cx.doc.words {
+            // An ASCII word whose first two bytes differ is passed over unread.
+            if let (Some(&x), Some(&y)) = (bytes.get(word.start), bytes.get(word.start + 1)) {
+                if x.is_ascii() && x != y {
+                    continue;
+                }
+            }
             let w = &text[word.range()];
             let mut chars = w.chars();
             let (Some(a), Some(b)) = (chars.next(), chars.next()) else {

@@ -43,10 +43,16 @@ impl Rule for StrayPeriod {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let text = cx.doc.text;
         let profile = &cx.doc.language.profile().sentences.abbreviations;
-        for pair in cx.doc.words.windows(2) {
-            let (a, b) = (&pair[0], &pair[1]);
-            // `word. next`: the full stop, one space, a lower-case word.
-            if text.get(a.end..b.start) != Some(". ") {
+        let words = &cx.doc.words;
+        // `word. next`: the full stop, one space, a lower-case word. Each
+        // `. ` is found with memmem, then the words either side of it.
+        for at in memchr::memmem::find_iter(text.as_bytes(), ". ") {
+            let k = cx.doc.word_index_from(at + 2);
+            let (Some(a), Some(b)) = (k.checked_sub(1).and_then(|i| words.get(i)), words.get(k))
+            else {
+                continue;
+            };
+            if a.end != at || b.start != at + 2 {
                 continue;
             }
             let (wa, wb) = (&text[a.range()], &text[b.range()]);
