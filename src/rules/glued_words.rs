@@ -58,15 +58,11 @@ impl Rule for GluedWords {
         let is_function =
             |w: &str| w.len() <= MAX_FUNCTION && set.contains_ascii_letters(w.as_bytes());
         let text = cx.doc.text;
-        let mut ends = [false; 256];
         // The last two letters of the function words a lower-case word can
         // end in (`lower_split`): most words end otherwise, and are not looked up.
         let mut tails = [0u64; 11];
         for f in function {
             let f = f.as_bytes();
-            if let Some(&b) = f.last() {
-                ends[usize::from(b.to_ascii_lowercase())] = true;
-            }
             if let (3..=5, Some(i)) = (f.len(), tail_index(f)) {
                 tails[i / 64] |= 1 << (i % 64);
             }
@@ -84,25 +80,21 @@ impl Rule for GluedWords {
             if wb.len() < 5 {
                 continue;
             }
-            // Cheap gates first, in one pass over the letters: a lower-case word
-            // must end in a function word's last letter; a camel-case one needs
-            // a capital after its first letter.
-            let (mut letters, mut camel_shape) = (true, false);
-            for (i, &b) in wb.iter().enumerate() {
-                letters &= b.is_ascii_alphabetic();
-                camel_shape |= i > 0 && b.is_ascii_uppercase();
-            }
-            if !letters || !camel_shape && !ends[usize::from(wb[wb.len() - 1])] {
+            // Cheap gates first. A camel-case split (`ByJohn`) puts a function
+            // word first, so its capital is among the first six letters; a
+            // lower-case split ends in a function word of three to five
+            // letters, so the word ends in one's last two (`tails`).
+            let camel_shape = wb[1..wb.len().min(MAX_FUNCTION + 1)]
+                .iter()
+                .any(u8::is_ascii_uppercase);
+            if !camel_shape && !may_end_in_function_word(wb)
+                || !wb.iter().all(u8::is_ascii_alphabetic)
+            {
                 continue;
             }
             let w = &text[word.range()];
             let camel = camel_split(w, &is_function);
-            let lower = || {
-                may_end_in_function_word(wb)
-                    .then(|| lower_split(w, &is_function))
-                    .flatten()
-            };
-            let Some(k) = camel.or_else(lower) else {
+            let Some(k) = camel.or_else(|| lower_split(w, &is_function)) else {
                 continue;
             };
             if self.allow.contains(&w.to_ascii_lowercase()) {
