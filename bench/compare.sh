@@ -48,14 +48,4 @@ for _ in $(seq 1 "$rounds"); do
         tail -n 1 "$log.t" | tee -a "$log"
     done
 done
-python3 - "$log" <<'PY'
-import collections, statistics as st, sys
-runs = collections.defaultdict(list)
-for line in open(sys.argv[1]):
-    n, w, u, s, m = line.split()
-    runs[n].append((float(w), float(u) + float(s), int(m) / 1024))
-med = {n: tuple(st.median(r[i] for r in v) for i in range(3)) for n, v in runs.items()}
-print("| binary | wall s | CPU s | peak RSS MiB | /rg wall | /rg CPU |\n|---|---:|---:|---:|---:|---:|")
-for n, (w, c, m) in med.items():
-    print(f"| {n} | {w:.2f} | {c:.2f} | {m:.1f} | {w / med['rg'][0]:.2f} | {c / med['rg'][1]:.2f} |")
-PY
+python3 "$root/bench/medians.py" "$log"

@@ -120,24 +120,17 @@ impl Rule for LostApostrophe {
                 && wb[0].is_ascii_uppercase()
                 && wb.iter().all(u8::is_ascii_alphabetic)
         });
-        let occurrences = candidates.flat_map(|c| c.words.iter().copied());
-        for n in occurrences {
+        let occurrences = candidates.flat_map(|c| c.words.iter().map(move |&n| (c.word, n)));
+        for (w, n) in occurrences {
             let Some(word) = words.get(n) else {
                 continue;
             };
-            // The whole word, no possessive cut off it (`Lukashenkas’s` is not one).
-            if word.sentence_initial || !text[word.range()].bytes().all(|b| b.is_ascii_alphabetic())
-            {
+            // The whole word, no possessive cut off it (`Lukashenkas’s` is
+            // not one), mid-sentence. A possessive: `Lukashenkas complaints`.
+            if word.sentence_initial || text[word.range()] != *w {
                 continue;
             }
-            let w = &text[word.range()];
-            // A possessive: `Lukashenkas complaints`.
-            let Some(stem) = w.strip_suffix('s') else {
-                continue;
-            };
-            if word.sentence_initial || !stem.starts_with(|c: char| c.is_ascii_uppercase()) {
-                continue;
-            }
+            let stem = &w[..w.len() - 1];
             let next_lower = words.get(n + 1).is_some_and(|next| {
                 text[word.end..next.start].chars().all(|c| c == ' ')
                     && text[next.range()].starts_with(|c: char| c.is_lowercase())
