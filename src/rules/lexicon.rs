@@ -1,12 +1,15 @@
-//! One Aho–Corasick automaton over every dictionary term of every rule, run
-//! once per document. Rules register terms at compile time and get back a
+//! Every dictionary term of every rule, looked up once per document by the
+//! words of the text. Rules register terms at compile time and get back a
 //! `TermId`; per document they read the resolved hits.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::ops::Range;
 
 use crate::document::Document;
+use crate::hash::FastMap;
 use crate::lang::Lang;
+
+mod words;
 
 pub type TermId = u32;
 
@@ -103,15 +106,88 @@ impl LexiconBuilder {
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)?;
+        // A pattern that starts with a letter or digit can only be a whole
+        // word where a word of the text starts (`whole_word`), so it is
+        // looked up there by its first word, or by its first two words when
+        // it has more: a hash of each word of the text, made while the words
+        // are found, a bit test that turns away almost every word, and a
+        // pattern compare for the rest. That costs a fraction of an
+        // automaton step per byte, and next to nothing to build. The few
+        // patterns that start with another character (`[ad]`) go through a
+        // small automaton.
+        let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(patterns.len());
+        let mut loose: Vec<&str> = Vec::new();
+        let mut loose_owners: Vec<u32> = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
+            match words::pattern_key(p) {
+                Some(key) => keyed.push((key, i as u32)),
+                // An empty pattern would match everywhere: no term is one.
+                None if p.is_empty() => {}
+                None => {
+                    loose.push(p);
+                    loose_owners.push(i as u32);
+                }
+            }
+        }
+        keyed.sort_unstable();
+        let mut filter = words::KeyFilter::default();
+        let mut groups: FastMap<u64, (u32, u32)> = FastMap::default();
+        groups.reserve(keyed.len());
+        let mut start = 0;
+        while start < keyed.len() {
+            let key = keyed[start].0;
+            let end = start + keyed[start..].iter().take_while(|(k, _)| *k == key).count();
+            filter.insert(key);
+            groups.insert(key, (start as u32, end as u32));
+            start = end;
+        }
+        let keyed_patterns: Vec<u32> = keyed.iter().map(|&(_, i)| i).collect();
+        let loose = if loose.is_empty() {
+            None
+        } else {
+            let mut first_bytes: Vec<u8> = loose.iter().filter_map(|p| p.bytes().next()).collect();
+            first_bytes.sort_unstable();
+            first_bytes.dedup();
+            Some(Loose {
+                automaton: AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&loose)?,
+                patterns: loose_owners,
+                first_bytes,
+            })
+        };
         Ok(Lexicon {
-            automaton,
+            filter,
+            groups,
+            keyed_patterns,
+            loose,
+            patterns,
             owners,
             terms: self.terms,
             languages: self.languages,
         })
+    }
+}
+
+/// The patterns that do not start with a word, and the bytes they start with.
+#[derive(Debug)]
+struct Loose {
+    automaton: AhoCorasick,
+    /// Each automaton pattern's index in `Lexicon::patterns`.
+    patterns: Vec<u32>,
+    first_bytes: Vec<u8>,
+}
+
+impl Loose {
+    /// Whether a pattern could start in `hay`: one memchr pass for the usual
+    /// case of a paragraph without a `[`.
+    fn could_match(&self, hay: &[u8]) -> bool {
+        match self.first_bytes.as_slice() {
+            [a] => memchr::memchr(*a, hay).is_some(),
+            [a, b] => memchr::memchr2(*a, *b, hay).is_some(),
+            [a, b, c] => memchr::memchr3(*a, *b, *c, hay).is_some(),
+            _ => true,
+        }
     }
 }
 
@@ -123,8 +199,16 @@ pub struct Hit {
 
 #[derive(Debug)]
 pub struct Lexicon {
-    automaton: AhoCorasick,
-    /// The term each pattern of the automaton spells.
+    /// The keys of `groups`, as bits: most words of a text are none.
+    filter: words::KeyFilter,
+    /// The patterns that start with a word, by their key (`words`): a range
+    /// of `keyed_patterns`.
+    groups: FastMap<u64, (u32, u32)>,
+    keyed_patterns: Vec<u32>,
+    loose: Option<Loose>,
+    /// Every term's ASCII-lowercased case forms.
+    patterns: Vec<String>,
+    /// The term each pattern spells.
     owners: Vec<TermId>,
     terms: Vec<(String, CaseMode)>,
     languages: Vec<Languages>,
@@ -146,23 +230,52 @@ impl Lexicon {
         // "Selenskyjs Rede") says so in its profile.
         let genitive_s = doc.language.profile().names.genitive_s_not_after.as_deref();
         let mut found: Vec<Hit> = Vec::new();
-        // The automaton's patterns are ASCII-lowercased (see `build`); the
-        // copy has the text's byte offsets.
-        let folded = text.to_ascii_lowercase();
+        let mut accept = |pattern: usize, range: Range<usize>| {
+            let id = self.owners[pattern];
+            let (term, mode) = &self.terms[id as usize];
+            let in_language = self.languages[id as usize]
+                .as_ref()
+                .is_none_or(|l| l.contains(&doc.language));
+            if in_language
+                && case_matches(term, *mode, &text[range.clone()])
+                && whole_word(text, &range, term, *mode, genitive_s)
+            {
+                found.push(Hit { term: id, range });
+            }
+        };
+        // The patterns are ASCII-lowercased (see `build`): the words are
+        // hashed lowercased the same way, and compared with them ignoring
+        // ASCII case.
         for para in &doc.paragraphs {
-            let hay = &folded[para.clone()];
-            for m in self.automaton.find_overlapping_iter(hay) {
-                let range = para.start + m.start()..para.start + m.end();
-                let id = self.owners[m.pattern().as_usize()];
-                let (term, mode) = &self.terms[id as usize];
-                let in_language = self.languages[id as usize]
-                    .as_ref()
-                    .is_none_or(|l| l.contains(&doc.language));
-                if in_language
-                    && case_matches(term, *mode, &text[range.clone()])
-                    && whole_word(text, &range, term, *mode, genitive_s)
-                {
-                    found.push(Hit { term: id, range });
+            let Some(hay) = text.get(para.clone()) else {
+                continue;
+            };
+            let bytes = hay.as_bytes();
+            words::for_each_key(hay, |start, key| {
+                if !self.filter.contains(key) {
+                    return;
+                }
+                let Some(&(from, to)) = self.groups.get(&key) else {
+                    return;
+                };
+                let rest = &bytes[start..];
+                for &p in &self.keyed_patterns[from as usize..to as usize] {
+                    let pattern = self.patterns[p as usize].as_bytes();
+                    if rest.len() >= pattern.len()
+                        && rest[..pattern.len()].eq_ignore_ascii_case(pattern)
+                    {
+                        let s = para.start + start;
+                        accept(p as usize, s..s + pattern.len());
+                    }
+                }
+            });
+            if let Some(loose) = &self.loose {
+                if loose.could_match(bytes) {
+                    let folded = hay.to_ascii_lowercase();
+                    for m in loose.automaton.find_overlapping_iter(&folded) {
+                        let range = para.start + m.start()..para.start + m.end();
+                        accept(loose.patterns[m.pattern().as_usize()] as usize, range);
+                    }
                 }
             }
         }
