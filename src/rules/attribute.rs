@@ -269,7 +269,7 @@ impl Attribute {
     fn value_mentions(&self, cx: &Context<'_>) -> Vec<(Range<usize>, String)> {
         match &self.values {
             Values::Phrases(p) => {
-                resolve(cx.hits, |t| p.contains_key(&t) || self.stop.contains(&t))
+                resolve(cx.hits(), |t| p.contains_key(&t) || self.stop.contains(&t))
                     .into_iter()
                     .filter_map(|h| p.get(&h.term).map(|v| (h.range.clone(), v.clone())))
                     .collect()

@@ -129,7 +129,7 @@ impl Rule for Consistency {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         // group → variant → occurrences, in text order
         let mut seen: HashMap<usize, HashMap<usize, Vec<std::ops::Range<usize>>>> = HashMap::new();
-        for hit in &resolve(cx.hits, |t| self.terms.contains_key(&t)) {
+        for hit in &resolve(cx.hits(), |t| self.terms.contains_key(&t)) {
             if let Some(Some((g, v))) = self.terms.get(&hit.term) {
                 seen.entry(*g)
                     .or_default()

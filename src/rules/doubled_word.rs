@@ -48,7 +48,9 @@ impl Rule for DoubledWord {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let text = cx.doc.text;
-        let mut hits = cx.hits.iter().peekable();
+        // Read only once a doubled word is found: most articles have none,
+        // and a run of this rule alone then needs no lexicon scan.
+        let mut hits = None;
         for pair in cx.doc.words.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             let gap = &text[a.end..b.start];
@@ -79,6 +81,7 @@ impl Rule for DoubledWord {
                 continue;
             }
             // "An An-24": the second word begins a known name.
+            let hits = hits.get_or_insert_with(|| cx.hits().iter().peekable());
             while hits.next_if(|h| h.range.end <= b.start).is_some() {}
             if hits
                 .peek()

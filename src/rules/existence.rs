@@ -335,7 +335,7 @@ impl Rule for Existence {
             }
         }
         if !self.words.is_empty() {
-            for hit in &resolve(cx.hits, |t| self.words.contains(&t)) {
+            for hit in &resolve(cx.hits(), |t| self.words.contains(&t)) {
                 if self.words.contains(&hit.term)
                     && ranges
                         .iter()

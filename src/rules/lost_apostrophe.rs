@@ -92,7 +92,7 @@ impl Rule for LostApostrophe {
         let words = &cx.doc.words;
         // The names the article writes with `’s`: found at the first candidate.
         let mut seen: Option<HashSet<&str>> = None;
-        for h in cx.hits {
+        for h in cx.hits() {
             let Ok(i) = self.contractions.binary_search_by_key(&h.term, |&(t, _)| t) else {
                 continue;
             };

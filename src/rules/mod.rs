@@ -81,7 +81,7 @@ use crate::packs::{PackErrors, PackSource};
 /// most once, and only when a rule asks for them.
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
-    pub hits: &'a [Hit],
+    hits: OnceCell<Vec<Hit>>,
     pub lexicon: &'a Lexicon,
     pub entities: &'a EntityBase,
     /// The archive's house spellings (`house-spelling`'s `prefer`s).
@@ -92,16 +92,38 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// Every dictionary term found in the document (`Lexicon::scan`), run on
+    /// the first rule that reads it: a run of rules that read none (one
+    /// `--select`ed typography rule) does not pay for the scan.
+    pub fn hits(&self) -> &[Hit] {
+        self.hits.get_or_init(|| {
+            let started = timing::start();
+            let hits = self.lexicon.scan(self.doc);
+            timing::record("(lexicon scan)", started);
+            hits
+        })
+    }
+
     /// Entity names and aliases found in the document, in order.
     pub fn mentions(&self) -> &[Mention] {
-        self.mentions
-            .get_or_init(|| self.entities.mentions(self.hits))
+        self.mentions.get_or_init(|| {
+            let hits = self.hits();
+            let started = timing::start();
+            let mentions = self.entities.mentions(hits);
+            timing::record("(entity mentions)", started);
+            mentions
+        })
     }
 
     /// The article's capitalised words, each once, with their occurrences.
     pub fn capitalized(&self) -> &[capitalized::Capitalized<'a>] {
-        self.capitalized
-            .get_or_init(|| capitalized::capitalized(self.doc, self.hits, self.entities))
+        self.capitalized.get_or_init(|| {
+            let hits = self.hits();
+            let started = timing::start();
+            let words = capitalized::capitalized(self.doc, hits, self.entities);
+            timing::record("(capitalized words)", started);
+            words
+        })
     }
 
     /// Spelling pairs the article itself declares equivalent ("Kyiv (Kiev)").
@@ -229,12 +251,9 @@ impl Ruleset {
         doc: &Document<'_>,
         enabled: Option<&[bool]>,
     ) -> Vec<Diagnostic> {
-        let started = timing::start();
-        let hits = self.lexicon.scan(doc);
-        timing::record("(lexicon scan)", started);
         let cx = Context {
             doc,
-            hits: &hits,
+            hits: OnceCell::new(),
             lexicon: &self.lexicon,
             entities: &self.entities,
             house_forms: &self.house_forms,

@@ -125,7 +125,7 @@ impl Rule for Occurrence {
         if self.max.is_none() && self.min.is_none() {
             return;
         }
-        let mut found: Vec<Range<usize>> = resolve(cx.hits, |t| self.words.contains(&t))
+        let mut found: Vec<Range<usize>> = resolve(cx.hits(), |t| self.words.contains(&t))
             .into_iter()
             .map(|h| h.range.clone())
             .collect();

@@ -282,7 +282,7 @@ impl Rule for Office {
     rule_meta!();
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let found: Vec<(Range<usize>, &str)> = resolve(cx.hits, |t| self.titles.contains_key(&t))
+        let found: Vec<(Range<usize>, &str)> = resolve(cx.hits(), |t| self.titles.contains_key(&t))
             .into_iter()
             .filter_map(|h| self.titles.get(&h.term).map(|c| (h.range, c.as_str())))
             .collect();

@@ -298,7 +298,7 @@ impl Rule for PhraseTable {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let doc = cx.doc;
-        let hits = resolve(cx.hits, |t| self.terms.contains_key(&t));
+        let hits = resolve(cx.hits(), |t| self.terms.contains_key(&t));
         if hits.is_empty() {
             return;
         }

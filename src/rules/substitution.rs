@@ -70,7 +70,7 @@ impl Rule for Substitution {
         let mut right_seen: HashMap<usize, (std::ops::Range<usize>, usize)> = HashMap::new();
         let mut wrong_seen = Vec::new();
         let own = |t| self.wrong.contains_key(&t) || self.right_terms.contains_key(&t);
-        for hit in &resolve(cx.hits, own) {
+        for hit in &resolve(cx.hits(), own) {
             if let Some(&r) = self.wrong.get(&hit.term) {
                 wrong_seen.push((hit.range.clone(), r));
             } else if let Some(&r) = self.right_terms.get(&hit.term) {

@@ -26,9 +26,28 @@ pub fn enabled() -> bool {
     times().is_some()
 }
 
+/// A clock started by [`start`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Clock {
+    at: Duration,
+    /// `NESTED` when the clock started.
+    nested: Duration,
+}
+
+thread_local! {
+    /// The time of every timed step this thread has finished, each counted
+    /// once at its outermost level: a shared pass run lazily inside a rule
+    /// (the lexicon scan, the capitalised words) is billed to itself, and
+    /// the rule that happened to ask first is billed the rest.
+    static NESTED: std::cell::Cell<Duration> = const { std::cell::Cell::new(Duration::ZERO) };
+}
+
 /// A clock started only when timing is on.
-pub(crate) fn start() -> Option<Duration> {
-    times().map(|_| now())
+pub(crate) fn start() -> Option<Clock> {
+    times().map(|_| Clock {
+        at: now(),
+        nested: NESTED.with(|n| n.get()),
+    })
 }
 
 #[cfg(unix)]
@@ -54,12 +73,18 @@ fn now() -> Duration {
     START.get_or_init(std::time::Instant::now).elapsed()
 }
 
-/// Adds the time since `started` to `what`.
-pub(crate) fn record(what: &str, started: Option<Duration>) {
+/// Adds the time since `started` to `what`, less the steps timed inside it.
+pub(crate) fn record(what: &str, started: Option<Clock>) {
     let (Some(t), Some(started)) = (times(), started) else {
         return;
     };
-    let spent = now().saturating_sub(started);
+    let gross = now().saturating_sub(started.at);
+    let inner = NESTED.with(|n| {
+        let inner = n.get().saturating_sub(started.nested);
+        n.set(started.nested + gross);
+        inner
+    });
+    let spent = gross.saturating_sub(inner);
     if let Ok(mut map) = t.lock() {
         *map.entry(what.to_owned()).or_default() += spent;
     }

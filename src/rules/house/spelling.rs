@@ -139,12 +139,12 @@ impl Rule for HouseSpelling {
         // A phrase a pack lists around the word (`Chicken Kiev`, an exception
         // of a variant group) is not the name; a person's full name is.
         let phrases: Vec<&std::ops::Range<usize>> = cx
-            .hits
+            .hits()
             .iter()
             .filter(|h| !self.terms.contains_key(&h.term) && !cx.entities.is_entity_term(h.term))
             .map(|h| &h.range)
             .collect();
-        for hit in &resolve(cx.hits, |t| self.terms.contains_key(&t)) {
+        for hit in &resolve(cx.hits(), |t| self.terms.contains_key(&t)) {
             let r = &hit.range;
             if phrases
                 .iter()
