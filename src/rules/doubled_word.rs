@@ -53,6 +53,13 @@ impl Rule for DoubledWord {
         let mut hits = None;
         for pair in cx.doc.words.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
+            // Two words whose first letters differ (as nearly all do) are
+            // not the same word: one byte compare before any other work.
+            let first = |i: usize| text.as_bytes().get(i).copied().unwrap_or(0);
+            let (fa, fb) = (first(a.start), first(b.start));
+            if fa.is_ascii() && fb.is_ascii() && !fa.eq_ignore_ascii_case(&fb) {
+                continue;
+            }
             let gap = &text[a.end..b.start];
             // Only spaces between: "Bora Bora" aside, punctuation or a line
             // break between two equal words is deliberate ("No, no").
