@@ -146,17 +146,20 @@ pub fn split(text: &str, range: Range<usize>, language: Lang) -> Vec<Range<usize
     let para = &text[range.clone()];
     let base = range.start;
     let mut start = 0;
-    let mut iter = para.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    let bytes = para.as_bytes();
+    // The terminal marks are found a memchr at a time; only a paragraph
+    // with an ellipsis character is read a byte at a time.
+    let ellipsis = memchr::memmem::find(bytes, "…".as_bytes()).is_some();
+    let mut pos = 0;
+    while let Some(i) = next_mark(bytes, pos, ellipsis) {
+        let Some(c) = para.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
         // Swallow a run of terminal marks ("?!", "...") and closing quotes.
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        for d in para[end..].chars() {
             if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
@@ -168,11 +171,9 @@ pub fn split(text: &str, range: Range<usize>, language: Lang) -> Vec<Range<usize
             let mut chars = spaced.chars();
             if chars.next() == Some('»') && chars.next().is_none_or(|n| !n.is_alphanumeric()) {
                 end = para.len() - spaced.len() + '»'.len_utf8();
-                while iter.peek().is_some_and(|&(j, _)| j < end) {
-                    iter.next();
-                }
             }
         }
+        pos = end;
         let rest = &para[end..];
         let trimmed = rest.trim_start();
         if trimmed.len() == rest.len() {
@@ -198,6 +199,19 @@ pub fn split(text: &str, range: Range<usize>, language: Lang) -> Vec<Range<usize
     }
     push_trimmed(&mut out, para, base, start..para.len());
     out
+}
+
+/// The next terminal mark (`.`, `!`, `?`, `…`) at or after `from`.
+fn next_mark(bytes: &[u8], from: usize, ellipsis: bool) -> Option<usize> {
+    let hay = bytes.get(from..)?;
+    if !ellipsis {
+        return memchr::memchr3(b'.', b'!', b'?', hay).map(|i| from + i);
+    }
+    let e = "…".as_bytes();
+    hay.iter()
+        .enumerate()
+        .find(|&(i, &b)| matches!(b, b'.' | b'!' | b'?') || hay[i..].starts_with(e))
+        .map(|(i, _)| from + i)
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, para: &str, base: usize, r: Range<usize>) {
