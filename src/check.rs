@@ -204,6 +204,8 @@ pub struct FileReport {
     pub path: String,
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// Words of prose (`score::word_count`), when the check counted them.
+    pub words: Option<usize>,
 }
 
 impl FileReport {
@@ -212,6 +214,7 @@ impl FileReport {
             path,
             text,
             diagnostics,
+            words: None,
         }
     }
 
@@ -277,7 +280,21 @@ pub(crate) fn check_enabled(
     language: Option<Lang>,
     date: Option<jiff::civil::Date>,
 ) -> Vec<Diagnostic> {
+    check_counted(ruleset, enabled, text, format, language, date).0
+}
+
+/// [`check_enabled`], with the words of the article's prose counted
+/// (`score::word_count`) from the prose already read, not read again.
+pub(crate) fn check_counted(
+    ruleset: &Ruleset,
+    enabled: Option<&[bool]>,
+    text: &str,
+    format: Format,
+    language: Option<Lang>,
+    date: Option<jiff::civil::Date>,
+) -> (Vec<Diagnostic>, usize) {
     let source = Source::read(text, format);
+    let words = crate::score::count_words(source.text());
     let started = crate::rules::timing::start();
     let mut doc = Document::new(&source, language);
     crate::rules::timing::record("(document)", started);
@@ -301,7 +318,7 @@ pub(crate) fn check_enabled(
             .any(|m| crate::rule_key::key_matches(k, &m.id))
     };
     crate::suppress::apply(text, &mut diagnostics, &known);
-    diagnostics
+    (diagnostics, words)
 }
 
 /// Moves a diagnostic found in a marked-up file's prose onto the original.

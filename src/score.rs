@@ -104,7 +104,7 @@ pub fn word_count(text: &str, format: Format) -> usize {
     count_words(source.text())
 }
 
-fn count_words(text: &str) -> usize {
+pub(crate) fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut n = 0;
     let mut in_word = false;

@@ -220,14 +220,16 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         let (path, linter) = &jobs[i];
         let _tick = progress.tick();
         let mut r = match &inputs.stdin {
-            Some((name, text)) if name == path => CheckedFile::from(FileReport::new(
-                crate::check::display_path(name),
-                text.clone(),
-                linter.check(name, text, Format::from_path(name)),
-            )),
+            Some((name, text)) if name == path => {
+                let (diagnostics, words) =
+                    linter.check_counted(name, text, Format::from_path(name));
+                let mut report =
+                    FileReport::new(crate::check::display_path(name), text.clone(), diagnostics);
+                report.words = Some(words);
+                CheckedFile::from(report)
+            }
             _ => CheckedFile::from(linter.check_file(path)?),
         };
-        r.words = crate::score::word_count(&r.text, Format::from_path(path));
         let hidden = hide(path, &r.text, &mut r.diagnostics);
         // A run that keeps every file keeps no text it need not: fixing and
         // recording a baseline need it, rendering reads it again. A streamed

@@ -42,7 +42,7 @@ impl From<FileReport> for CheckedFile {
             path: r.path,
             text: r.text,
             diagnostics: r.diagnostics,
-            words: 0,
+            words: r.words.unwrap_or(0),
             released: None,
         }
     }

@@ -128,10 +128,21 @@ impl Linter {
     /// configured overrides for that path apply. Every range returned points
     /// into `text`.
     pub fn check(&self, path_hint: &Path, text: &str, format: Format) -> Vec<Diagnostic> {
+        self.check_counted(path_hint, text, format).0
+    }
+
+    /// [`Linter::check`], and the words of the text's prose
+    /// (`score::word_count`).
+    pub fn check_counted(
+        &self,
+        path_hint: &Path,
+        text: &str,
+        format: Format,
+    ) -> (Vec<Diagnostic>, usize) {
         // A suppression comment is judged stale or used by every rule's
         // findings, switched off or not: only then do off rules run.
         let enabled = (!crate::suppress::has_directives(text)).then_some(&self.enabled[..]);
-        let mut diagnostics = crate::check::check_enabled(
+        let (mut diagnostics, words) = crate::check::check_counted(
             &self.ruleset,
             enabled,
             text,
@@ -158,7 +169,7 @@ impl Linter {
                 }
             }
         }
-        diagnostics
+        (diagnostics, words)
     }
 
     /// Whether the words at `range` are a spelling the config accepts (its
@@ -178,8 +189,10 @@ impl Linter {
     pub fn check_file(&self, path: &Path) -> Result<FileReport, FileError> {
         let display = crate::check::display_path(path);
         let text = crate::check::read_article(path, &display)?;
-        let diagnostics = self.check(path, &text, Format::from_path(path));
-        Ok(FileReport::new(display, text, diagnostics))
+        let (diagnostics, words) = self.check_counted(path, &text, Format::from_path(path));
+        let mut report = FileReport::new(display, text, diagnostics);
+        report.words = Some(words);
+        Ok(report)
     }
 
     /// The rules that run.
