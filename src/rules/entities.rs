@@ -1,7 +1,7 @@
 //! The knowledge base: named entities with aliases, a type and free
 //! attributes (`maker`, `role`), indexed by the lexicon terms that name them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -42,8 +42,9 @@ pub struct Mention {
 #[derive(Debug, Default)]
 pub struct EntityBase {
     list: Vec<Entity>,
-    by_term: HashMap<TermId, EntityId>,
-    by_name: HashMap<String, EntityId>,
+    // foldhash: 5,000 names go in at every start-up.
+    by_term: crate::hash::FastMap<TermId, EntityId>,
+    by_name: crate::hash::FastMap<String, EntityId>,
     /// The names' single words, built on first use (`name_index`).
     words: OnceLock<super::gazetteer::NameIndex>,
 }

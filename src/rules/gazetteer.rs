@@ -11,8 +11,6 @@
 //! a form of itself. A word can be a form of several entities (two people
 //! with one surname); that is kept, not an error.
 
-use std::collections::HashMap;
-
 use super::entities::{EntityBase, EntityId};
 
 /// Entity types whose names are a given name and a surname.
@@ -38,7 +36,7 @@ pub struct Form {
 #[derive(Debug, Default)]
 pub struct NameIndex {
     forms: Vec<Form>,
-    by_lower: HashMap<String, Vec<u32>>,
+    by_lower: crate::hash::FastMap<String, Vec<u32>>,
 }
 
 /// A letter word (hyphens inside allowed: `Ivano-Frankivsk`).
