@@ -72,6 +72,42 @@ fn detection_index() -> &'static DetectionIndex {
     &INDEX
 }
 
+/// The runs of letters of `text`: ASCII a byte at a time, other
+/// characters by their Unicode class.
+fn letter_words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let letter_at = move |i: usize| -> (bool, usize) {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
+            _ => text
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8())),
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let (letter, width) = letter_at(i);
+            if !letter {
+                i += width;
+                continue;
+            }
+            let start = i;
+            i += width;
+            while i < bytes.len() {
+                let (letter, width) = letter_at(i);
+                if !letter {
+                    break;
+                }
+                i += width;
+            }
+            return text.get(start..i);
+        }
+        None
+    })
+}
+
 /// A language settled by function words: the clear winner among the
 /// profiles' detection words. News prose is full of them, so counting them
 /// settles most articles at a fraction of the cost of trigram statistics.
@@ -80,10 +116,7 @@ fn by_function_words(sample: &str) -> Option<Lang> {
     let mut counts = [0usize; 64];
     let mut words = 0usize;
     let mut lower = String::new();
-    for w in sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
+    for w in letter_words(sample) {
         words += 1;
         // Function words are short: a long word is counted, never looked up.
         if w.len() > 12 {
