@@ -66,9 +66,9 @@ pub fn parse<'s>(source: &'s PackSource, errors: &mut Vec<PackError>) -> Option<
     }
 }
 
-/// How many bytes of TOML `parse` reads for `source`: what the parse costs.
+/// About how many bytes of TOML `parse` reads for `source`: what the parse costs.
 pub fn parsed_len(source: &PackSource) -> usize {
-    precompiled::lookup(source).map_or(source.text.len(), |pre| pre.toml.len())
+    precompiled::lookup_estimate(source).map_or(source.text.len(), |pre| pre.toml.len())
 }
 
 /// `parse` of `text`, which is `source`'s text or, with `pre`, its text

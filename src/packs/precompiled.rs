@@ -48,6 +48,18 @@ static PRECOMPILED: &[Precompiled] = include!(concat!(env!("OUT_DIR"), "/packs_a
 /// The precompiled form of `source` when it is a shipped pack with its own
 /// text (a source of the same name with other text is parsed whole).
 pub fn lookup(source: &PackSource) -> Option<&'static Precompiled> {
+    let (pre, original) = named(source)?;
+    (*source.text == *original).then_some(pre)
+}
+
+/// `lookup` without reading the text through, for estimates (`packs::parsed_len`).
+pub fn lookup_estimate(source: &PackSource) -> Option<&'static Precompiled> {
+    let (pre, original) = named(source)?;
+    (source.text.len() == original.len()).then_some(pre)
+}
+
+/// The precompiled pack `source` is named as, and that pack's original text.
+fn named(source: &PackSource) -> Option<(&'static Precompiled, &'static str)> {
     let name = source
         .name
         .strip_prefix(BUILTIN_PREFIX)?
@@ -55,7 +67,7 @@ pub fn lookup(source: &PackSource) -> Option<&'static Precompiled> {
         .strip_suffix(".toml")?;
     let pre = PRECOMPILED.iter().find(|p| p.name == name)?;
     let (_, original) = SHIPPED.iter().find(|(n, _)| *n == name)?;
-    (*source.text == **original).then_some(pre)
+    Some((pre, original))
 }
 
 impl StaticEntity {
