@@ -2,13 +2,22 @@
 //! entry of `SHIPPED` (sorted by code), so that adding a language adds a
 //! file and touches no Rust. Sets `GALLEY_VERSION`: the package version, with
 //! the commit when built from a git checkout of galley itself (a tarball from
-//! crates.io has no `.git` and gets the bare version).
+//! crates.io has no `.git` and gets the bare version). Precompiles the
+//! shipped packs' `[[entity]]` tables (`build/packs_aot.rs`).
 
 use std::fmt::Write as _;
 use std::path::Path;
 
+#[allow(dead_code)]
+#[path = "src/packs/schema.rs"]
+mod schema;
+
+#[path = "build/packs_aot.rs"]
+mod packs_aot;
+
 fn main() {
     version();
+    packs_aot::write();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("languages");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut codes: Vec<(String, String)> = Vec::new();

@@ -3,6 +3,7 @@
 
 mod error;
 pub mod fields;
+pub mod precompiled;
 pub mod reader;
 pub mod schema;
 
@@ -55,13 +56,34 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ),
 ];
 
-/// Parses one pack, collecting every error in it rather than the first.
+/// Parses one pack, collecting every error in it rather than the first. A
+/// shipped pack's entities were read at build time (`precompiled`): only the
+/// rest of it is parsed here.
 pub fn parse<'s>(source: &'s PackSource, errors: &mut Vec<PackError>) -> Option<RawPack<'s>> {
+    match precompiled::lookup(source) {
+        Some(pre) => parse_text(source, pre.toml, Some(pre), errors),
+        None => parse_text(source, &source.text, None, errors),
+    }
+}
+
+/// About how many bytes of TOML `parse` reads for `source`: what the parse costs.
+pub fn parsed_len(source: &PackSource) -> usize {
+    precompiled::lookup_estimate(source).map_or(source.text.len(), |pre| pre.toml.len())
+}
+
+/// `parse` of `text`, which is `source`'s text or, with `pre`, its text
+/// without the entities `pre` holds.
+fn parse_text<'s>(
+    source: &PackSource,
+    text: &'s str,
+    pre: Option<&precompiled::Precompiled>,
+    errors: &mut Vec<PackError>,
+) -> Option<RawPack<'s>> {
     let mut r = reader::Reader {
         file: source.name.clone(),
         errors,
     };
-    let mut root = r.parse(&source.text)?;
+    let mut root = r.parse(text)?;
     r.check_keys(&mut root, fields::of::<RawPack>(), "a rule pack");
     let mut pack = RawPack {
         pack: None,
@@ -130,6 +152,9 @@ pub fn parse<'s>(source: &'s PackSource, errors: &mut Vec<PackError>) -> Option<
                 pack.entity.push(toml::Spanned::new(span, e));
             }
         }
+    }
+    if let Some(pre) = pre {
+        pack.entity = pre.entities.iter().map(|e| e.raw()).collect();
     }
     // Rules that did deserialize are compiled too, so their errors are reported in this run.
     Some(pack)
