@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::schema::{AttrValue, RawEntity};
+use super::schema::{AttrValue, RawEntity, Text};
 use super::{PackSource, BUILTIN_PREFIX, SHIPPED};
 
 /// A shipped pack whose entities were read at build time.
@@ -72,24 +72,24 @@ fn named(source: &PackSource) -> Option<(&'static Precompiled, &'static str)> {
 
 impl StaticEntity {
     pub fn raw(&self) -> Spanned<RawEntity> {
-        let owned = |s: &[&str]| s.iter().map(|s| (*s).to_owned()).collect();
-        let attributes: BTreeMap<String, AttrValue> = self
+        let borrowed = |s: &[&'static str]| s.iter().map(|s| Text::Borrowed(s)).collect();
+        let attributes: BTreeMap<Text, AttrValue> = self
             .attributes
             .iter()
             .map(|(k, v)| {
                 let v = match v {
-                    StaticAttr::One(s) => AttrValue::One((*s).to_owned()),
-                    StaticAttr::Many(s) => AttrValue::Many(owned(s)),
+                    StaticAttr::One(s) => AttrValue::One(Text::Borrowed(s)),
+                    StaticAttr::Many(s) => AttrValue::Many(borrowed(s)),
                 };
-                ((*k).to_owned(), v)
+                (Text::Borrowed(*k), v)
             })
             .collect();
         Spanned::new(
             self.span.clone(),
             RawEntity {
-                name: self.name.to_owned(),
-                kind: self.kind.to_owned(),
-                aliases: owned(self.aliases),
+                name: Text::Borrowed(self.name),
+                kind: Text::Borrowed(self.kind),
+                aliases: borrowed(self.aliases),
                 attributes,
             },
         )

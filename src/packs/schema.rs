@@ -97,25 +97,30 @@ pub enum RawWindow {
 /// per-field spans; errors point at the whole `[[entity]]` instead.
 #[derive(Debug, Deserialize)]
 pub struct RawEntity {
-    pub name: String,
+    pub name: Text,
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: Text,
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Text>,
     /// Free attributes (`maker`, `role`, …): a string or a list of strings.
     #[serde(flatten)]
-    pub attributes: BTreeMap<String, AttrValue>,
+    pub attributes: BTreeMap<Text, AttrValue>,
 }
+
+/// An entity's text: borrowed from the binary for the shipped packs' 3,000
+/// entities (read at build time, `packs::precompiled`), owned for a user's,
+/// so that start-up copies none of the shipped ones.
+pub type Text = std::borrow::Cow<'static, str>;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum AttrValue {
-    One(String),
-    Many(Vec<String>),
+    One(Text),
+    Many(Vec<Text>),
 }
 
 impl AttrValue {
-    pub fn into_vec(self) -> Vec<String> {
+    pub fn into_vec(self) -> Vec<Text> {
         match self {
             AttrValue::One(s) => vec![s],
             AttrValue::Many(v) => v,

@@ -110,7 +110,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
             for value in subjects.iter().flat_map(|e| e.attribute(&attribute)) {
                 match cx.entities.by_name(value) {
                     Some(id) => {
-                        named.insert(id, value.clone());
+                        named.insert(id, value.to_string());
                     }
                     None => {
                         cx.error_help(
@@ -126,11 +126,11 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
             // subject has: "Stadler Sapsan" is a slip even if no train of Stadler's is known.
             let types: std::collections::HashSet<String> = named
                 .keys()
-                .map(|&id| cx.entities.get(id).kind.clone())
+                .map(|&id| cx.entities.get(id).kind.to_string())
                 .collect();
             for (id, e) in cx.entities.iter() {
-                if types.contains(&e.kind) {
-                    named.entry(id).or_insert_with(|| e.name.clone());
+                if types.contains(&*e.kind) {
+                    named.entry(id).or_insert_with(|| e.name.to_string());
                 }
             }
             Values::Entities(named)
@@ -431,7 +431,7 @@ impl Rule for Attribute {
                 // readings are shown, and neither is ever applied — an entity's
                 // name is a fact, and no attribute phrase rewrites it.
                 Some(s) if matches!(self.values, Values::Phrases(_)) && has_digit(&entity.name) => {
-                    let names: Vec<&str> = suggestions.iter().map(|e| e.name.as_str()).collect();
+                    let names: Vec<&str> = suggestions.iter().map(|e| e.name.as_ref()).collect();
                     d = d
                         .with_note(format!(
                             "the {} of {}: {actual_text}",

@@ -6,20 +6,20 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::lexicon::{CaseMode, Hit, LexiconBuilder, TermId};
-use crate::packs::schema::RawEntity;
+use crate::packs::schema::{RawEntity, Text};
 
 pub type EntityId = usize;
 
 #[derive(Debug, Clone)]
 pub struct Entity {
-    pub name: String,
-    pub kind: String,
-    pub aliases: Vec<String>,
-    pub attributes: BTreeMap<String, Vec<String>>,
+    pub name: Text,
+    pub kind: Text,
+    pub aliases: Vec<Text>,
+    pub attributes: BTreeMap<Text, Vec<Text>>,
 }
 
 impl Entity {
-    pub fn attribute(&self, name: &str) -> &[String] {
+    pub fn attribute(&self, name: &str) -> &[Text] {
         self.attributes.get(name).map_or(&[], Vec::as_slice)
     }
 
@@ -28,7 +28,7 @@ impl Entity {
     }
 
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+        std::iter::once(&*self.name).chain(self.aliases.iter().map(|a| &**a))
     }
 }
 
@@ -44,7 +44,7 @@ pub struct EntityBase {
     list: Vec<Entity>,
     // foldhash: 5,000 names go in at every start-up.
     by_term: crate::hash::FastMap<TermId, EntityId>,
-    by_name: crate::hash::FastMap<String, EntityId>,
+    by_name: crate::hash::FastMap<Text, EntityId>,
     /// The names' single words, built on first use (`name_index`).
     words: OnceLock<super::gazetteer::NameIndex>,
 }
@@ -86,9 +86,10 @@ impl EntityBase {
                 ));
             }
         }
-        for name in entity.names() {
-            self.by_name.insert(name.to_owned(), id);
-            self.by_term.insert(lexicon.add(name, case_mode(name)), id);
+        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+            self.by_name.insert(name.clone(), id);
+            self.by_term
+                .insert(lexicon.add_shared(name, case_mode(name)), id);
         }
         self.list.push(entity);
         Ok(())

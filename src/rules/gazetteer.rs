@@ -12,6 +12,20 @@
 //! with one surname); that is kept, not an error.
 
 use super::entities::{EntityBase, EntityId};
+use crate::packs::schema::Text;
+
+/// `part`, a slice of `whole`, as a `Text`: borrowed when `whole` is.
+fn part_of(whole: &Text, part: &str) -> Text {
+    if let Text::Borrowed(s) = whole {
+        let offset = (part.as_ptr() as usize).wrapping_sub(s.as_ptr() as usize);
+        if let Some(p) = s.get(offset..offset + part.len()) {
+            if p.as_ptr() == part.as_ptr() {
+                return Text::Borrowed(p);
+            }
+        }
+    }
+    Text::Owned(part.to_owned())
+}
 
 /// Entity types whose names are a given name and a surname.
 pub const PERSON_TYPES: &[&str] = &["person", "leader"];
@@ -25,8 +39,8 @@ pub enum Part {
 
 #[derive(Debug, Clone)]
 pub struct Form {
-    /// As written in the pack.
-    pub word: String,
+    /// As written in the pack (borrowed from the binary for a shipped one).
+    pub word: Text,
     pub entity: EntityId,
     pub part: Part,
     /// The word as the entity's own `name` spells it.
@@ -60,26 +74,26 @@ impl NameIndex {
     pub fn build(entities: &EntityBase) -> NameIndex {
         let mut index = NameIndex::default();
         for (id, e) in entities.iter() {
-            let person = PERSON_TYPES.contains(&e.kind.as_str());
-            for (n, name) in e.names().enumerate() {
+            let person = PERSON_TYPES.contains(&e.kind.as_ref());
+            for (n, name) in std::iter::once(&e.name).chain(&e.aliases).enumerate() {
                 let words: Vec<&str> = name.split(' ').collect();
                 let official = n == 0;
                 if person && words.len() >= 2 {
                     let (Some(first), Some(last)) = (words.first(), words.last()) else {
                         continue;
                     };
-                    index.add(last, id, Part::Name, official);
-                    index.add(first, id, Part::Given, official);
+                    index.add(part_of(name, last), id, Part::Name, official);
+                    index.add(part_of(name, first), id, Part::Given, official);
                 } else if words.len() == 1 && !person {
-                    index.add(name, id, Part::Name, official);
+                    index.add(name.clone(), id, Part::Name, official);
                 }
             }
         }
         index
     }
 
-    fn add(&mut self, word: &str, entity: EntityId, part: Part, official: bool) {
-        if !is_word(word) {
+    fn add(&mut self, word: Text, entity: EntityId, part: Part, official: bool) {
+        if !is_word(&word) {
             return;
         }
         let lower = word.to_lowercase();
@@ -92,7 +106,7 @@ impl NameIndex {
         }
         ids.push(self.forms.len() as u32);
         self.forms.push(Form {
-            word: word.to_owned(),
+            word,
             entity,
             part,
             official,

@@ -8,6 +8,7 @@ use std::ops::Range;
 use crate::document::Document;
 use crate::hash::FastMap;
 use crate::lang::Lang;
+use crate::packs::schema::Text;
 
 mod words;
 
@@ -29,10 +30,12 @@ type Languages = Option<Vec<Lang>>;
 
 #[derive(Debug, Default)]
 pub struct LexiconBuilder {
-    terms: Vec<(String, CaseMode)>,
+    terms: Vec<(Text, CaseMode)>,
     languages: Vec<Languages>,
-    /// Hashed with foldhash: the packs register 7,000 terms at start-up.
-    ids: crate::hash::FastMap<(String, CaseMode), TermId>,
+    /// Each term's id per case mode (`Exact`, `Insensitive`). Hashed with
+    /// foldhash and looked up by `&str`: the packs register 7,000 terms at
+    /// start-up.
+    ids: crate::hash::FastMap<Text, [Option<TermId>; 2]>,
     /// The language of the pack whose rules are being compiled.
     language: Option<Lang>,
 }
@@ -44,8 +47,23 @@ impl LexiconBuilder {
     }
 
     pub fn add(&mut self, term: &str, mode: CaseMode) -> TermId {
-        let key = (term.to_owned(), mode);
-        if let Some(&id) = self.ids.get(&key) {
+        self.add_text(Text::Borrowed(""), term, mode)
+    }
+
+    /// [`LexiconBuilder::add`] for a term that may be borrowed from the
+    /// binary (a shipped entity's name): kept without a copy.
+    pub fn add_shared(&mut self, term: &Text, mode: CaseMode) -> TermId {
+        self.add_text(term.clone(), term, mode)
+    }
+
+    /// `owned` is `term` when it is cheap to keep, else empty.
+    fn add_text(&mut self, owned: Text, term: &str, mode: CaseMode) -> TermId {
+        let slot = match mode {
+            CaseMode::Exact => 0,
+            CaseMode::Insensitive => 1,
+        };
+        let known = self.ids.get(term).and_then(|ids| ids[slot]);
+        if let Some(id) = known {
             let langs = &mut self.languages[id as usize];
             match (langs.as_mut(), &self.language) {
                 (Some(list), Some(l)) if !list.contains(l) => list.push(*l),
@@ -55,9 +73,14 @@ impl LexiconBuilder {
             return id;
         }
         let id = self.terms.len() as TermId;
-        self.terms.push(key.clone());
+        let text = if owned.is_empty() {
+            Text::Owned(term.to_owned())
+        } else {
+            owned
+        };
+        self.terms.push((text.clone(), mode));
         self.languages.push(self.language.map(|l| vec![l]));
-        self.ids.insert(key, id);
+        self.ids.entry(text).or_default()[slot] = Some(id);
         id
     }
 
@@ -210,13 +233,13 @@ pub struct Lexicon {
     patterns: Vec<String>,
     /// The term each pattern spells.
     owners: Vec<TermId>,
-    terms: Vec<(String, CaseMode)>,
+    terms: Vec<(Text, CaseMode)>,
     languages: Vec<Languages>,
 }
 
 impl Lexicon {
     pub fn term(&self, id: TermId) -> &str {
-        self.terms.get(id as usize).map_or("", |(t, _)| t.as_str())
+        self.terms.get(id as usize).map_or("", |(t, _)| t.as_ref())
     }
 
     /// Every whole-word match, overlapping ones included, by start and then

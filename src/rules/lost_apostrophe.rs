@@ -58,7 +58,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
     let types: Vec<String> = raw.entity_types.map(|t| t.into_inner()).unwrap_or_default();
     let mut surnames = HashSet::new();
     for (_, e) in cx.entities.iter() {
-        if !types.contains(&e.kind) {
+        if !types.iter().any(|t| *t == *e.kind) {
             continue;
         }
         for name in e.names() {

@@ -138,12 +138,12 @@ impl NameForms {
             let names = entities.name_index();
             let mut people = People::new();
             for f in names.iter().filter(|f| f.part == Part::Name) {
-                if !PERSON_TYPES.contains(&entities.get(f.entity).kind.as_str()) {
+                if !PERSON_TYPES.contains(&entities.get(f.entity).kind.as_ref()) {
                     continue;
                 }
                 let given: Vec<String> = names
                     .forms_of(f.entity, Part::Given)
-                    .map(|g| g.word.clone())
+                    .map(|g| g.word.to_string())
                     .collect();
                 // By skeleton: any romanization of the surname finds the
                 // person (Lukashenka, Lukaschenko, Lukašenko).

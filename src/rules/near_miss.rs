@@ -30,6 +30,7 @@ use super::text::render;
 use super::{Context, Rule, Sink};
 use crate::diagnostic::{Applicability, Severity};
 use crate::hash::FastMap;
+use crate::packs::schema::Text;
 
 /// The fields of a `near-miss` rule.
 #[derive(Debug, Deserialize)]
@@ -58,7 +59,7 @@ pub struct NearMiss {
     memo_key: u64,
     /// The names compared with, as compiled; their index is built on the
     /// first word that needs it (most short articles never do).
-    names: Vec<(String, Option<EntityId>)>,
+    names: Vec<(Text, Option<EntityId>)>,
     targets: OnceLock<Targets>,
     /// Every form the entity base knows (given names too) is never a
     /// candidate: the rule compares with the entity base's names (not a
@@ -85,7 +86,7 @@ struct Targets {
 }
 
 impl Targets {
-    fn build(names: &[(String, Option<EntityId>)], min_length: usize, max_distance: usize) -> Self {
+    fn build(names: &[(Text, Option<EntityId>)], min_length: usize, max_distance: usize) -> Self {
         let mut targets = Vec::new();
         let mut by_first: FastMap<char, (Vec<u32>, OnceLock<DeletionIndex>)> = FastMap::default();
         for (name, entity) in names {
@@ -103,7 +104,7 @@ impl Targets {
             }
             targets.push(Target {
                 lower,
-                name: name.clone(),
+                name: name.to_string(),
                 entity: *entity,
             });
         }
@@ -151,13 +152,13 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
     let min_length = cx.bounded(raw.min_length, "min-length", 3..=64, 5)?;
     // A term list of the rule's own, or the names of the entity base.
     let entity_names = raw.terms.is_none();
-    let names: Vec<(String, Option<EntityId>)> = match raw.terms {
+    let names: Vec<(Text, Option<EntityId>)> = match raw.terms {
         Some(terms) => terms
             .into_inner()
             .into_iter()
             .map(|t| {
                 cx.lexicon.add(&t, CaseMode::Exact);
-                (t, None)
+                (Text::Owned(t), None)
             })
             .collect(),
         None => {
@@ -165,9 +166,9 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
             let wanted = |e: EntityId| {
                 types
                     .as_ref()
-                    .is_none_or(|t| t.contains(&cx.entities.get(e).kind))
+                    .is_none_or(|t| t.iter().any(|k| *k == *cx.entities.get(e).kind))
             };
-            let mut names: Vec<(String, Option<EntityId>)> = index
+            let mut names: Vec<(Text, Option<EntityId>)> = index
                 .iter()
                 .filter(|f| f.part == Part::Name && wanted(f.entity))
                 .map(|f| (f.word.clone(), Some(f.entity)))
@@ -178,7 +179,11 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
                 cx.entities
                     .iter()
                     .filter(|(id, _)| wanted(*id))
-                    .flat_map(|(id, e)| e.names().map(move |n| (n.to_owned(), Some(id))))
+                    .flat_map(|(id, e)| {
+                        std::iter::once(&e.name)
+                            .chain(&e.aliases)
+                            .map(move |n| (n.clone(), Some(id)))
+                    })
                     .filter(|(n, _)| n.chars().all(char::is_alphabetic)),
             );
             names.sort();
@@ -431,12 +436,12 @@ impl NearMiss {
 
     fn report_known(&self, cx: &Context<'_>, s: &Seen<'_>, t: &Target, out: &mut Sink) {
         let entity = t.entity.map(|id| cx.entities.get(id));
-        let entity_name = entity.map_or(t.name.as_str(), |e| e.name.as_str());
+        let entity_name = entity.map_or(t.name.as_str(), |e| e.name.as_ref());
         // A headline in Title Case capitalises words that only look like
         // designations; a person, place or body the base knows is a name there too.
         let named = entity.is_some_and(|e| {
             matches!(
-                e.kind.as_str(),
+                e.kind.as_ref(),
                 "person" | "leader" | "place" | "organisation"
             )
         });

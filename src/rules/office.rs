@@ -175,7 +175,7 @@ pub fn compile(cx: &mut Compiler<'_>, raw: Options, meta: RuleMeta) -> Option<Bo
         if e.kind != entity_type {
             continue;
         }
-        let country = e.attribute("country").first().map(String::as_str);
+        let country = e.attribute("country").first().map(AsRef::as_ref);
         for office in e.attribute("office") {
             read(id, office, country, &mut unknown);
         }

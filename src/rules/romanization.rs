@@ -165,10 +165,10 @@ type Form<'a> = super::capitalized::Capitalized<'a>;
 /// The official spelling of an entity's surname or one-word name.
 fn official_form(entities: &EntityBase, id: EntityId) -> Option<&str> {
     let e = entities.get(id);
-    if PERSON_TYPES.contains(&e.kind.as_str()) {
+    if PERSON_TYPES.contains(&e.kind.as_ref()) {
         e.name.split(' ').next_back()
     } else {
-        Some(e.name.as_str())
+        Some(e.name.as_ref())
     }
 }
 

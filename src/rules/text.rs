@@ -144,11 +144,14 @@ pub fn render(template: &Template, values: &[(&str, &str)]) -> String {
 }
 
 /// `a, b or c`.
-pub fn or_list(items: &[String]) -> String {
+pub fn or_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
         [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} or {}", init.join(", "), last.as_ref())
+        }
     }
 }
 
