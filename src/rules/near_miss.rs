@@ -510,9 +510,9 @@ mod tests {
     /// would, among the names with the word's first letter.
     #[test]
     fn candidates_come_from_the_words_first_letter_only() {
-        let names: Vec<(String, Option<usize>)> = ["Umerov", "Tikhanovsky", "Umarov", "Kamov"]
+        let names: Vec<(Text, Option<usize>)> = ["Umerov", "Tikhanovsky", "Umarov", "Kamov"]
             .iter()
-            .map(|n| (n.to_string(), None))
+            .map(|n| (Text::Borrowed(n), None))
             .collect();
         let t = Targets::build(&names, 6, 2);
         let found = |word: &str, limit: usize| -> Vec<&str> {
