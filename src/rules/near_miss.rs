@@ -504,7 +504,7 @@ impl NearMiss {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_derived, Targets};
+    use super::{is_derived, Targets, Text};
 
     /// The index per first letter finds what one index over every name
     /// would, among the names with the word's first letter.
