@@ -261,38 +261,47 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
     // Each id's first definition: its file and kind. The same id in another
     // pack is an edition of that check (German doubles, Arabic names).
     let mut seen: HashMap<String, (String, &'static str)> = HashMap::new();
-    for (file, raw) in parsed {
-        let pack = raw
-            .pack
-            .as_ref()
-            .map_or_else(|| file.clone(), |p| p.name.get_ref().clone());
-        let language = raw
-            .pack
-            .as_ref()
-            .and_then(|p| p.language.as_ref())
-            .and_then(|l| pack_language(l, &file, &mut errors));
-        // The pack's dictionary terms are looked up only in articles in its language.
-        lexicon.set_language(language);
-        let mut cx = Compiler {
-            file: &file,
-            lexicon: &mut lexicon,
-            entities: &entities,
-            house_forms: &mut house_forms,
-            errors: &mut errors,
-            regex_memory: &mut regex_memory,
-            id: 0..0,
-            trusted: file.starts_with(crate::packs::BUILTIN_PREFIX),
-        };
-        for rule in raw.rule {
-            if let Some(mut r) = compile_rule(&mut cx, rule.into_inner(), &pack, &mut seen) {
-                r.meta_mut().language = language;
-                rules.push(r);
-            }
-            if terms_crossed.is_none() && cx.lexicon.len() > MAX_TERMS {
-                terms_crossed = Some((file.clone(), cx.id.clone()));
+    // The name index (the gazetteer's words, for the name rules) is built
+    // beside the rules' compile, on the other core: near-miss, which reads it
+    // at compile, waits for it only if it gets there first.
+    std::thread::scope(|s| {
+        let entities = &entities;
+        s.spawn(move || {
+            entities.name_index();
+        });
+        for (file, raw) in parsed {
+            let pack = raw
+                .pack
+                .as_ref()
+                .map_or_else(|| file.clone(), |p| p.name.get_ref().clone());
+            let language = raw
+                .pack
+                .as_ref()
+                .and_then(|p| p.language.as_ref())
+                .and_then(|l| pack_language(l, &file, &mut errors));
+            // The pack's dictionary terms are looked up only in articles in its language.
+            lexicon.set_language(language);
+            let mut cx = Compiler {
+                file: &file,
+                lexicon: &mut lexicon,
+                entities: &entities,
+                house_forms: &mut house_forms,
+                errors: &mut errors,
+                regex_memory: &mut regex_memory,
+                id: 0..0,
+                trusted: file.starts_with(crate::packs::BUILTIN_PREFIX),
+            };
+            for rule in raw.rule {
+                if let Some(mut r) = compile_rule(&mut cx, rule.into_inner(), &pack, &mut seen) {
+                    r.meta_mut().language = language;
+                    rules.push(r);
+                }
+                if terms_crossed.is_none() && cx.lexicon.len() > MAX_TERMS {
+                    terms_crossed = Some((file.clone(), cx.id.clone()));
+                }
             }
         }
-    }
+    });
 
     if lexicon.len() > MAX_TERMS {
         let (file, span) = entities_crossed
