@@ -240,6 +240,10 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
     let mut lexicon = LexiconBuilder::default();
     let mut entities = EntityBase::default();
     let mut entities_crossed: Option<(String, Range<usize>)> = None;
+    let count: usize = parsed.iter().map(|(_, raw)| raw.entity.len()).sum();
+    entities.reserve(count);
+    // The rules' own terms come on top of the entities' names.
+    lexicon.reserve(count * 8 / 5 + 3_000);
     for (file, raw) in &mut parsed {
         for e in std::mem::take(&mut raw.entity) {
             let span = e.span();

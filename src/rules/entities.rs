@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::lexicon::{CaseMode, Hit, LexiconBuilder, TermId};
-use crate::packs::schema::{RawEntity, Text};
+use crate::packs::schema::{AttrValue, RawEntity, Text};
 
 pub type EntityId = usize;
 
@@ -15,12 +15,17 @@ pub struct Entity {
     pub name: Text,
     pub kind: Text,
     pub aliases: Vec<Text>,
-    pub attributes: BTreeMap<Text, Vec<Text>>,
+    /// As the pack wrote them: one value or a list.
+    pub attributes: BTreeMap<Text, AttrValue>,
 }
 
 impl Entity {
     pub fn attribute(&self, name: &str) -> &[Text] {
-        self.attributes.get(name).map_or(&[], Vec::as_slice)
+        match self.attributes.get(name) {
+            Some(AttrValue::One(v)) => std::slice::from_ref(v),
+            Some(AttrValue::Many(v)) => v,
+            None => &[],
+        }
     }
 
     pub fn has(&self, attribute: &str, value: &str) -> bool {
@@ -60,17 +65,21 @@ fn case_mode(name: &str) -> CaseMode {
 }
 
 impl EntityBase {
+    /// Room for `entities` entities and their names (a name and an alias or
+    /// so each), so that the maps are not grown step by step at start-up.
+    pub fn reserve(&mut self, entities: usize) {
+        self.list.reserve(entities);
+        self.by_name.reserve(entities * 8 / 5);
+        self.by_term.reserve(entities * 8 / 5);
+    }
+
     pub fn add(&mut self, raw: RawEntity, lexicon: &mut LexiconBuilder) -> Result<(), String> {
         let id = self.list.len();
         let entity = Entity {
             name: raw.name,
             kind: raw.kind,
             aliases: raw.aliases,
-            attributes: raw
-                .attributes
-                .into_iter()
-                .map(|(k, v)| (k, v.into_vec()))
-                .collect(),
+            attributes: raw.attributes,
         };
         if entity.name.trim().is_empty() {
             return Err("an entity needs a non-empty `name`".into());

@@ -84,6 +84,13 @@ impl LexiconBuilder {
         id
     }
 
+    /// Room for `terms` more terms.
+    pub fn reserve(&mut self, terms: usize) {
+        self.terms.reserve(terms);
+        self.languages.reserve(terms);
+        self.ids.reserve(terms);
+    }
+
     pub fn len(&self) -> usize {
         self.terms.len()
     }
@@ -99,15 +106,18 @@ impl LexiconBuilder {
         // it queued (a third of the start-up of a one-file run). A term
         // with other letters also gets the case forms its kind accepts
         // (`ŁUKASZENKA`, `читайте также`).
-        let mut patterns: Vec<String> = Vec::with_capacity(self.terms.len());
+        let mut patterns = Patterns::with_capacity(
+            self.terms.len(),
+            self.terms.iter().map(|(t, _)| t.len()).sum(),
+        );
         let mut owners: Vec<TermId> = Vec::with_capacity(self.terms.len());
         for (id, (term, mode)) in self.terms.iter().enumerate() {
-            let folded = term.to_ascii_lowercase();
             if term.is_ascii() {
-                patterns.push(folded);
+                patterns.push(term);
                 owners.push(id as TermId);
                 continue;
             }
+            let folded = term.to_ascii_lowercase();
             let mut forms = vec![term.to_uppercase().to_ascii_lowercase()];
             if *mode == CaseMode::Insensitive {
                 let lower = term.to_lowercase();
@@ -120,11 +130,11 @@ impl LexiconBuilder {
             }
             forms.sort();
             forms.dedup();
-            patterns.push(folded.clone());
+            patterns.push(&folded);
             owners.push(id as TermId);
             for f in forms {
                 if f != folded && !f.is_empty() {
-                    patterns.push(f);
+                    patterns.push(&f);
                     owners.push(id as TermId);
                 }
             }
@@ -192,6 +202,46 @@ impl LexiconBuilder {
     }
 }
 
+/// The patterns, ASCII-lowercased, in one buffer: one allocation for the
+/// 7,600 of them rather than one each.
+#[derive(Debug)]
+struct Patterns {
+    text: String,
+    spans: Vec<(u32, u32)>,
+}
+
+impl Patterns {
+    fn with_capacity(patterns: usize, bytes: usize) -> Self {
+        Patterns {
+            text: String::with_capacity(bytes),
+            spans: Vec::with_capacity(patterns),
+        }
+    }
+
+    /// Adds `pattern` with its ASCII letters lowercased.
+    fn push(&mut self, pattern: &str) {
+        let start = self.text.len();
+        self.text.push_str(pattern);
+        self.text[start..].make_ascii_lowercase();
+        self.spans.push((start as u32, self.text.len() as u32));
+    }
+
+    fn get(&self, i: usize) -> &str {
+        self.spans
+            .get(i)
+            .and_then(|&(s, e)| self.text.get(s as usize..e as usize))
+            .unwrap_or("")
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
 /// The patterns that do not start with a word, and the bytes they start with.
 #[derive(Debug)]
 struct Loose {
@@ -230,7 +280,7 @@ pub struct Lexicon {
     keyed_patterns: Vec<u32>,
     loose: Option<Loose>,
     /// Every term's ASCII-lowercased case forms.
-    patterns: Vec<String>,
+    patterns: Patterns,
     /// The term each pattern spells.
     owners: Vec<TermId>,
     terms: Vec<(Text, CaseMode)>,
@@ -283,7 +333,7 @@ impl Lexicon {
                 };
                 let rest = &bytes[start..];
                 for &p in &self.keyed_patterns[from as usize..to as usize] {
-                    let pattern = self.patterns[p as usize].as_bytes();
+                    let pattern = self.patterns.get(p as usize).as_bytes();
                     if rest.len() >= pattern.len()
                         && rest[..pattern.len()].eq_ignore_ascii_case(pattern)
                     {
