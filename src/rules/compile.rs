@@ -288,7 +288,7 @@ pub(super) fn compile(sources: Vec<PackSource>) -> Result<Ruleset, PackErrors> {
             let mut cx = Compiler {
                 file: &file,
                 lexicon: &mut lexicon,
-                entities: &entities,
+                entities,
                 house_forms: &mut house_forms,
                 errors: &mut errors,
                 regex_memory: &mut regex_memory,
