@@ -173,6 +173,50 @@ impl Search {
         }
     }
 
+    /// The line-start patterns' matches in `text`, one line at a time.
+    fn at_line_starts(&self, text: &str, mut push: impl FnMut(Range<usize>)) {
+        if self.runs.is_empty() {
+            return;
+        }
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        while start < bytes.len() {
+            let line_end = memchr::memchr(b'\n', &bytes[start..]).map(|i| start + i);
+            let end = match line_end {
+                Some(e) if self.within_line => e,
+                _ => bytes.len(),
+            };
+            let input = Input::new(text).range(start..end).anchored(Anchored::Yes);
+            for run in &self.runs {
+                // A line that cannot open a match of the run is passed by
+                // this byte test.
+                if !run.may_start(bytes[start]) {
+                    continue;
+                }
+                let regexes = run.regexes();
+                let mut matched = false;
+                for re in regexes {
+                    // Anchored: the match starts where the input does, so
+                    // the forward search alone gives it.
+                    if let Some(m) = re.search_half(&input) {
+                        push(start..m.offset().max(start));
+                        matched = true;
+                    }
+                }
+                // One alternation: its match is the line's. (A run too
+                // large to compile as one reports each of its patterns'
+                // matches.)
+                if matched && regexes.len() == 1 {
+                    break;
+                }
+            }
+            match line_end {
+                Some(e) => start = e + 1,
+                None => break,
+            }
+        }
+    }
+
     fn anywhere(&self) -> &[meta::Regex] {
         self.anywhere.get_or_init(|| group(&self.other, builder))
     }
@@ -493,46 +537,7 @@ impl Rule for Existence {
                         re.find_iter(text).for_each(|m| push(m.range()));
                     }
                 }
-                if search.runs.is_empty() {
-                    continue;
-                }
-                let bytes = text.as_bytes();
-                let mut start = 0;
-                while start < bytes.len() {
-                    let line_end = memchr::memchr(b'\n', &bytes[start..]).map(|i| start + i);
-                    let end = match line_end {
-                        Some(e) if search.within_line => e,
-                        _ => bytes.len(),
-                    };
-                    let input = Input::new(text).range(start..end).anchored(Anchored::Yes);
-                    for run in &search.runs {
-                        // A line that cannot open a match of the run is
-                        // passed by this byte test.
-                        if !run.may_start(bytes[start]) {
-                            continue;
-                        }
-                        let regexes = run.regexes();
-                        let mut matched = false;
-                        for re in regexes {
-                            // Anchored: the match starts where the input
-                            // does, so the forward search alone gives it.
-                            if let Some(m) = re.search_half(&input) {
-                                push(start..m.offset().max(start));
-                                matched = true;
-                            }
-                        }
-                        // One alternation: its match is the line's. (A run
-                        // too large to compile as one reports each of its
-                        // patterns' matches.)
-                        if matched && regexes.len() == 1 {
-                            break;
-                        }
-                    }
-                    match line_end {
-                        Some(e) => start = e + 1,
-                        None => break,
-                    }
-                }
+                search.at_line_starts(text, &mut push);
             }
         }
         if !self.words.is_empty() {
@@ -581,6 +586,66 @@ mod shipped_tests {
         assert!(!line.iter().any(can_match_line_break));
         let crossing = parse("(?m)^Share\\s+this").expect("parses");
         assert!(can_match_line_break(&crossing));
+    }
+
+    /// The runs, each searched only at lines that can open it, find what
+    /// one alternation of all the line-start patterns finds at each line.
+    #[test]
+    fn runs_find_what_one_alternation_finds() {
+        let sources: Vec<String> = [
+            "(?m)^[ \t]*(?:Read also|See also)[ \t]*:",
+            "(?im)^[ \t]*(?:[•·▪►][ \t]*)?(?:Share|Share this|Leave a Reply)[ \t]*[.:]?[ \t]*$",
+            "(?im)^[ \t]*(?:This site uses cookies|Sign up to receive)\\b[^\n]*$",
+            "(?m)^(?:[^\n]{1,40}? on (?:Facebook|Twitter)[ \t]*){2,}[ \t]*$",
+            "(?m)^Share on Facebook",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        let text = "Read also: the report\nShare\n• Leave a reply.\nThis site uses cookies — и не только\n\
+                    Example on Facebook Example on Twitter\nShare on Facebook Share on Twitter\n\
+                    He did not leave a reply.\nСайт on Facebook Сайт on Twitter\nSee also:\n";
+        let search = Search::parse(&sources);
+        assert!(search.runs.len() >= 3, "{}", search.runs.len());
+        assert!(search.within_line);
+        let mut by_runs = Vec::new();
+        search.at_line_starts(text, |m| by_runs.push(m));
+        let one = builder()
+            .build(
+                &sources
+                    .iter()
+                    .map(|p| format!("(?:{p})"))
+                    .collect::<Vec<_>>()
+                    .join("|"),
+            )
+            .expect("the test patterns compile");
+        let mut by_one = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+            if let Some(m) = one.search(&input) {
+                by_one.push(m.range());
+            }
+            start += line.len();
+        }
+        assert_eq!(by_runs, by_one);
+        assert_eq!(by_runs.len(), 8, "{by_runs:?}");
+    }
+
+    #[test]
+    fn first_bytes_skip_what_cannot_open_a_match() {
+        let hir = parse("(?im)^[ \t]*(?:[•·][ \t]*)?(?:Share|Tweet)").expect("parses");
+        let (set, empty) = first_bytes_of(&hir);
+        let has = |b: u8| set[usize::from(b >> 6)] >> (b & 63) & 1 == 1;
+        assert!(!empty);
+        for b in [b' ', b'\t', b's', b'S', b't', b'T', 0xE2, 0xC2] {
+            assert!(has(b), "{b:#x}");
+        }
+        for b in [b'H', b'h', b'1', b'\n', 0xD0] {
+            assert!(!has(b), "{b:#x}");
+        }
+        let (_, empty) = first_bytes_of(&parse("(?m)^[ \t]*").expect("parses"));
+        assert!(empty);
     }
 
     #[test]

@@ -296,3 +296,46 @@ pub fn trailing_counter(words: &[Word]) -> usize {
         0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An ASCII word hashed from the text with the lowercasing mask, and
+    /// the same word folded first (the path of a word with a letter beyond
+    /// ASCII), hash alike at every length around the eight-byte loads,
+    /// wherever the word ends in its slice.
+    #[test]
+    fn the_two_paths_hash_a_word_alike() {
+        let text = b"Abcdefghijklmnopq0123456789 Z";
+        for len in 1..=17 {
+            for start in [0, 3, 10] {
+                let word = &text[start..start + len];
+                let folded: Vec<u8> = word.iter().map(|b| b | 0x20).collect();
+                let lower = hash_folded(&folded, 0..folded.len(), 0);
+                assert_eq!(
+                    hash_folded(text, start..start + len, ASCII_LOWER),
+                    lower,
+                    "{len} at {start}"
+                );
+                // The word at the very end of its slice: no bytes past it.
+                assert_eq!(hash_folded(word, 0..len, ASCII_LOWER), lower);
+            }
+        }
+        assert_ne!(
+            hash_folded(b"ab", 0..2, ASCII_LOWER),
+            hash_folded(b"abc", 0..3, ASCII_LOWER)
+        );
+        assert_ne!(hash_folded(b"ab\0", 0..3, 0), hash_folded(b"ab", 0..2, 0));
+    }
+
+    #[test]
+    fn a_word_keeps_its_fields_in_twenty_bytes() {
+        assert_eq!(std::mem::size_of::<Word>(), 20);
+        let w = Word::new(7..12, 0x1234_5678_9abc_def0, true, 41);
+        assert_eq!((w.start(), w.end(), w.para()), (7, 12, 41));
+        assert!(w.letters());
+        assert_eq!(w.hash(), 0x1234_5678_9abc_def0);
+        assert!(!Word::new(0..1, 0, false, 3).letters());
+    }
+}
