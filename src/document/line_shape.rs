@@ -94,7 +94,11 @@ pub fn ends_as_sentence(line: &str) -> bool {
 /// The day of the week (0 = Monday) a word names in one language, by name or
 /// abbreviation.
 pub fn weekday_in(lang: Lang, word: &str) -> Option<u8> {
-    let w = normalize(word);
+    weekday_of(lang, &normalize(word))
+}
+
+/// [`weekday_in`] for a word already normalized.
+fn weekday_of(lang: Lang, w: &str) -> Option<u8> {
     lang.profile()
         .weekdays
         .iter()
@@ -104,19 +108,28 @@ pub fn weekday_in(lang: Lang, word: &str) -> Option<u8> {
 
 /// A row of a calendar: five or more weekday names or abbreviations of one
 /// language, each a different day (`Sun Mon Tue Wed Thu Fri Sat`, `Mo Di Mi
-/// Do Fr Sa So`). A calendar grid keeps its source site's language.
+/// Do Fr Sa So`). A calendar grid keeps its source site's language. Seven
+/// days at most: each piece is normalized once, not once per language.
 pub fn is_weekday_row(pieces: &[&str]) -> bool {
-    pieces.len() >= 5
-        && Lang::all().any(|lang| {
-            let mut seen = [false; 7];
-            pieces.iter().all(|p| match weekday_in(lang, p) {
-                Some(d) if !seen[usize::from(d)] => {
-                    seen[usize::from(d)] = true;
-                    true
-                }
-                _ => false,
-            })
+    if !(5..=7).contains(&pieces.len()) {
+        return false;
+    }
+    // Most lines of five to seven words open with no weekday in any language.
+    let first = normalize(pieces[0]);
+    if !Lang::all().any(|lang| weekday_of(lang, &first).is_some()) {
+        return false;
+    }
+    let words: Vec<String> = pieces.iter().map(|p| normalize(p)).collect();
+    Lang::all().any(|lang| {
+        let mut seen = [false; 7];
+        words.iter().all(|w| match weekday_of(lang, w) {
+            Some(d) if !seen[usize::from(d)] => {
+                seen[usize::from(d)] = true;
+                true
+            }
+            _ => false,
         })
+    })
 }
 
 /// One list of every profile's words, all languages at once: a translated

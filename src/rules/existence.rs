@@ -6,8 +6,9 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
+use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{meta, Anchored, Input};
-use regex_syntax::hir::Look;
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -81,42 +82,246 @@ pub struct Existence {
 /// The patterns as searched: those that can only match at the start of a
 /// line (`(?m)^…`, the catalogue's whole-line phrases) are tried anchored
 /// at each line start, where the automaton gives up after a few bytes on
-/// a line of prose; the others scan the text. Each group is one
-/// alternation when it compiles within the limits (one pass instead of
-/// one per pattern), else its patterns one by one.
-#[derive(Default)]
+/// a line of prose; the others scan the text, as one alternation when it
+/// compiles within the limits (one pass instead of one per pattern), else
+/// one by one.
+///
+/// The sources are parsed on first need; each group is compiled, the
+/// larger cost, only once a line could match it, so an article none of
+/// whose lines opens like a catalogue phrase compiles no catalogue.
 struct Search {
-    at_line_start: Vec<meta::Regex>,
-    anywhere: Vec<meta::Regex>,
+    /// The line-start patterns, in their order, cut into runs.
+    runs: Vec<LineRun>,
+    /// No line-start pattern can match a line break, so each is searched
+    /// within its line only: a line of prose the lazy automaton cannot
+    /// read (a Unicode `\b` before a letter beyond ASCII) costs the slower
+    /// engines that line, not the rest of the paragraph.
+    within_line: bool,
+    other: Vec<Hir>,
+    anywhere: OnceLock<Vec<meta::Regex>>,
 }
 
+/// Consecutive line-start patterns alike in what a line must open with to
+/// be searched (a few bytes, or any byte: `^[^\n]{1,40} on Facebook`) and
+/// in whether they hold a Unicode `\b` (which sends the lazy automaton to
+/// the slower engines at a byte beyond ASCII): one alternation each, so a
+/// line of prose is passed by a byte test for most runs, and read by the
+/// slow engines for none but the run that needs them. Tried in order at a
+/// line start, the first run that matches gives the line's match, as the
+/// whole group's alternation would (an anchored alternation prefers its
+/// earlier branches).
+struct LineRun {
+    hirs: Vec<Hir>,
+    /// The bytes a match can begin with (a bit per byte).
+    first_bytes: [u64; 4],
+    /// Matches the empty string: tried at every line, since its empty
+    /// match there would end the search as the whole alternation's would.
+    nullable: bool,
+    regexes: OnceLock<Vec<meta::Regex>>,
+}
+
+impl LineRun {
+    fn may_start(&self, byte: u8) -> bool {
+        self.nullable || self.first_bytes[usize::from(byte >> 6)] >> (byte & 63) & 1 == 1
+    }
+
+    fn regexes(&self) -> &[meta::Regex] {
+        self.regexes
+            .get_or_init(|| group(&self.hirs, anchored_builder))
+    }
+}
+
+/// Fewer first bytes than this make a run selective.
+const SELECTIVE_BYTES: u32 = 128;
+
 impl Search {
-    fn build(sources: &[String]) -> Search {
+    fn parse(sources: &[String]) -> Search {
         let (line, other) = partition(sources);
+        let within_line = !line.iter().any(can_match_line_break);
+        let mut runs: Vec<LineRun> = Vec::new();
+        let mut last_class = None;
+        for hir in line {
+            let (first, nullable) = first_bytes_of(&hir);
+            let selective =
+                !nullable && first.iter().map(|w| w.count_ones()).sum::<u32>() < SELECTIVE_BYTES;
+            let class = (
+                selective,
+                hir.properties().look_set().contains_word_unicode(),
+            );
+            match runs.last_mut() {
+                Some(run) if last_class == Some(class) => {
+                    for (all, one) in run.first_bytes.iter_mut().zip(first) {
+                        *all |= one;
+                    }
+                    run.nullable |= nullable;
+                    run.hirs.push(hir);
+                }
+                _ => runs.push(LineRun {
+                    hirs: vec![hir],
+                    first_bytes: first,
+                    nullable,
+                    regexes: OnceLock::new(),
+                }),
+            }
+            last_class = Some(class);
+        }
         Search {
-            at_line_start: group(&line),
-            anywhere: group(&other),
+            runs,
+            within_line,
+            other,
+            anywhere: OnceLock::new(),
         }
     }
+
+    /// The line-start patterns' matches in `text`, one line at a time.
+    fn at_line_starts(&self, text: &str, mut push: impl FnMut(Range<usize>)) {
+        if self.runs.is_empty() {
+            return;
+        }
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        while start < bytes.len() {
+            let line_end = memchr::memchr(b'\n', &bytes[start..]).map(|i| start + i);
+            let end = match line_end {
+                Some(e) if self.within_line => e,
+                _ => bytes.len(),
+            };
+            let input = Input::new(text).range(start..end).anchored(Anchored::Yes);
+            for run in &self.runs {
+                // A line that cannot open a match of the run is passed by
+                // this byte test.
+                if !run.may_start(bytes[start]) {
+                    continue;
+                }
+                let regexes = run.regexes();
+                let mut matched = false;
+                for re in regexes {
+                    // Anchored: the match starts where the input does, so
+                    // the forward search alone gives it.
+                    if let Some(m) = re.search_half(&input) {
+                        push(start..m.offset().max(start));
+                        matched = true;
+                    }
+                }
+                // One alternation: its match is the line's. (A run too
+                // large to compile as one reports each of its patterns'
+                // matches.)
+                if matched && regexes.len() == 1 {
+                    break;
+                }
+            }
+            match line_end {
+                Some(e) => start = e + 1,
+                None => break,
+            }
+        }
+    }
+
+    fn anywhere(&self) -> &[meta::Regex] {
+        self.anywhere.get_or_init(|| group(&self.other, builder))
+    }
+}
+
+fn parse(src: &str) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new()
+        .multi_line(true)
+        .build()
+        .parse(src)
+        .ok()
 }
 
 /// The patterns every match of which starts at a line start, and the rest
 /// (a pattern that does not parse is in neither).
-fn partition(sources: &[String]) -> (Vec<&str>, Vec<&str>) {
+fn partition(sources: &[String]) -> (Vec<Hir>, Vec<Hir>) {
     let (mut line, mut other) = (Vec::new(), Vec::new());
-    for src in sources {
-        let hir = regex_syntax::ParserBuilder::new()
-            .multi_line(true)
-            .build()
-            .parse(src);
-        let Ok(hir) = hir else { continue };
+    for hir in sources.iter().filter_map(|src| parse(src)) {
         if hir.properties().look_set_prefix().contains(Look::StartLF) {
-            line.push(src.as_str());
+            line.push(hir);
         } else {
-            other.push(src.as_str());
+            other.push(hir);
         }
     }
     (line, other)
+}
+
+/// Whether a match of the pattern may hold a `\n` (a class or a literal
+/// with one).
+fn can_match_line_break(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => false,
+        HirKind::Literal(lit) => lit.0.contains(&b'\n'),
+        HirKind::Class(Class::Unicode(c)) => c
+            .ranges()
+            .iter()
+            .any(|r| r.start() <= '\n' && '\n' <= r.end()),
+        HirKind::Class(Class::Bytes(c)) => c
+            .ranges()
+            .iter()
+            .any(|r| r.start() <= b'\n' && b'\n' <= r.end()),
+        HirKind::Repetition(rep) => can_match_line_break(&rep.sub),
+        HirKind::Capture(cap) => can_match_line_break(&cap.sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().any(can_match_line_break),
+    }
+}
+
+/// The bytes a match of the pattern can begin with, and whether it can
+/// match the empty string (then what follows it begins the match too).
+/// Zero-width assertions begin nothing; a class's characters begin with
+/// their UTF-8 lead bytes, which rise with the code point.
+fn first_bytes_of(hir: &Hir) -> ([u64; 4], bool) {
+    let mut set = [0u64; 4];
+    let mut add = |lo: u8, hi: u8| {
+        for b in lo..=hi {
+            set[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+    };
+    let lead = |c: char| c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => return (set, true),
+        HirKind::Literal(lit) => match lit.0.first() {
+            Some(&b) => add(b, b),
+            None => return (set, true),
+        },
+        HirKind::Class(Class::Unicode(c)) => {
+            for r in c.ranges() {
+                add(lead(r.start()), lead(r.end()));
+            }
+        }
+        HirKind::Class(Class::Bytes(c)) => {
+            for r in c.ranges() {
+                add(r.start(), r.end());
+            }
+        }
+        HirKind::Repetition(rep) => {
+            let (sub, empty) = first_bytes_of(&rep.sub);
+            return (sub, empty || rep.min == 0);
+        }
+        HirKind::Capture(cap) => return first_bytes_of(&cap.sub),
+        HirKind::Concat(subs) => {
+            for sub in subs {
+                let (first, empty) = first_bytes_of(sub);
+                for (all, one) in set.iter_mut().zip(first) {
+                    *all |= one;
+                }
+                if !empty {
+                    return (set, false);
+                }
+            }
+            return (set, true);
+        }
+        HirKind::Alternation(subs) => {
+            let mut any_empty = false;
+            for sub in subs {
+                let (first, empty) = first_bytes_of(sub);
+                for (all, one) in set.iter_mut().zip(first) {
+                    *all |= one;
+                }
+                any_empty |= empty;
+            }
+            return (set, any_empty);
+        }
+    }
+    (set, false)
 }
 
 fn builder() -> meta::Builder {
@@ -125,21 +330,32 @@ fn builder() -> meta::Builder {
         .configure(
             meta::Config::new()
                 .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
-                .hybrid_cache_capacity(REGEX_SIZE_LIMIT),
+                .hybrid_cache_capacity(REGEX_SIZE_LIMIT)
+                // Only a match's span is read: the groups inside the
+                // patterns need no capture states.
+                .which_captures(WhichCaptures::Implicit),
         );
     b
 }
 
-fn group(sources: &[&str]) -> Vec<meta::Regex> {
-    if sources.len() > 1 {
-        let alternation: Vec<String> = sources.iter().map(|p| format!("(?:{p})")).collect();
-        if let Ok(re) = builder().build(&alternation.join("|")) {
+/// The line-start group's: searched anchored at a line start only, where
+/// neither a literal prefilter nor a one-pass automaton pays for its
+/// compile.
+fn anchored_builder() -> meta::Builder {
+    let mut b = builder();
+    b.configure(meta::Config::new().auto_prefilter(false).onepass(false));
+    b
+}
+
+fn group(hirs: &[Hir], builder: fn() -> meta::Builder) -> Vec<meta::Regex> {
+    if hirs.len() > 1 {
+        let alternation = Hir::alternation(hirs.to_vec());
+        if let Ok(re) = builder().build_from_hir(&alternation) {
             return vec![re];
         }
     }
-    sources
-        .iter()
-        .filter_map(|p| builder().build(p).ok())
+    hirs.iter()
+        .filter_map(|h| builder().build_from_hir(h).ok())
         .collect()
 }
 
@@ -308,30 +524,20 @@ impl Rule for Existence {
         let ranges = scope_ranges(doc, self.scope);
         let mut found = Vec::new();
         if !self.sources.is_empty() {
-            let search = self.search.get_or_init(|| Search::build(&self.sources));
+            let search = self.search.get_or_init(|| Search::parse(&self.sources));
             for r in &ranges {
                 let text = doc.slice(r);
-                let mut push = |m: regex_automata::Match| {
+                let mut push = |m: Range<usize>| {
                     if !m.is_empty() {
-                        found.push(trimmed(doc.text, r.start + m.start()..r.start + m.end()));
+                        found.push(trimmed(doc.text, r.start + m.start..r.start + m.end));
                     }
                 };
-                for re in &search.anywhere {
-                    re.find_iter(text).for_each(&mut push);
-                }
-                if search.at_line_start.is_empty() {
-                    continue;
-                }
-                let starts = std::iter::once(0)
-                    .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-                for start in starts {
-                    let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-                    for re in &search.at_line_start {
-                        if let Some(m) = re.search(&input) {
-                            push(m);
-                        }
+                if !search.other.is_empty() {
+                    for re in search.anywhere() {
+                        re.find_iter(text).for_each(|m| push(m.range()));
                     }
                 }
+                search.at_line_starts(text, &mut push);
             }
         }
         if !self.words.is_empty() {
@@ -374,8 +580,72 @@ mod shipped_tests {
             "(?m)^a|b".to_owned(),
         ];
         let (line, other) = partition(&sources);
-        assert_eq!(line, [sources[0].as_str(), sources[1].as_str()]);
-        assert_eq!(other, [sources[2].as_str(), sources[3].as_str()]);
+        let hir = |i: usize| parse(&sources[i]).expect("a test pattern parses");
+        assert_eq!(line, [hir(0), hir(1)]);
+        assert_eq!(other, [hir(2), hir(3)]);
+        assert!(!line.iter().any(can_match_line_break));
+        let crossing = parse("(?m)^Share\\s+this").expect("parses");
+        assert!(can_match_line_break(&crossing));
+    }
+
+    /// The runs, each searched only at lines that can open it, find what
+    /// one alternation of all the line-start patterns finds at each line.
+    #[test]
+    fn runs_find_what_one_alternation_finds() {
+        let sources: Vec<String> = [
+            "(?m)^[ \t]*(?:Read also|See also)[ \t]*:",
+            "(?im)^[ \t]*(?:[•·▪►][ \t]*)?(?:Share|Share this|Leave a Reply)[ \t]*[.:]?[ \t]*$",
+            "(?im)^[ \t]*(?:This site uses cookies|Sign up to receive)\\b[^\n]*$",
+            "(?m)^(?:[^\n]{1,40}? on (?:Facebook|Twitter)[ \t]*){2,}[ \t]*$",
+            "(?m)^Share on Facebook",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        let text = "Read also: the report\nShare\n• Leave a reply.\nThis site uses cookies — и не только\n\
+                    Example on Facebook Example on Twitter\nShare on Facebook Share on Twitter\n\
+                    He did not leave a reply.\nСайт on Facebook Сайт on Twitter\nSee also:\n";
+        let search = Search::parse(&sources);
+        assert!(search.runs.len() >= 3, "{}", search.runs.len());
+        assert!(search.within_line);
+        let mut by_runs = Vec::new();
+        search.at_line_starts(text, |m| by_runs.push(m));
+        let one = builder()
+            .build(
+                &sources
+                    .iter()
+                    .map(|p| format!("(?:{p})"))
+                    .collect::<Vec<_>>()
+                    .join("|"),
+            )
+            .expect("the test patterns compile");
+        let mut by_one = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+            if let Some(m) = one.search(&input) {
+                by_one.push(m.range());
+            }
+            start += line.len();
+        }
+        assert_eq!(by_runs, by_one);
+        assert_eq!(by_runs.len(), 8, "{by_runs:?}");
+    }
+
+    #[test]
+    fn first_bytes_skip_what_cannot_open_a_match() {
+        let hir = parse("(?im)^[ \t]*(?:[•·][ \t]*)?(?:Share|Tweet)").expect("parses");
+        let (set, empty) = first_bytes_of(&hir);
+        let has = |b: u8| set[usize::from(b >> 6)] >> (b & 63) & 1 == 1;
+        assert!(!empty);
+        for b in [b' ', b'\t', b's', b'S', b't', b'T', 0xE2, 0xC2] {
+            assert!(has(b), "{b:#x}");
+        }
+        for b in [b'H', b'h', b'1', b'\n', 0xD0] {
+            assert!(!has(b), "{b:#x}");
+        }
+        let (_, empty) = first_bytes_of(&parse("(?m)^[ \t]*").expect("parses"));
+        assert!(empty);
     }
 
     #[test]
@@ -414,15 +684,13 @@ mod shipped_tests {
                 }
                 let (line, other) = partition(&sources);
                 assert_eq!(line.len() + other.len(), sources.len(), "{name}");
-                let search = Search::build(&sources);
-                // One alternation per group: the catalogue is one pass.
+                let search = Search::parse(&sources);
+                // One alternation per run: the catalogue is one pass.
+                for run in &search.runs {
+                    assert_eq!(run.regexes().len(), 1, "{name}");
+                }
                 assert_eq!(
-                    search.at_line_start.len(),
-                    usize::from(!line.is_empty()),
-                    "{name}"
-                );
-                assert_eq!(
-                    search.anywhere.len(),
+                    search.anywhere().len(),
                     usize::from(!other.is_empty()),
                     "{name}"
                 );

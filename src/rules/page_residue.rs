@@ -186,7 +186,8 @@ fn breadcrumb_prefix(
     function: &[Box<str>],
 ) -> Option<Range<usize>> {
     let s = &text[line.clone()];
-    if !s.contains('»') && !s.contains('›') {
+    let has = |mark: &str| memchr::memmem::find(s.as_bytes(), mark.as_bytes()).is_some();
+    if !has("»") && !has("›") {
         return None;
     }
     let mut items = 0;
@@ -335,10 +336,13 @@ impl Rule for PageResidue {
         let function = &cx.doc.language.profile().function_words.detection;
         for para in &cx.doc.paragraphs {
             let mut start = para.start;
-            let lines_in = text[para.clone()]
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .count();
+            let ptext = &text[para.clone()];
+            // Most paragraphs are one line: no line is counted then.
+            let lines_in = if memchr::memchr(b'\n', ptext.as_bytes()).is_none() {
+                usize::from(!ptext.trim().is_empty())
+            } else {
+                ptext.lines().filter(|l| !l.trim().is_empty()).count()
+            };
             for raw in text[para.clone()].split_inclusive('\n') {
                 let line_end = start + raw.len();
                 let content = raw.trim_end_matches(['\n', '\r']);

@@ -14,6 +14,9 @@ use crate::hash::HashKeyMap;
 /// sentences may share.
 pub const RUN_WORDS: usize = 20;
 
+/// The base of the windows' polynomial hash.
+const BASE: u64 = 0x0000_0100_0000_01b3;
+
 pub struct Run {
     pub copy: Range<usize>,
     pub first: Range<usize>,
@@ -28,29 +31,21 @@ pub fn runs(words: &[Word], blocked: &[bool]) -> Vec<Run> {
     if n < RUN_WORDS * 2 {
         return out;
     }
-    // blocked_before[i]: blocked words among the first i.
-    let mut blocked_before = Vec::with_capacity(n + 1);
-    blocked_before.push(0u32);
-    for (i, b) in blocked.iter().enumerate().take(n) {
-        blocked_before.push(blocked_before[i] + u32::from(*b));
-    }
-    let usable = |i: usize| {
-        i + RUN_WORDS <= n
-            && words[i].para == words[i + RUN_WORDS - 1].para
-            && blocked_before[i + RUN_WORDS] == blocked_before[i]
+    // The hash of every window of RUN_WORDS words in O(1) each, rolled
+    // along the words (a polynomial hash, wrapping): the next window's is
+    // (h − first·B^(L−1))·B + next. Equal windows are confirmed word by
+    // word below, so a collision costs a comparison, never a finding. A
+    // window is usable when it stays in one paragraph and holds no
+    // blocked word; both passes roll it over every start, in order.
+    let top = (1..RUN_WORDS).fold(1u64, |p, _| p.wrapping_mul(BASE));
+    let windows = || Windows {
+        words,
+        blocked,
+        top,
+        next: 0,
+        hash: 0,
+        blocked_in: 0,
     };
-    // The hash of every window of RUN_WORDS words in O(1) each, from prefix
-    // hashes (a polynomial hash, wrapping): P[k+1] = P[k]·B + h(k), and a
-    // window's hash is P[i+L] − P[i]·B^L. Equal windows are confirmed word
-    // by word below, so a collision costs a comparison, never a finding.
-    const BASE: u64 = 0x0000_0100_0000_01b3;
-    let mut prefix = Vec::with_capacity(n + 1);
-    prefix.push(0u64);
-    for (k, w) in words.iter().enumerate() {
-        prefix.push(prefix[k].wrapping_mul(BASE).wrapping_add(w.hash));
-    }
-    let base_pow = (0..RUN_WORDS).fold(1u64, |p, _| p.wrapping_mul(BASE));
-    let window = |i: usize| prefix[i + RUN_WORDS].wrapping_sub(prefix[i].wrapping_mul(base_pow));
     let free = |i: usize| !blocked.get(i).copied().unwrap_or(true);
     // Most windows occur once. A first pass counts the windows per slot of
     // a byte table (saturating at 2); a window alone in its slot has no
@@ -59,50 +54,93 @@ pub fn runs(words: &[Word], blocked: &[bool]) -> Vec<Run> {
     let slots = (4 * n).next_power_of_two().clamp(1024, 1 << 22);
     let slot = |h: u64| (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (slots - 1);
     let mut count = vec![0u8; slots];
-    for i in (0..n).filter(|&i| usable(i)) {
-        let c = &mut count[slot(window(i))];
+    for (_, h) in windows() {
+        let c = &mut count[slot(h)];
         *c = (*c + 1).min(2);
     }
     let mut seen: HashKeyMap<usize> = HashKeyMap::default();
-    let mut i = 0;
-    while i < n {
-        if !usable(i) {
-            i += 1;
-            continue;
-        }
-        let h = window(i);
-        if count[slot(h)] < 2 {
-            i += 1;
+    // Windows starting inside a reported copy are passed over.
+    let mut resume = 0;
+    for (i, h) in windows() {
+        if i < resume || count[slot(h)] < 2 {
             continue;
         }
         let Some(&p) = seen.get(&h) else {
             seen.insert(h, i);
-            i += 1;
             continue;
         };
         let mut len = 0;
         while p + len < i
             && i + len < n
-            && words[p + len].hash == words[i + len].hash
-            && words[p + len].para == words[p].para
-            && words[i + len].para == words[i].para
+            && words[p + len].hash() == words[i + len].hash()
+            && words[p + len].para() == words[p].para()
+            && words[i + len].para() == words[i].para()
             && free(p + len)
             && free(i + len)
         {
             len += 1;
         }
         if len < RUN_WORDS {
-            i += 1;
             continue;
         }
         out.push(Run {
-            copy: words[i].start..words[i + len - 1].end,
-            first: words[p].start..words[p + len - 1].end,
+            copy: words[i].start()..words[i + len - 1].end(),
+            first: words[p].start()..words[p + len - 1].end(),
             words: len,
         });
-        i += len;
+        resume = i + len;
     }
     out
+}
+
+/// The usable windows' starts and hashes, in order (see [`runs`]).
+struct Windows<'a> {
+    words: &'a [Word],
+    blocked: &'a [bool],
+    /// B^(L−1): the weight of a window's first word.
+    top: u64,
+    /// The start of the window after the current one.
+    next: usize,
+    hash: u64,
+    /// Blocked words in the current window.
+    blocked_in: usize,
+}
+
+impl Iterator for Windows<'_> {
+    type Item = (usize, u64);
+
+    fn next(&mut self) -> Option<(usize, u64)> {
+        let blocked = self.blocked;
+        let is_blocked = |i: usize| usize::from(blocked.get(i).copied().unwrap_or(true));
+        loop {
+            let i = self.next;
+            let last = i + RUN_WORDS - 1;
+            if last >= self.words.len() {
+                return None;
+            }
+            if i == 0 {
+                for k in 0..RUN_WORDS {
+                    self.hash = self
+                        .hash
+                        .wrapping_mul(BASE)
+                        .wrapping_add(self.words[k].hash());
+                    self.blocked_in += is_blocked(k);
+                }
+            } else {
+                let gone = i - 1;
+                self.hash = self
+                    .hash
+                    .wrapping_sub(self.words[gone].hash().wrapping_mul(self.top))
+                    .wrapping_mul(BASE)
+                    .wrapping_add(self.words[last].hash());
+                self.blocked_in = self.blocked_in + is_blocked(last) - is_blocked(gone);
+            }
+            self.next = i + 1;
+            if self.blocked_in == 0 && self.words[i].para() == self.words[last].para() {
+                return Some((i, self.hash));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -114,13 +152,7 @@ mod tests {
             .iter()
             .zip(para)
             .enumerate()
-            .map(|(i, (&hash, &para))| Word {
-                start: i * 2,
-                end: i * 2 + 1,
-                hash,
-                letters: true,
-                para,
-            })
+            .map(|(i, (&hash, &para))| Word::new(i * 2..i * 2 + 1, hash, true, para))
             .collect()
     }
 

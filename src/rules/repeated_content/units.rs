@@ -5,7 +5,7 @@
 use crate::hash::HashKeyMap;
 use std::ops::Range;
 
-use super::words::{key, letter_words, same, trailing_counter, within, Word};
+use super::words::{key, letter_words, same, trailing_counter, within, WithinInOrder, Word};
 use crate::document::Document;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -55,9 +55,9 @@ pub struct Thresholds {
 /// The paragraphs, the lines of paragraphs of several lines, and the sentences,
 /// in text order, containers first; one unit per range.
 pub fn units(doc: &Document<'_>, words: &[Word]) -> Vec<Unit> {
-    let mut out = Vec::new();
-    let mut push = |range: Range<usize>, kind| {
-        let w = within(words, &range);
+    let mut out = Vec::with_capacity(doc.paragraphs.len() + doc.sentences.len());
+    let mut lines = WithinInOrder::new(words);
+    let mut push = |range: Range<usize>, kind, w: Range<usize>| {
         // A unit without a space is one token: a URL slug spells the headline
         // (`talks-in-minsk-resume`) without printing it twice.
         if !w.is_empty() && doc.slice(&range).contains(char::is_whitespace) {
@@ -69,7 +69,7 @@ pub fn units(doc: &Document<'_>, words: &[Word]) -> Vec<Unit> {
         }
     };
     for p in &doc.paragraphs {
-        push(p.clone(), UnitKind::Line);
+        push(p.clone(), UnitKind::Line, lines.get(p));
         let text = doc.slice(p);
         if text.contains('\n') {
             let mut at = p.start;
@@ -77,14 +77,17 @@ pub fn units(doc: &Document<'_>, words: &[Word]) -> Vec<Unit> {
                 let lead = line.len() - line.trim_start().len();
                 let body = line.trim();
                 if !body.is_empty() {
-                    push(at + lead..at + lead + body.len(), UnitKind::Line);
+                    let r = at + lead..at + lead + body.len();
+                    let w = lines.get(&r);
+                    push(r, UnitKind::Line, w);
                 }
                 at += line.len();
             }
         }
     }
+    let mut sentences = WithinInOrder::new(words);
     for s in &doc.sentences {
-        push(s.clone(), UnitKind::Sentence);
+        push(s.clone(), UnitKind::Sentence, sentences.get(s));
     }
     out.sort_by_key(|u| (u.range.start, std::cmp::Reverse(u.range.end), u.kind));
     // A one-sentence paragraph is one unit, a line of its own.
@@ -106,6 +109,7 @@ pub fn repeats(
         .filter(|h| h.start < doc.body_start)
         .map(|h| &words[within(words, h)]);
     let mut first: HashKeyMap<usize> = HashKeyMap::default();
+    first.reserve(units.len());
     let mut first_with_counter: HashKeyMap<usize> = HashKeyMap::default();
     let mut out = Vec::new();
     let mut covered_until = 0;
@@ -119,9 +123,9 @@ pub fn repeats(
     };
     // Words with letters among the first k words: a unit's count in O(1).
     let mut letters_before = Vec::with_capacity(words.len() + 1);
-    letters_before.push(0usize);
+    letters_before.push(0u32);
     for (k, w) in words.iter().enumerate() {
-        letters_before.push(letters_before[k] + usize::from(w.letters));
+        letters_before.push(letters_before[k] + u32::from(w.letters()));
     }
     let headline_range = headline.map(|h| within(words, h));
     for (i, u) in units.iter().enumerate() {
@@ -136,7 +140,7 @@ pub fn repeats(
             }
             _ => u.words.clone(),
         };
-        let letters = letters_before[span.end] - letters_before[span.start];
+        let letters = (letters_before[span.end] - letters_before[span.start]) as usize;
         if letters < min.adjacent.min(min.headline) {
             continue;
         }
@@ -236,10 +240,10 @@ pub fn breadcrumb(
         if !same(&hw[prefix.len()..], w) || prefix.len() > 5 {
             continue;
         }
-        let lead = doc.slice(&(h.start..hw[prefix.len()].start));
+        let lead = doc.slice(&(h.start..hw[prefix.len()].start()));
         let separated = lead.contains(CRUMBS);
         let capitalized = prefix.iter().all(|p| {
-            doc.slice(&(p.start..p.end))
+            doc.slice(&(p.start()..p.end()))
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
@@ -316,7 +320,7 @@ fn common_in_order(a: &[Word], b: &[Word]) -> usize {
     let mut row = vec![0usize; b.len() + 1];
     for x in a {
         for (j, y) in b.iter().enumerate() {
-            row[j + 1] = if x.hash == y.hash {
+            row[j + 1] = if x.hash() == y.hash() {
                 prev[j] + 1
             } else {
                 row[j].max(prev[j + 1])
