@@ -344,6 +344,15 @@ fn tokenize(
         // the language elides), the others by UAX #29.
         let para = &text[p.clone()];
         let bytes = para.as_bytes();
+        // An ASCII paragraph is segmented whole: white space is no joiner
+        // of `ascii_words`, so this is the stretches' segmentation in one
+        // pass instead of three (find the stretch, test it, segment it).
+        if elisions.is_empty() && para.is_ascii() {
+            ascii_words::words(bytes, |r| {
+                push(p.start + r.start, p.start + r.end, &mut words)
+            });
+            continue;
+        }
         let mut at = 0;
         while at < bytes.len() {
             if bytes[at].is_ascii_whitespace() {
