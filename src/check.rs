@@ -267,24 +267,13 @@ pub fn check_article(
     format: Format,
     language: Option<Lang>,
 ) -> Vec<Diagnostic> {
-    check_enabled(ruleset, None, text, format, language, None)
+    check_counted(ruleset, None, text, format, language, None).0
 }
 
 /// [`check_article`] running only the rules `enabled` flags (see
-/// [`Ruleset::check_enabled`]); suppressions still know every rule.
-pub(crate) fn check_enabled(
-    ruleset: &Ruleset,
-    enabled: Option<&[bool]>,
-    text: &str,
-    format: Format,
-    language: Option<Lang>,
-    date: Option<jiff::civil::Date>,
-) -> Vec<Diagnostic> {
-    check_counted(ruleset, enabled, text, format, language, date).0
-}
-
-/// [`check_enabled`], with the words of the article's prose counted
-/// (`score::word_count`) from the prose already read, not read again.
+/// [`Ruleset::check_enabled`]; suppressions still know every rule), with
+/// the words of the article's prose counted (`score::word_count`) from the
+/// prose already read, not read again.
 pub(crate) fn check_counted(
     ruleset: &Ruleset,
     enabled: Option<&[bool]>,

@@ -14,17 +14,12 @@
 use super::entities::{EntityBase, EntityId};
 use crate::packs::schema::Text;
 
-/// `part`, a slice of `whole`, as a `Text`: borrowed when `whole` is.
-fn part_of(whole: &Text, part: &str) -> Text {
-    if let Text::Borrowed(s) = whole {
-        let offset = (part.as_ptr() as usize).wrapping_sub(s.as_ptr() as usize);
-        if let Some(p) = s.get(offset..offset + part.len()) {
-            if p.as_ptr() == part.as_ptr() {
-                return Text::Borrowed(p);
-            }
-        }
+/// The words of a name, borrowed from the binary when the name is.
+fn words_of(name: &Text) -> Vec<Text> {
+    match name {
+        Text::Borrowed(s) => s.split(' ').map(Text::Borrowed).collect(),
+        Text::Owned(s) => s.split(' ').map(|w| Text::Owned(w.to_owned())).collect(),
     }
-    Text::Owned(part.to_owned())
 }
 
 /// Entity types whose names are a given name and a surname.
@@ -76,14 +71,14 @@ impl NameIndex {
         for (id, e) in entities.iter() {
             let person = PERSON_TYPES.contains(&e.kind.as_ref());
             for (n, name) in std::iter::once(&e.name).chain(&e.aliases).enumerate() {
-                let words: Vec<&str> = name.split(' ').collect();
+                let words = words_of(name);
                 let official = n == 0;
                 if person && words.len() >= 2 {
                     let (Some(first), Some(last)) = (words.first(), words.last()) else {
                         continue;
                     };
-                    index.add(part_of(name, last), id, Part::Name, official);
-                    index.add(part_of(name, first), id, Part::Given, official);
+                    index.add(last.clone(), id, Part::Name, official);
+                    index.add(first.clone(), id, Part::Given, official);
                 } else if words.len() == 1 && !person {
                     index.add(name.clone(), id, Part::Name, official);
                 }

@@ -47,17 +47,17 @@ impl LexiconBuilder {
     }
 
     pub fn add(&mut self, term: &str, mode: CaseMode) -> TermId {
-        self.add_text(Text::Borrowed(""), term, mode)
+        self.insert(term, mode, || Text::Owned(term.to_owned()))
     }
 
     /// [`LexiconBuilder::add`] for a term that may be borrowed from the
     /// binary (a shipped entity's name): kept without a copy.
     pub fn add_shared(&mut self, term: &Text, mode: CaseMode) -> TermId {
-        self.add_text(term.clone(), term, mode)
+        self.insert(term, mode, || term.clone())
     }
 
-    /// `owned` is `term` when it is cheap to keep, else empty.
-    fn add_text(&mut self, owned: Text, term: &str, mode: CaseMode) -> TermId {
+    /// `keep` gives the text to keep of a term not seen before.
+    fn insert(&mut self, term: &str, mode: CaseMode, keep: impl FnOnce() -> Text) -> TermId {
         let slot = match mode {
             CaseMode::Exact => 0,
             CaseMode::Insensitive => 1,
@@ -73,11 +73,7 @@ impl LexiconBuilder {
             return id;
         }
         let id = self.terms.len() as TermId;
-        let text = if owned.is_empty() {
-            Text::Owned(term.to_owned())
-        } else {
-            owned
-        };
+        let text = keep();
         self.terms.push((text.clone(), mode));
         self.languages.push(self.language.map(|l| vec![l]));
         self.ids.entry(text).or_default()[slot] = Some(id);

@@ -144,7 +144,7 @@ fn run_case(
     meta: &RuleMeta,
     case: &RuleTest,
 ) -> Option<PackError> {
-    let mut found = crate::check::check_enabled(
+    let (mut found, _) = crate::check::check_counted(
         ruleset,
         Some(enabled),
         &case.text,
