@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::hash::FastMap;
 use crate::lang::Lang;
 use crate::packs::schema::Text;
+use crate::rules::folded::Word;
 
 mod words;
 
@@ -293,8 +294,9 @@ impl Lexicon {
     /// in the entity base must not hide the surname a variant rule counts.
     /// Terms only packs for other languages use are left out: a German
     /// spelling in an English article is no known word there.
-    pub fn scan(&self, doc: &Document<'_>) -> Vec<Hit> {
+    pub fn scan(&self, doc: &Document<'_>, words: &[Word]) -> Vec<Hit> {
         let text = doc.text;
+        let bytes = text.as_bytes();
         // A language that writes a name's genitive with a bare -s (German
         // "Selenskyjs Rede") says so in its profile.
         let genitive_s = doc.language.profile().names.genitive_s_not_after.as_deref();
@@ -312,32 +314,39 @@ impl Lexicon {
                 found.push(Hit { term: id, range });
             }
         };
-        // The patterns are ASCII-lowercased (see `build`): the words are
-        // hashed lowercased the same way, and compared with them ignoring
-        // ASCII case.
+        // The patterns are keyed by the hash of their folded first word, or
+        // of their first two (`words::pattern_key`), and ASCII-lowercased
+        // (see `build`): each word of the text is looked up by its own hash
+        // and the pair it makes with the word before it in its paragraph,
+        // and a pattern under the key is compared ignoring ASCII case. A
+        // match stays within its paragraph.
+        let mut lookup = |start: usize, key: u64, para_end: usize| {
+            if !self.filter.contains(key) {
+                return;
+            }
+            let Some(&(from, to)) = self.groups.get(&key) else {
+                return;
+            };
+            let rest = bytes.get(start..para_end).unwrap_or_default();
+            for &p in &self.keyed_patterns[from as usize..to as usize] {
+                let pattern = self.patterns.get(p as usize).as_bytes();
+                if rest.len() >= pattern.len()
+                    && rest[..pattern.len()].eq_ignore_ascii_case(pattern)
+                {
+                    accept(p as usize, start..start + pattern.len());
+                }
+            }
+        };
+        words::for_each_key(text, words, |start, key, para| {
+            if let Some(p) = doc.paragraphs.get(para as usize) {
+                lookup(start, key, p.end);
+            }
+        });
         for para in &doc.paragraphs {
             let Some(hay) = text.get(para.clone()) else {
                 continue;
             };
             let bytes = hay.as_bytes();
-            words::for_each_key(hay, |start, key| {
-                if !self.filter.contains(key) {
-                    return;
-                }
-                let Some(&(from, to)) = self.groups.get(&key) else {
-                    return;
-                };
-                let rest = &bytes[start..];
-                for &p in &self.keyed_patterns[from as usize..to as usize] {
-                    let pattern = self.patterns.get(p as usize).as_bytes();
-                    if rest.len() >= pattern.len()
-                        && rest[..pattern.len()].eq_ignore_ascii_case(pattern)
-                    {
-                        let s = para.start + start;
-                        accept(p as usize, s..s + pattern.len());
-                    }
-                }
-            });
             if let Some(loose) = &self.loose {
                 if loose.could_match(bytes) {
                     let folded = hay.to_ascii_lowercase();
@@ -433,10 +442,12 @@ mod tests {
         }
         let lex = b.build().unwrap();
         let doc = Document::plain(text);
-        resolve(&lex.scan(&doc), |_| true)
-            .into_iter()
-            .map(|h| text[h.range].to_owned())
-            .collect()
+        resolve(&lex.scan(&doc, &crate::rules::folded::words(&doc)), |_| {
+            true
+        })
+        .into_iter()
+        .map(|h| text[h.range].to_owned())
+        .collect()
     }
 
     #[test]
@@ -506,7 +517,7 @@ mod tests {
         let lex = b.build().unwrap();
         let found = |text: &str, language: &str| -> Vec<String> {
             let doc = Document::plain_in(text, Lang::parse(language).expect("a shipped language"));
-            lex.scan(&doc)
+            lex.scan(&doc, &crate::rules::folded::words(&doc))
                 .into_iter()
                 .map(|h| text[h.range].to_owned())
                 .collect()
@@ -525,7 +536,7 @@ mod tests {
         let lex = b.build().unwrap();
         let found = |text: &str, language: &str| -> Vec<String> {
             let doc = Document::plain_in(text, Lang::parse(language).expect("a shipped language"));
-            lex.scan(&doc)
+            lex.scan(&doc, &crate::rules::folded::words(&doc))
                 .into_iter()
                 .map(|h| text[h.range].to_owned())
                 .collect()

@@ -29,6 +29,7 @@ mod doubled_initial;
 mod doubled_word;
 mod entities;
 mod existence;
+pub(crate) mod folded;
 mod fuzzy;
 pub(crate) mod gazetteer;
 mod glued_words;
@@ -81,6 +82,7 @@ use crate::packs::{PackErrors, PackSource};
 /// most once, and only when a rule asks for them.
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
+    words: OnceCell<Vec<folded::Word>>,
     hits: OnceCell<Vec<Hit>>,
     pub lexicon: &'a Lexicon,
     pub entities: &'a EntityBase,
@@ -97,10 +99,22 @@ impl<'a> Context<'a> {
     /// `--select`ed typography rule) does not pay for the scan.
     pub fn hits(&self) -> &[Hit] {
         self.hits.get_or_init(|| {
+            let words = self.words();
             let started = timing::start();
-            let hits = self.lexicon.scan(self.doc);
+            let hits = self.lexicon.scan(self.doc, words);
             timing::record("(lexicon scan)", started);
             hits
+        })
+    }
+
+    /// The article's words, folded and hashed (`folded::words`): the
+    /// lexicon finds its terms by them, the repeat search compares them.
+    pub fn words(&self) -> &[folded::Word] {
+        self.words.get_or_init(|| {
+            let started = timing::start();
+            let words = folded::words(self.doc);
+            timing::record("(words)", started);
+            words
         })
     }
 
@@ -253,6 +267,7 @@ impl Ruleset {
     ) -> Vec<Diagnostic> {
         let cx = Context {
             doc,
+            words: OnceCell::new(),
             hits: OnceCell::new(),
             lexicon: &self.lexicon,
             entities: &self.entities,

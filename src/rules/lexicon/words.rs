@@ -3,24 +3,16 @@
 //! (`the kremlin`, `mig-25`), so that the 139 patterns that start with
 //! `the` are not all compared wherever the text says "the". A word is a
 //! maximal run of letters and digits (`char::is_alphanumeric`), hashed
-//! with its ASCII letters lowercased, as the patterns are.
+//! lowercased: the text's words come from the shared pass
+//! (`rules::folded`), the patterns' are hashed the same way.
 //!
 //! Keys are only a first cut: two words may share one, and every pattern
 //! under a key is compared with the text before it counts.
 
-use crate::hash::{OFFSET_BASIS, PRIME};
+use crate::rules::folded::{fold_hash, Word};
 
 /// Bits of the key filter: 2^16, 8 KiB, a few thousand keys set in it.
 const FILTER_BITS: u32 = 16;
-
-#[inline]
-fn step(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME)
-}
-
-fn word_hash(word: &[u8]) -> u64 {
-    word.iter().fold(OFFSET_BASIS, |h, &b| step(h, b))
-}
 
 /// The key of two words in a row, whatever stands between them.
 #[inline]
@@ -28,105 +20,64 @@ fn pair(first: u64, second: u64) -> u64 {
     (first.rotate_left(23) ^ second).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x5851_F42D_4C95_7F2D
 }
 
-/// The words of `s` as byte ranges.
-fn words(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut i = 0;
+/// The runs of letters and digits of `s`, as byte ranges.
+fn runs(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = s.char_indices().peekable();
     std::iter::from_fn(move || {
-        let bytes = s.as_bytes();
-        while i < bytes.len() {
-            let (alnum, width) = class(s, i);
-            if alnum {
-                let start = i;
-                i += width;
-                while i < bytes.len() {
-                    let (alnum, width) = class(s, i);
-                    if !alnum {
-                        break;
-                    }
-                    i += width;
-                }
-                return Some((start, i));
+        let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
+        let mut end = s.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                end = i;
+                break;
             }
-            i += width;
+            chars.next();
         }
-        None
+        Some((start, end))
     })
-}
-
-/// Whether the character at byte `i` of `s` is a letter or digit, and its
-/// width. `i` is always at a character's start.
-#[inline]
-fn class(s: &str, i: usize) -> (bool, usize) {
-    match s.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
-        _ => s
-            .get(i..)
-            .and_then(|rest| rest.chars().next())
-            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
-    }
 }
 
 /// The key of a pattern that starts with a word; `None` for one that
 /// starts with another character.
 pub(super) fn pattern_key(pattern: &str) -> Option<u64> {
-    let mut runs = words(pattern);
+    let mut runs = runs(pattern);
     let (start, end) = runs.next()?;
     if start != 0 {
         return None;
     }
-    let first = word_hash(&pattern.as_bytes()[..end]);
+    let first = fold_hash(&pattern[..end]);
     Some(match runs.next() {
-        Some((s, e)) => pair(first, word_hash(&pattern.as_bytes()[s..e])),
+        Some((s, e)) => pair(first, fold_hash(&pattern[s..e])),
         None => first,
     })
 }
 
-/// Calls `f(start, key)` for every place in `hay` a pattern could start and
-/// the key it would have there: at each word, that word's key, and the key
-/// of the word before it paired with this one. A word ending in `s` also
-/// gives the keys without it (a plural `MiG-25s`, a genitive
+/// Calls `f(start, key, paragraph)` for every place in `text` a pattern
+/// could start and the key it would have there: at each of `words` (the
+/// text's, `folded::words`), that word's key, and the key of the word
+/// before it in its paragraph paired with this one. A word ending in `s`
+/// also gives the keys without it (a plural `MiG-25s`, a genitive
 /// `Lukaschenkos`; the lexicon's `whole_word` decides whether they count).
-pub(super) fn for_each_key(hay: &str, mut f: impl FnMut(usize, u64)) {
-    let bytes = hay.as_bytes();
-    let mut previous: Option<(usize, u64)> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (alnum, mut width) = class(hay, i);
-        if !alnum {
-            i += width;
-            continue;
+pub(super) fn for_each_key(text: &str, words: &[Word], mut f: impl FnMut(usize, u64, u32)) {
+    let bytes = text.as_bytes();
+    let mut previous: Option<(&Word, u64)> = None;
+    for w in words {
+        let (start, end, para) = (w.start(), w.end(), w.para());
+        let h = w.hash();
+        let without_s = (end - start > 1 && matches!(bytes.get(end - 1), Some(b's' | b'S')))
+            .then(|| text.get(start..end - 1).map(fold_hash))
+            .flatten();
+        f(start, h, para);
+        if let Some(hs) = without_s {
+            f(start, hs, para);
         }
-        let start = i;
-        let mut h = OFFSET_BASIS;
-        let mut before_last;
-        loop {
-            before_last = h;
-            for &b in &bytes[i..i + width] {
-                h = step(h, b);
-            }
-            i += width;
-            if i >= bytes.len() {
-                break;
-            }
-            let (alnum, w) = class(hay, i);
-            if !alnum {
-                break;
-            }
-            width = w;
-        }
-        let without_s =
-            (i - start > 1 && matches!(bytes[i - 1], b's' | b'S')).then_some(before_last);
-        f(start, h);
-        if let Some(h) = without_s {
-            f(start, h);
-        }
-        if let Some((p, ph)) = previous {
-            f(p, pair(ph, h));
-            if let Some(h) = without_s {
-                f(p, pair(ph, h));
+        if let Some((p, ph)) = previous.filter(|(p, _)| p.para() == para) {
+            f(p.start(), pair(ph, h), para);
+            if let Some(hs) = without_s {
+                f(p.start(), pair(ph, hs), para);
             }
         }
-        previous = Some((start, h));
+        previous = Some((w, h));
     }
 }
 
@@ -166,8 +117,10 @@ mod tests {
     use super::*;
 
     fn keys(text: &str) -> Vec<(usize, u64)> {
+        let doc = crate::document::Document::plain(text);
+        let words = crate::rules::folded::words(&doc);
         let mut out = Vec::new();
-        for_each_key(text, |s, k| out.push((s, k)));
+        for_each_key(text, &words, |s, k, _| out.push((s, k)));
         out
     }
 
@@ -179,9 +132,10 @@ mod tests {
             ("the kremlin", "in the  Kremlin", 3),
             ("mig-25", "two MiG-25s", 4),
             ("читайте также:", "x читайте также:", 2),
-            // A letter beyond ASCII is compared as it is: the lexicon adds
-            // a case form per spelling (`Łukaszenka` for `ŁUKASZENKA`).
+            // Keys fold case beyond ASCII too; the compare under the key
+            // does not (the lexicon adds a case form per spelling).
             ("Łukaszenka", "ŁUKASZENKA", 0),
+            ("Лукашенко", "ЛУКАШЕНКО сказал", 0),
         ] {
             let key = pattern_key(pattern).unwrap();
             assert!(keys(text).contains(&(at, key)), "{pattern} in {text}");

@@ -1,7 +1,8 @@
 //! `repeated-content`: a headline, standfirst, paragraph, caption, byline or
 //! long sentence printed twice in one article, as scrapers and feeds do when
 //! they take a page's title block or a photo caption twice. Units are
-//! compared by their folded words (`words`): whole units in one pass
+//! compared by their folded words (`rules::folded`, shared with the
+//! lexicon): whole units in one pass
 //! (`units`), then long passages shared by different sentences (`runs`).
 
 mod runs;
@@ -52,22 +53,22 @@ impl Rule for RepeatedContent {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let doc = cx.doc;
-        let words = words::words(doc);
-        let all = units::units(doc, &words);
-        let mut found = units::repeats(doc, &words, &all, &self.min);
-        for r in units::short_line_twice(doc, &words, &all, &found) {
+        let words = cx.words();
+        let all = units::units(doc, words);
+        let mut found = units::repeats(doc, words, &all, &self.min);
+        for r in units::short_line_twice(doc, words, &all, &found) {
             if !found.iter().any(|f| overlaps(&f.copy, &r.copy)) {
                 found.push(r);
             }
         }
         found.sort_by_key(|r| r.copy.start);
-        if let Some(v) = units::reworded_headline(doc, &words, &all, &found) {
+        if let Some(v) = units::reworded_headline(doc, words, &all, &found) {
             if !found.iter().any(|r| overlaps(&r.copy, &v.copy)) {
                 found.push(v);
                 found.sort_by_key(|r| r.copy.start);
             }
         }
-        if let Some(b) = units::breadcrumb(doc, &words, &all, &self.min) {
+        if let Some(b) = units::breadcrumb(doc, words, &all, &self.min) {
             if !found.iter().any(|r| overlaps(&r.copy, &b.copy)) {
                 found.push(b);
                 found.sort_by_key(|r| r.copy.start);
@@ -78,7 +79,7 @@ impl Rule for RepeatedContent {
         // not searched again.
         let mut blocked = vec![false; words.len()];
         let mut block = |r: &std::ops::Range<usize>| {
-            for i in words::within(&words, r) {
+            for i in words::within(words, r) {
                 blocked[i] = true;
             }
         };
@@ -87,7 +88,7 @@ impl Rule for RepeatedContent {
             .chain(doc.masthead.iter().map(|m| &m.range))
             .for_each(&mut block);
         found.iter().for_each(|r| block(&r.copy));
-        let passages = runs::runs(&words, &blocked);
+        let passages = runs::runs(words, &blocked);
 
         let mut diags: Vec<Diagnostic> = found.iter().map(|r| self.unit(cx, r)).collect();
         diags.extend(passages.iter().map(|p| {
