@@ -54,14 +54,18 @@ pub fn runs(words: &[Word], blocked: &[bool]) -> Vec<Run> {
     let slots = (4 * n).next_power_of_two().clamp(1024, 1 << 22);
     let slot = |h: u64| (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (slots - 1);
     let mut count = vec![0u8; slots];
-    for (_, h) in windows() {
+    // The windows are rolled once; the second pass reads them back.
+    let mut all: Vec<(u64, u32)> = Vec::with_capacity(n);
+    for (i, h) in windows() {
         let c = &mut count[slot(h)];
         *c = (*c + 1).min(2);
+        all.push((h, i as u32));
     }
     let mut seen: HashKeyMap<usize> = HashKeyMap::default();
     // Windows starting inside a reported copy are passed over.
     let mut resume = 0;
-    for (i, h) in windows() {
+    for &(h, i) in &all {
+        let i = i as usize;
         if i < resume || count[slot(h)] < 2 {
             continue;
         }

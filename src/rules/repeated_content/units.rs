@@ -5,7 +5,9 @@
 use crate::hash::HashKeyMap;
 use std::ops::Range;
 
-use super::words::{key, letter_words, same, trailing_counter, within, WithinInOrder, Word};
+use super::words::{
+    key, letter_words, same, trailing_counter, within, Prefix, WithinInOrder, Word,
+};
 use crate::document::Document;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -121,12 +123,7 @@ pub fn repeats(
         }
         _ => &words[u.words.clone()],
     };
-    // Words with letters among the first k words: a unit's count in O(1).
-    let mut letters_before = Vec::with_capacity(words.len() + 1);
-    letters_before.push(0u32);
-    for (k, w) in words.iter().enumerate() {
-        letters_before.push(letters_before[k] + u32::from(w.letters()));
-    }
+    let prefix = Prefix::new(words);
     let headline_range = headline.map(|h| within(words, h));
     for (i, u) in units.iter().enumerate() {
         if u.range.start < covered_until {
@@ -140,23 +137,23 @@ pub fn repeats(
             }
             _ => u.words.clone(),
         };
-        let letters = (letters_before[span.end] - letters_before[span.start]) as usize;
+        let letters = prefix.letters(span.clone());
         if letters < min.adjacent.min(min.headline) {
             continue;
         }
-        let w = &words[span];
+        let w = &words[span.clone()];
         let counter = trailing_counter(w);
         let stripped = &w[..w.len() - counter];
+        let stripped_key = (counter > 0).then(|| prefix.key(span.start..span.end - counter));
         let earlier = |f: &usize| units[*f].range.end <= u.range.start;
-        let k = key(w);
+        let k = prefix.key(span);
         let found = first
             .get(&k)
             .filter(|f| earlier(f) && same(unit_words(&units[**f]), w))
             .map(|&f| (f, Match::Same))
             .or_else(|| {
-                (counter > 0)
-                    .then(|| first.get(&key(stripped)))
-                    .flatten()
+                stripped_key
+                    .and_then(|ks| first.get(&ks))
                     .filter(|f| earlier(f) && same(unit_words(&units[**f]), stripped))
                     .map(|&f| (f, Match::Counter))
             })
@@ -171,8 +168,8 @@ pub fn repeats(
             });
         let Some((f, how)) = found else {
             first.entry(k).or_insert(i);
-            if counter > 0 {
-                first_with_counter.entry(key(stripped)).or_insert(i);
+            if let Some(ks) = stripped_key {
+                first_with_counter.entry(ks).or_insert(i);
             }
             continue;
         };

@@ -14,9 +14,9 @@ pub fn within(words: &[Word], r: &Range<usize>) -> Range<usize> {
 }
 
 /// [`within`] for ranges asked in text order (by start), as the units are
-/// built: each search starts where the last one ended and gallops, instead
-/// of two binary searches over the whole article per unit. A range asked
-/// out of order starts over from the first word, still right.
+/// built: each search starts where the last one began, instead of two
+/// binary searches over the whole article per unit. A range asked out of
+/// order is searched for, still right.
 pub struct WithinInOrder<'w> {
     words: &'w [Word],
     from: usize,
@@ -33,29 +33,23 @@ impl<'w> WithinInOrder<'w> {
     }
 
     pub fn get(&mut self, r: &Range<usize>) -> Range<usize> {
+        let words = self.words;
         if r.start < self.last_start {
-            self.from = 0;
+            self.from = words.partition_point(|w| w.start() < r.start);
         }
         self.last_start = r.start;
-        let words = self.words;
-        self.from += gallop(&words[self.from..], |w| w.start() < r.start);
+        // A step a word: the next unit starts where this one began, so each
+        // word is passed over once per unit that holds it.
+        while words.get(self.from).is_some_and(|w| w.start() < r.start) {
+            self.from += 1;
+        }
         let from = self.from;
-        let to = from + gallop(&words[from..], |w| w.end() <= r.end);
+        let mut to = from;
+        while words.get(to).is_some_and(|w| w.end() <= r.end) {
+            to += 1;
+        }
         from..to
     }
-}
-
-/// `partition_point` for a predicate true on a prefix that is usually
-/// short: doubling steps find a bracket, a binary search the point in it.
-fn gallop(words: &[Word], before: impl Fn(&Word) -> bool) -> usize {
-    let mut lo = 0;
-    let mut step = 1;
-    while lo + step <= words.len() && before(&words[lo + step - 1]) {
-        lo += step;
-        step *= 2;
-    }
-    let hi = (lo + step).min(words.len());
-    lo + words[lo..hi].partition_point(before)
 }
 
 /// An order-sensitive hash of a run of words.
@@ -65,6 +59,54 @@ pub fn key(words: &[Word]) -> u64 {
             .wrapping_mul(0x0000_0100_0000_01b3)
             .rotate_left(5)
     })
+}
+
+/// Running sums over the words: any run's key and its count of words with
+/// letters in O(1), where folding a unit's words would read each word of
+/// the article once per unit holding it (its paragraph, its line, its
+/// sentence). The key is a polynomial hash of the run's word hashes.
+pub struct Prefix {
+    hash: Vec<u64>,
+    letters: Vec<u32>,
+}
+
+/// The base of [`Prefix`]'s polynomial hash.
+const PREFIX_BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+
+impl Prefix {
+    pub fn new(words: &[Word]) -> Prefix {
+        let mut hash = Vec::with_capacity(words.len() + 1);
+        let mut letters = Vec::with_capacity(words.len() + 1);
+        let (mut h, mut l) = (0u64, 0u32);
+        hash.push(h);
+        letters.push(l);
+        for w in words {
+            h = h.wrapping_mul(PREFIX_BASE).wrapping_add(w.hash());
+            l += u32::from(w.letters());
+            hash.push(h);
+            letters.push(l);
+        }
+        Prefix { hash, letters }
+    }
+
+    /// The key of `words[r]`; equal runs have equal keys, and a collision
+    /// is ruled out by comparing the runs ([`same`]).
+    pub fn key(&self, r: Range<usize>) -> u64 {
+        let len = r.len() as u32;
+        let (Some(&to), Some(&from)) = (self.hash.get(r.end), self.hash.get(r.start)) else {
+            return 0;
+        };
+        let h = to.wrapping_sub(from.wrapping_mul(PREFIX_BASE.wrapping_pow(len)));
+        h ^ u64::from(len).rotate_right(7)
+    }
+
+    /// Words with letters in `words[r]`.
+    pub fn letters(&self, r: Range<usize>) -> usize {
+        match (self.letters.get(r.end), self.letters.get(r.start)) {
+            (Some(&to), Some(&from)) => to.saturating_sub(from) as usize,
+            _ => 0,
+        }
+    }
 }
 
 pub fn same(a: &[Word], b: &[Word]) -> bool {
@@ -83,5 +125,26 @@ pub fn trailing_counter(words: &[Word]) -> usize {
         n
     } else {
         0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_runs_prefix_key_depends_on_its_words_alone() {
+        let hashes = [11u64, 22, 33, 11, 22, 33, 44];
+        let words: Vec<Word> = hashes
+            .iter()
+            .enumerate()
+            .map(|(i, &h)| Word::new(i..i + 1, h, i != 2, 0))
+            .collect();
+        let p = Prefix::new(&words);
+        assert_eq!(p.key(0..3), p.key(3..6));
+        assert_eq!(p.key(0..2), p.key(3..5));
+        assert_ne!(p.key(0..3), p.key(1..4));
+        assert_ne!(p.key(0..2), p.key(0..3));
+        assert_eq!((p.letters(0..3), p.letters(3..7)), (2, 4));
     }
 }
