@@ -62,7 +62,7 @@ pub fn units(doc: &Document<'_>, words: &[Word]) -> Vec<Unit> {
     let mut push = |range: Range<usize>, kind, w: Range<usize>| {
         // A unit without a space is one token: a URL slug spells the headline
         // (`talks-in-minsk-resume`) without printing it twice.
-        if !w.is_empty() && doc.slice(&range).contains(char::is_whitespace) {
+        if !w.is_empty() && spaced(doc, &words[w.clone()], &range) {
             out.push(Unit {
                 range,
                 words: w,
@@ -95,6 +95,15 @@ pub fn units(doc: &Document<'_>, words: &[Word]) -> Vec<Unit> {
     // A one-sentence paragraph is one unit, a line of its own.
     out.dedup_by(|b, a| a.words == b.words);
     out
+}
+
+/// Whether `range`, holding `words`, holds white space: looked for between
+/// its first words, where it almost always is, before the whole range.
+fn spaced(doc: &Document<'_>, words: &[Word], range: &Range<usize>) -> bool {
+    words.windows(2).take(2).any(|p| {
+        doc.slice(&(p[0].end()..p[1].start()))
+            .contains(char::is_whitespace)
+    }) || doc.slice(range).contains(char::is_whitespace)
 }
 
 /// Every unit that repeats an earlier one, in text order; the units inside a

@@ -73,6 +73,17 @@ pub struct Prefix {
 /// The base of [`Prefix`]'s polynomial hash.
 const PREFIX_BASE: u64 = 0x9e37_79b9_7f4a_7c15;
 
+/// `PREFIX_BASE` to the powers a sentence's or a paragraph's length takes.
+static POWERS: [u64; 128] = {
+    let mut t = [1u64; 128];
+    let mut i = 1;
+    while i < 128 {
+        t[i] = t[i - 1].wrapping_mul(PREFIX_BASE);
+        i += 1;
+    }
+    t
+};
+
 impl Prefix {
     pub fn new(words: &[Word]) -> Prefix {
         let mut hash = Vec::with_capacity(words.len() + 1);
@@ -96,7 +107,11 @@ impl Prefix {
         let (Some(&to), Some(&from)) = (self.hash.get(r.end), self.hash.get(r.start)) else {
             return 0;
         };
-        let h = to.wrapping_sub(from.wrapping_mul(PREFIX_BASE.wrapping_pow(len)));
+        let power = POWERS
+            .get(r.len())
+            .copied()
+            .unwrap_or_else(|| PREFIX_BASE.wrapping_pow(len));
+        let h = to.wrapping_sub(from.wrapping_mul(power));
         h ^ u64::from(len).rotate_right(7)
     }
 
