@@ -117,12 +117,26 @@ struct LineRun {
     /// Matches the empty string: tried at every line, since its empty
     /// match there would end the search as the whole alternation's would.
     nullable: bool,
+    /// A literal each pattern's every match holds (` on ` in
+    /// `^(?:[^\n]{1,40}? on Facebook…){2,}`): a line without any of them
+    /// is passed by a substring search. A run that can open with most
+    /// bytes gets past the byte test on every line, and its automaton
+    /// reads far into each; this gate keeps it off the lines of prose.
+    needs: Option<Vec<memchr::memmem::Finder<'static>>>,
     regexes: OnceLock<Vec<meta::Regex>>,
 }
 
 impl LineRun {
     fn may_start(&self, byte: u8) -> bool {
         self.nullable || self.first_bytes[usize::from(byte >> 6)] >> (byte & 63) & 1 == 1
+    }
+
+    /// Whether `line` holds a literal the run's matches need (any line
+    /// does when the run has none).
+    fn may_hold(&self, line: &[u8]) -> bool {
+        self.needs
+            .as_ref()
+            .is_none_or(|needs| needs.iter().any(|f| f.find(line).is_some()))
     }
 
     fn regexes(&self) -> &[meta::Regex] {
@@ -154,9 +168,18 @@ impl Search {
                         *all |= one;
                     }
                     run.nullable |= nullable;
+                    run.needs = match (run.needs.take(), required_literal(&hir)) {
+                        (Some(mut needs), Some(lit)) => {
+                            needs.push(memchr::memmem::Finder::new(&lit).into_owned());
+                            Some(needs)
+                        }
+                        _ => None,
+                    };
                     run.hirs.push(hir);
                 }
                 _ => runs.push(LineRun {
+                    needs: required_literal(&hir)
+                        .map(|lit| vec![memchr::memmem::Finder::new(&lit).into_owned()]),
                     hirs: vec![hir],
                     first_bytes: first,
                     nullable,
@@ -190,7 +213,9 @@ impl Search {
             for run in &self.runs {
                 // A line that cannot open a match of the run is passed by
                 // this byte test.
-                if !run.may_start(bytes[start]) {
+                if !run.may_start(bytes[start])
+                    || (self.within_line && !run.may_hold(&bytes[start..end]))
+                {
                     continue;
                 }
                 let regexes = run.regexes();
@@ -322,6 +347,22 @@ fn first_bytes_of(hir: &Hir) -> ([u64; 4], bool) {
         }
     }
     (set, false)
+}
+
+/// The longest literal every match of `hir` holds, of three bytes or more
+/// (a literal inside a repetition that runs at least once, or a part of a
+/// concatenation); `None` when no such literal is plain to see.
+fn required_literal(hir: &Hir) -> Option<Vec<u8>> {
+    match hir.kind() {
+        HirKind::Literal(lit) => (lit.0.len() >= 3).then(|| lit.0.to_vec()),
+        HirKind::Capture(cap) => required_literal(&cap.sub),
+        HirKind::Repetition(rep) if rep.min >= 1 => required_literal(&rep.sub),
+        HirKind::Concat(subs) => subs
+            .iter()
+            .filter_map(required_literal)
+            .max_by_key(Vec::len),
+        _ => None,
+    }
 }
 
 fn builder() -> meta::Builder {
@@ -630,6 +671,23 @@ mod shipped_tests {
         }
         assert_eq!(by_runs, by_one);
         assert_eq!(by_runs.len(), 8, "{by_runs:?}");
+    }
+
+    #[test]
+    fn a_required_literal_is_one_every_match_holds() {
+        let lit = |src: &str| required_literal(&parse(src).expect("parses"));
+        assert_eq!(
+            lit("(?m)^(?:[^\n]{1,40}? on (?:Facebook|Twitter)[ \t]*){2,}$").as_deref(),
+            Some(&b" on "[..])
+        );
+        assert_eq!(
+            lit("(?m)^I am [A-Z][a-z]+, a writer").as_deref(),
+            Some(&b", a writer"[..])
+        );
+        // Optional, one of several, or folded to classes by `(?i)`: none.
+        assert_eq!(lit("(?m)^(?: on Facebook)?x"), None);
+        assert_eq!(lit("(?m)^(?:Share this|Tweet this)"), None);
+        assert_eq!(lit("(?im)^Share this"), None);
     }
 
     #[test]
