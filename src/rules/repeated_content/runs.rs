@@ -36,17 +36,10 @@ pub fn runs(words: &[Word], blocked: &[bool]) -> Vec<Run> {
     // (h − first·B^(L−1))·B + next. Equal windows are confirmed word by
     // word below, so a collision costs a comparison, never a finding. A
     // window is usable when it stays in one paragraph and holds no
-    // blocked word; both passes roll it over every start, in order.
+    // blocked word.
     let top = (1..RUN_WORDS).fold(1u64, |p, _| p.wrapping_mul(BASE));
-    let windows = || Windows {
-        words,
-        blocked,
-        top,
-        next: 0,
-        hash: 0,
-        blocked_in: 0,
-    };
     let free = |i: usize| !blocked.get(i).copied().unwrap_or(true);
+    let is_blocked = |i: usize| usize::from(!free(i));
     // Most windows occur once. A first pass counts the windows per slot of
     // a byte table (saturating at 2); a window alone in its slot has no
     // equal anywhere and is not remembered, so the map holds the few that
@@ -54,12 +47,44 @@ pub fn runs(words: &[Word], blocked: &[bool]) -> Vec<Run> {
     let slots = (4 * n).next_power_of_two().clamp(1024, 1 << 22);
     let slot = |h: u64| (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (slots - 1);
     let mut count = vec![0u8; slots];
-    // The windows are rolled once; the second pass reads them back.
+    // The windows are rolled once, a paragraph at a time (a paragraph
+    // shorter than a window has none), and the second pass reads them back.
     let mut all: Vec<(u64, u32)> = Vec::with_capacity(n);
-    for (i, h) in windows() {
-        let c = &mut count[slot(h)];
-        *c = (*c + 1).min(2);
-        all.push((h, i as u32));
+    let mut i = 0;
+    while i + RUN_WORDS <= n {
+        let para = words[i].para();
+        let last = i + RUN_WORDS - 1;
+        if words[last].para() != para {
+            // The next paragraph's first word.
+            i += (i..=last)
+                .position(|k| words[k].para() != para)
+                .unwrap_or(RUN_WORDS);
+            continue;
+        }
+        let mut hash = 0u64;
+        let mut blocked_in = 0;
+        for k in i..=last {
+            hash = hash.wrapping_mul(BASE).wrapping_add(words[k].hash());
+            blocked_in += is_blocked(k);
+        }
+        loop {
+            if blocked_in == 0 {
+                let c = &mut count[slot(hash)];
+                *c = (*c + 1).min(2);
+                all.push((hash, i as u32));
+            }
+            let next = i + RUN_WORDS;
+            if next >= n || words[next].para() != para {
+                i = next;
+                break;
+            }
+            hash = hash
+                .wrapping_sub(words[i].hash().wrapping_mul(top))
+                .wrapping_mul(BASE)
+                .wrapping_add(words[next].hash());
+            blocked_in = blocked_in + is_blocked(next) - is_blocked(i);
+            i += 1;
+        }
     }
     let mut seen: HashKeyMap<usize> = HashKeyMap::default();
     // Windows starting inside a reported copy are passed over.
@@ -95,56 +120,6 @@ pub fn runs(words: &[Word], blocked: &[bool]) -> Vec<Run> {
         resume = i + len;
     }
     out
-}
-
-/// The usable windows' starts and hashes, in order (see [`runs`]).
-struct Windows<'a> {
-    words: &'a [Word],
-    blocked: &'a [bool],
-    /// B^(L−1): the weight of a window's first word.
-    top: u64,
-    /// The start of the window after the current one.
-    next: usize,
-    hash: u64,
-    /// Blocked words in the current window.
-    blocked_in: usize,
-}
-
-impl Iterator for Windows<'_> {
-    type Item = (usize, u64);
-
-    fn next(&mut self) -> Option<(usize, u64)> {
-        let blocked = self.blocked;
-        let is_blocked = |i: usize| usize::from(blocked.get(i).copied().unwrap_or(true));
-        loop {
-            let i = self.next;
-            let last = i + RUN_WORDS - 1;
-            if last >= self.words.len() {
-                return None;
-            }
-            if i == 0 {
-                for k in 0..RUN_WORDS {
-                    self.hash = self
-                        .hash
-                        .wrapping_mul(BASE)
-                        .wrapping_add(self.words[k].hash());
-                    self.blocked_in += is_blocked(k);
-                }
-            } else {
-                let gone = i - 1;
-                self.hash = self
-                    .hash
-                    .wrapping_sub(self.words[gone].hash().wrapping_mul(self.top))
-                    .wrapping_mul(BASE)
-                    .wrapping_add(self.words[last].hash());
-                self.blocked_in = self.blocked_in + is_blocked(last) - is_blocked(gone);
-            }
-            self.next = i + 1;
-            if self.blocked_in == 0 && self.words[i].para() == self.words[last].para() {
-                return Some((i, self.hash));
-            }
-        }
-    }
 }
 
 #[cfg(test)]
