@@ -63,8 +63,8 @@ pub fn runs(words: &[Word], blocked: &[bool]) -> Vec<Run> {
         }
         let mut hash = 0u64;
         let mut blocked_in = 0;
-        for k in i..=last {
-            hash = hash.wrapping_mul(BASE).wrapping_add(words[k].hash());
+        for (k, w) in words.iter().enumerate().take(last + 1).skip(i) {
+            hash = hash.wrapping_mul(BASE).wrapping_add(w.hash());
             blocked_in += is_blocked(k);
         }
         loop {
