@@ -114,9 +114,20 @@ pub fn is_weekday_row(pieces: &[&str]) -> bool {
     if !(5..=7).contains(&pieces.len()) {
         return false;
     }
-    // Most lines of five to seven words open with no weekday in any language.
-    let first = normalize(pieces[0]);
-    if !Lang::all().any(|lang| weekday_of(lang, &first).is_some()) {
+    // Most lines of five to seven words open with no weekday in any
+    // language: one set lookup turns them away.
+    static WEEKDAYS: LazyLock<WordSet> = LazyLock::new(|| {
+        Lang::all()
+            .flat_map(|l| {
+                l.profile()
+                    .weekdays
+                    .iter()
+                    .flatten()
+                    .map(|f| Box::from(&**f))
+            })
+            .collect()
+    });
+    if !WEEKDAYS.contains(normalize(pieces[0]).as_str()) {
         return false;
     }
     let words: Vec<String> = pieces.iter().map(|p| normalize(p)).collect();

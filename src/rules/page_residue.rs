@@ -186,8 +186,17 @@ fn breadcrumb_prefix(
     function: &[Box<str>],
 ) -> Option<Range<usize>> {
     let s = &text[line.clone()];
-    let has = |mark: &str| memchr::memmem::find(s.as_bytes(), mark.as_bytes()).is_some();
-    if !has("»") && !has("›") {
+    // `»` ends in 0xBB, `›` in 0xBA: one byte search for both.
+    let b = s.as_bytes();
+    let marked = memchr::memchr2_iter(0xBB, 0xBA, b).any(|i| {
+        let before = &b[..i];
+        if b[i] == 0xBB {
+            before.ends_with(&[0xC2])
+        } else {
+            before.ends_with(&[0xE2, 0x80])
+        }
+    });
+    if !marked {
         return None;
     }
     let mut items = 0;
@@ -224,18 +233,22 @@ fn breadcrumb_prefix(
 }
 
 impl PageResidue {
-    fn shape(
+    /// `pieces` is scratch space, kept between lines.
+    fn shape<'t>(
         &self,
         cx: &Context<'_>,
-        text: &str,
+        text: &'t str,
         line: Range<usize>,
         alone: bool,
+        pieces: &mut Vec<&'t str>,
     ) -> Option<Shape> {
         let s = &text[line.clone()];
         if s.len() > MAX_LINE_BYTES || ends_as_sentence(s) {
             return None;
         }
-        let pieces: Vec<&str> = s.split_whitespace().collect();
+        pieces.clear();
+        pieces.extend(s.split_whitespace());
+        let pieces = &pieces[..];
         if pieces.len() == 1 && alone && is_slug(pieces[0]) {
             return Some(Shape::Slug);
         }
@@ -334,6 +347,7 @@ impl Rule for PageResidue {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let text = cx.doc.text;
         let function = &cx.doc.language.profile().function_words.detection;
+        let mut pieces = Vec::new();
         for para in &cx.doc.paragraphs {
             let mut start = para.start;
             let ptext = &text[para.clone()];
@@ -353,16 +367,17 @@ impl Rule for PageResidue {
                 if trimmed.is_empty() || range.start < cx.doc.body_start {
                     continue;
                 }
-                let (shape, range) = match self.shape(cx, text, range.clone(), lines_in == 1) {
-                    Some(shape) => (shape, range),
-                    None => match credit(text, range.clone()) {
-                        Some(credit) => (Shape::Credit, credit),
-                        None => match breadcrumb_prefix(text, range, function) {
-                            Some(prefix) => (Shape::Breadcrumb, prefix),
-                            None => continue,
+                let (shape, range) =
+                    match self.shape(cx, text, range.clone(), lines_in == 1, &mut pieces) {
+                        Some(shape) => (shape, range),
+                        None => match credit(text, range.clone()) {
+                            Some(credit) => (Shape::Credit, credit),
+                            None => match breadcrumb_prefix(text, range, function) {
+                                Some(prefix) => (Shape::Breadcrumb, prefix),
+                                None => continue,
+                            },
                         },
-                    },
-                };
+                    };
                 let found = &text[range.clone()];
                 let message = match &self.meta.message {
                     Some(t) => render(t, &[("found", found)]),
