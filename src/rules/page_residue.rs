@@ -252,10 +252,10 @@ impl PageResidue {
         if pieces.len() == 1 && alone && is_slug(pieces[0]) {
             return Some(Shape::Slug);
         }
-        if alone && is_weekday_row(&pieces) {
+        if alone && is_weekday_row(pieces) {
             return Some(Shape::Calendar);
         }
-        if is_placeholder(&pieces) {
+        if is_placeholder(pieces) {
             return Some(Shape::Placeholder);
         }
         if pieces.len() <= 8 && is_script(s) {
@@ -268,7 +268,7 @@ impl PageResidue {
         {
             return Some(Shape::EmptyByline);
         }
-        if alone && is_teaser(&pieces) {
+        if alone && is_teaser(pieces) {
             return Some(Shape::Teaser);
         }
         let words: Vec<String> = pieces
