@@ -65,10 +65,23 @@ impl LineIndex {
 /// Positions of offsets that mostly increase (diagnostics in order): each
 /// column is counted from the previous offset on the same line, not from the
 /// line start, so a 50 MB single-line file costs one pass, not one per finding.
+/// An offset far from the previous one on a long line (a label pointing back
+/// at a first copy) is counted from the nearest of checkpoints made once, on
+/// the first such offset, every [`CHECKPOINT_BYTES`] of the text.
 pub struct PositionCursor<'a> {
     index: &'a LineIndex,
     text: &'a str,
     last: Option<(usize, Position)>,
+    /// Characters before each multiple of `CHECKPOINT_BYTES`.
+    checkpoints: Option<Vec<usize>>,
+}
+
+/// Farther than this, a column is counted from a checkpoint.
+const CHECKPOINT_BYTES: usize = 16 << 10;
+
+/// Characters in valid UTF-8 `bytes`: the bytes that start one.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl<'a> PositionCursor<'a> {
@@ -77,6 +90,7 @@ impl<'a> PositionCursor<'a> {
             index,
             text,
             last: None,
+            checkpoints: None,
         }
     }
 
@@ -84,14 +98,44 @@ impl<'a> PositionCursor<'a> {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         let line = self.index.line_of(offset);
         let pos = match self.last {
-            Some((o, p)) if p.line == line + 1 && o <= offset => Position {
-                line: p.line,
-                column: p.column + self.text[o..offset].chars().count(),
-            },
+            Some((o, p)) if p.line == line + 1 && o <= offset && offset - o <= CHECKPOINT_BYTES => {
+                Position {
+                    line: p.line,
+                    column: p.column + self.text[o..offset].chars().count(),
+                }
+            }
+            _ if offset - self.index.line_start(line) > CHECKPOINT_BYTES => {
+                let start = self.index.line_start(line);
+                let mut column = self.chars_before(offset) - self.chars_before(start) + 1;
+                if line == 0 && offset > 0 && self.text.starts_with('\u{feff}') {
+                    column -= 1;
+                }
+                Position {
+                    line: line + 1,
+                    column,
+                }
+            }
             _ => self.index.position(self.text, offset),
         };
         self.last = Some((offset, pos));
         pos
+    }
+
+    /// Characters in `text[..offset]`, `offset` a character boundary.
+    fn chars_before(&mut self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let checkpoints = self.checkpoints.get_or_insert_with(|| {
+            let mut total = 0;
+            let mut out = vec![0];
+            for block in bytes.chunks(CHECKPOINT_BYTES) {
+                total += chars_in(block);
+                out.push(total);
+            }
+            out
+        });
+        let block = offset / CHECKPOINT_BYTES;
+        let from = block * CHECKPOINT_BYTES;
+        checkpoints.get(block).copied().unwrap_or(0) + chars_in(&bytes[from..offset])
     }
 }
 
@@ -118,6 +162,32 @@ pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Offsets asked in any order on a line far longer than a checkpoint's
+    /// stretch get the columns a count from the line start gives.
+    #[test]
+    fn a_cursor_jumping_about_a_long_line_counts_right() {
+        let line = "Ab cé Ж d’e ".repeat(9_000);
+        let text = format!("\u{feff}first\n{line}\nlast é\n");
+        let index = LineIndex::new(&text);
+        let mut cursor = PositionCursor::new(&index, &text);
+        let mut x: u64 = 7;
+        for _ in 0..300 {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let offset = floor_char_boundary(&text, (x >> 33) as usize % text.len());
+            assert_eq!(
+                cursor.position(offset),
+                index.position(&text, offset),
+                "{offset}"
+            );
+        }
+        assert_eq!(
+            cursor.position(text.len()),
+            index.position(&text, text.len())
+        );
+    }
 
     #[test]
     fn positions_count_chars_not_bytes() {
