@@ -168,6 +168,18 @@ impl Sink {
         }
     }
 
+    /// How many more findings this rule may push before they are only
+    /// counted: a rule with thousands (a feed dump's repeats) builds no
+    /// more than these.
+    pub fn room(&self) -> usize {
+        MAX_PER_RULE.saturating_sub(self.kept)
+    }
+
+    /// Counts `n` findings left out without building them (see [`Sink::room`]).
+    pub fn left_out(&mut self, n: usize) {
+        self.dropped += n;
+    }
+
     /// Closes one rule's findings: a note on its last kept finding says how many were left out.
     fn finish_rule(&mut self) {
         if self.dropped > 0 {

@@ -90,20 +90,30 @@ impl Rule for RepeatedContent {
         found.iter().for_each(|r| block(&r.copy));
         let passages = runs::runs(words, &blocked);
 
-        let mut diags: Vec<Diagnostic> = found.iter().map(|r| self.unit(cx, r)).collect();
-        diags.extend(passages.iter().map(|p| {
-            let message = self.message(cx, &p.copy, || {
-                format!("these {} words repeat an earlier passage", p.words)
-            });
-            self.meta
-                .diag(p.copy.clone(), message)
-                .with_label(p.first.clone(), "first printed here")
-                .with_help("delete one of the two passages, or rewrite one")
-        }));
-        diags.sort_by_key(|d| d.range.start);
-        for d in diags {
+        // In text order; only those the sink keeps are built.
+        let mut order: Vec<(usize, Result<&Repeat, &runs::Run>)> = found
+            .iter()
+            .map(|r| (r.copy.start, Ok(r)))
+            .chain(passages.iter().map(|p| (p.copy.start, Err(p))))
+            .collect();
+        order.sort_by_key(|(start, _)| *start);
+        let room = out.room();
+        for (_, item) in order.iter().take(room) {
+            let d = match item {
+                Ok(r) => self.unit(cx, r),
+                Err(p) => {
+                    let message = self.message(cx, &p.copy, || {
+                        format!("these {} words repeat an earlier passage", p.words)
+                    });
+                    self.meta
+                        .diag(p.copy.clone(), message)
+                        .with_label(p.first.clone(), "first printed here")
+                        .with_help("delete one of the two passages, or rewrite one")
+                }
+            };
             out.push(d);
         }
+        out.left_out(order.len().saturating_sub(room));
     }
 }
 
