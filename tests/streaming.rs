@@ -171,3 +171,37 @@ fn a_reader_that_stops_early_still_gets_the_exit_code() {
     let status = child.wait().expect("exits");
     assert_eq!(status.code(), Some(2));
 }
+
+/// A file of a megabyte or more has its rules spread over the run's
+/// threads (`rules::set_threads_per_file`): its report, with findings of
+/// many rules and more than a rule keeps, is the one a single thread makes.
+#[test]
+fn a_large_files_rules_on_several_threads_report_what_one_thread_does() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/articles");
+    let mut articles: Vec<_> = std::fs::read_dir(&fixtures)
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    articles.sort();
+    let mut text = String::new();
+    while text.len() < 1_300_000 {
+        for a in &articles {
+            text.push_str(&std::fs::read_to_string(a).expect("fixture"));
+            text.push_str("\n\n");
+        }
+    }
+    std::fs::write(dir.path().join("dump.txt"), &text).expect("write");
+    let (code1, one) = check(dir.path(), "json", "1");
+    let (code4, four) = check(dir.path(), "json", "4");
+    assert_eq!(code1, code4);
+    let report = String::from_utf8(one.clone()).expect("utf-8");
+    assert!(
+        report.matches("\"rule\"").count() > 1000,
+        "{} bytes",
+        one.len()
+    );
+    assert!(report.contains("more findings of this rule"));
+    assert!(one == four, "-j1 and -j4 differ");
+}

@@ -205,6 +205,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
+    crate::rules::set_threads_per_file(pool.current_num_threads());
     let writing_baseline = args.write_baseline.is_some();
     // What needs every file before it can write keeps them all (see
     // docs/ARCHITECTURE.md); everything else is written file by file.

@@ -65,8 +65,9 @@ mod translit;
 mod untranslated;
 mod weekday_date;
 
-use std::cell::OnceCell;
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock as OnceCell;
 
 pub use compile::{suggest, RuleDoc, RuleMeta, KINDS};
 pub use entities::{Entity, EntityBase, Mention};
@@ -149,10 +150,34 @@ impl<'a> Context<'a> {
 /// Where a rule pushes its findings. Past `MAX_PER_RULE` findings of one
 /// rule in one file the rest are counted, not kept, so that a degenerate
 /// file (one sentence repeated a million times) cannot exhaust memory.
+#[derive(Default)]
 pub struct Sink {
     diagnostics: Vec<Diagnostic>,
     kept: usize,
     dropped: usize,
+}
+
+/// Threads one file's rules may use (see [`set_threads_per_file`]).
+static THREADS_PER_FILE: AtomicUsize = AtomicUsize::new(1);
+
+/// Below this much text a file's rules run on the thread that read it: a
+/// run over many articles keeps every thread busy with files already.
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// Lets one file of a megabyte or more spread its rules over `n` threads
+/// (the command line passes its `--jobs`): a run of one huge file (a feed
+/// dump on one line) would otherwise use one core of many. The findings
+/// are the same on any number of threads. The default is one.
+pub fn set_threads_per_file(n: usize) {
+    THREADS_PER_FILE.store(n.max(1), Ordering::Relaxed);
+}
+
+fn threads_for(bytes: usize) -> usize {
+    if bytes < PARALLEL_BYTES {
+        1
+    } else {
+        THREADS_PER_FILE.load(Ordering::Relaxed)
+    }
 }
 
 /// Findings of one rule kept per file.
@@ -288,24 +313,60 @@ impl Ruleset {
             aliases: OnceCell::new(),
             capitalized: OnceCell::new(),
         };
-        let mut sink = Sink {
-            diagnostics: Vec::new(),
-            kept: 0,
-            dropped: 0,
-        };
-        for (i, rule) in self.rules.iter().enumerate() {
-            if enabled.is_some_and(|e| !e.get(i).copied().unwrap_or(true)) {
-                continue;
-            }
-            if rule.meta().language.is_some_and(|l| l != doc.language) {
-                continue;
-            }
+        let selected: Vec<&dyn Rule> = self
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| enabled.is_none_or(|e| e.get(*i).copied().unwrap_or(true)))
+            .filter(|(_, r)| r.meta().language.is_none_or(|l| l == doc.language))
+            .map(|(_, r)| &**r)
+            .collect();
+        let run = |rule: &dyn Rule, sink: &mut Sink| {
             let started = timing::start();
-            rule.check(&cx, &mut sink);
+            rule.check(&cx, sink);
             timing::record(&rule.meta().id, started);
             sink.finish_rule();
-        }
-        let mut out = sink.diagnostics;
+        };
+        let threads = threads_for(doc.text.len()).min(selected.len());
+        let mut out = if threads > 1 {
+            // A large file's rules on several threads, each taking the next
+            // rule as it finishes one; the findings are put back in rule
+            // order, so the report is the one a single thread makes.
+            let next = AtomicUsize::new(0);
+            let mut sinks: Vec<(usize, Sink)> = std::thread::scope(|scope| {
+                let work = || {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&rule) = selected.get(i) else {
+                            break;
+                        };
+                        let mut sink = Sink::default();
+                        run(rule, &mut sink);
+                        mine.push((i, sink));
+                    }
+                    mine
+                };
+                let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+                let mut all = work();
+                for h in helpers {
+                    match h.join() {
+                        Ok(theirs) => all.extend(theirs),
+                        // A rule's panic is the caller's, as on one thread.
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    }
+                }
+                all
+            });
+            sinks.sort_by_key(|(i, _)| *i);
+            sinks.into_iter().flat_map(|(_, s)| s.diagnostics).collect()
+        } else {
+            let mut sink = Sink::default();
+            for rule in selected {
+                run(rule, &mut sink);
+            }
+            sink.diagnostics
+        };
         out.sort_by(|a, b| {
             (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
         });
