@@ -11,8 +11,9 @@
 
 use crate::rules::folded::{fold_hash, Word};
 
-/// Bits of the key filter: 2^16, 8 KiB, a few thousand keys set in it.
-const FILTER_BITS: u32 = 16;
+/// Bits of the key filter: 2^19, 64 KiB, a few thousand keys set in it: one
+/// word in a hundred or so passes it without a key behind it.
+const FILTER_BITS: u32 = 19;
 
 /// The key of two words in a row, whatever stands between them.
 #[inline]
