@@ -59,7 +59,8 @@ pub struct Thresholds {
 pub fn units(doc: &Document<'_>, words: &[Word]) -> Vec<Unit> {
     let mut out = Vec::with_capacity(doc.paragraphs.len() + doc.sentences.len());
     let mut lines = WithinInOrder::new(words);
-    let mut push = |range: Range<usize>, kind, w: Range<usize>| {
+    let mut sentences = WithinInOrder::new(words);
+    let push = |out: &mut Vec<Unit>, range: Range<usize>, kind, w: Range<usize>| {
         // A unit without a space is one token: a URL slug spells the headline
         // (`talks-in-minsk-resume`) without printing it twice.
         if !w.is_empty() && spaced(doc, &words[w.clone()], &range) {
@@ -70,10 +71,16 @@ pub fn units(doc: &Document<'_>, words: &[Word]) -> Vec<Unit> {
             });
         }
     };
+    let order = |u: &Unit| (u.range.start, std::cmp::Reverse(u.range.end), u.kind);
+    let mut next_sentence = 0;
+    // A paragraph, then its lines, then its sentences: in order already for
+    // a paragraph of one line; a paragraph of several has its few sorted.
     for p in &doc.paragraphs {
-        push(p.clone(), UnitKind::Line, lines.get(p));
+        let first = out.len();
+        push(&mut out, p.clone(), UnitKind::Line, lines.get(p));
         let text = doc.slice(p);
-        if text.contains('\n') {
+        let several = text.contains('\n');
+        if several {
             let mut at = p.start;
             for line in text.split_inclusive('\n') {
                 let lead = line.len() - line.trim_start().len();
@@ -81,17 +88,26 @@ pub fn units(doc: &Document<'_>, words: &[Word]) -> Vec<Unit> {
                 if !body.is_empty() {
                     let r = at + lead..at + lead + body.len();
                     let w = lines.get(&r);
-                    push(r, UnitKind::Line, w);
+                    push(&mut out, r, UnitKind::Line, w);
                 }
                 at += line.len();
             }
         }
+        while let Some(s) = doc.sentences.get(next_sentence).filter(|s| s.start < p.end) {
+            push(&mut out, s.clone(), UnitKind::Sentence, sentences.get(s));
+            next_sentence += 1;
+        }
+        if several {
+            out[first..].sort_by_key(order);
+        }
     }
-    let mut sentences = WithinInOrder::new(words);
-    for s in &doc.sentences {
-        push(s.clone(), UnitKind::Sentence, sentences.get(s));
+    for s in doc.sentences.get(next_sentence..).unwrap_or_default() {
+        push(&mut out, s.clone(), UnitKind::Sentence, sentences.get(s));
     }
-    out.sort_by_key(|u| (u.range.start, std::cmp::Reverse(u.range.end), u.kind));
+    // A sentence outside its paragraph would break the order: then sorted.
+    if !out.is_sorted_by_key(order) {
+        out.sort_by_key(order);
+    }
     // A one-sentence paragraph is one unit, a line of its own.
     out.dedup_by(|b, a| a.words == b.words);
     out
