@@ -21,6 +21,9 @@ pub struct WithinInOrder<'w> {
     words: &'w [Word],
     from: usize,
     last_start: usize,
+    /// The last range's end, and the first word past it.
+    last_end: usize,
+    to: usize,
 }
 
 impl<'w> WithinInOrder<'w> {
@@ -29,6 +32,8 @@ impl<'w> WithinInOrder<'w> {
             words,
             from: 0,
             last_start: 0,
+            last_end: 0,
+            to: 0,
         }
     }
 
@@ -36,6 +41,11 @@ impl<'w> WithinInOrder<'w> {
         let words = self.words;
         if r.start < self.last_start {
             self.from = words.partition_point(|w| w.start() < r.start);
+        } else if r.start >= self.last_end {
+            // Every word before the last range's end starts before this
+            // range: the search goes on from there (sentences, disjoint,
+            // pass each word once).
+            self.from = self.from.max(self.to);
         }
         self.last_start = r.start;
         // A step a word: the next unit starts where this one began, so each
@@ -48,6 +58,8 @@ impl<'w> WithinInOrder<'w> {
         while words.get(to).is_some_and(|w| w.end() <= r.end) {
             to += 1;
         }
+        self.last_end = r.end;
+        self.to = to;
         from..to
     }
 }
@@ -146,6 +158,25 @@ pub fn trailing_counter(words: &[Word]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_asked_in_any_order_get_the_words_within() {
+        let words: Vec<Word> = (0..50)
+            .map(|i| Word::new(i * 3..i * 3 + 2, i as u64, true, 0))
+            .collect();
+        let mut cursor = WithinInOrder::new(&words);
+        let mut x: u64 = 3;
+        let mut asks: Vec<Range<usize>> = (0..40).map(|i| i * 3..i * 3 + 7).collect();
+        asks.extend([0..150, 10..20, 20..30, 29..31, 149..150, 0..0]);
+        for _ in 0..200 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let a = (x >> 33) as usize % 160;
+            asks.push(a..a + (x >> 50) as usize % 40);
+        }
+        for r in &asks {
+            assert_eq!(cursor.get(r), within(&words, r), "{r:?}");
+        }
+    }
 
     #[test]
     fn a_runs_prefix_key_depends_on_its_words_alone() {
