@@ -45,7 +45,9 @@ pub fn runs(words: &[Word], blocked: &[bool]) -> Vec<Run> {
     // equal anywhere and is not remembered, so the map holds the few that
     // may repeat, not a machine word per word of the article.
     let slots = (4 * n).next_power_of_two().clamp(1024, 1 << 22);
-    let slot = |h: u64| (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (slots - 1);
+    // The window hash's top bits: every word of the window reaches them.
+    let shift = 64 - slots.trailing_zeros();
+    let slot = |h: u64| (h >> shift) as usize;
     let mut count = vec![0u8; slots];
     // The windows are rolled once, a paragraph at a time (a paragraph
     // shorter than a window has none), and the second pass reads them back.
