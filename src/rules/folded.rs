@@ -159,10 +159,7 @@ pub fn words(doc: &Document<'_>) -> Vec<Word> {
                     break;
                 }
                 letters |= c.is_alphabetic();
-                let mut lower = [0u8; 4];
-                for l in c.to_lowercase() {
-                    folded.extend_from_slice(l.encode_utf8(&mut lower).as_bytes());
-                }
+                push_folded(&mut folded, c);
                 i += c.len_utf8();
             }
             if i == start {
@@ -303,17 +300,23 @@ pub fn fold_hash(s: &str) -> u64 {
         return hash_folded(s.as_bytes(), 0..s.len(), ASCII_LOWER);
     }
     let mut folded = Vec::with_capacity(s.len() + 4);
-    let mut lower = [0u8; 4];
     for c in s.chars() {
-        if c.is_ascii() {
-            folded.push(c as u8 | 0x20);
-        } else {
-            for l in c.to_lowercase() {
-                folded.extend_from_slice(l.encode_utf8(&mut lower).as_bytes());
-            }
-        }
+        push_folded(&mut folded, c);
     }
     hash_folded(&folded, 0..folded.len(), 0)
+}
+
+/// A letter or digit as [`words`] folds it: an ASCII one with `| 0x20`
+/// (which lowercases a letter and leaves a digit), another as its lowercase.
+fn push_folded(folded: &mut Vec<u8>, c: char) {
+    if c.is_ascii() {
+        folded.push(c as u8 | 0x20);
+    } else {
+        let mut lower = [0u8; 4];
+        for l in c.to_lowercase() {
+            folded.extend_from_slice(l.encode_utf8(&mut lower).as_bytes());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -67,7 +67,7 @@ mod weekday_date;
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock as OnceCell;
+use std::sync::OnceLock;
 
 pub use compile::{suggest, RuleDoc, RuleMeta, KINDS};
 pub use entities::{Entity, EntityBase, Mention};
@@ -83,15 +83,15 @@ use crate::packs::{PackErrors, PackSource};
 /// most once, and only when a rule asks for them.
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
-    words: OnceCell<Vec<folded::Word>>,
-    hits: OnceCell<Vec<Hit>>,
+    words: OnceLock<Vec<folded::Word>>,
+    hits: OnceLock<Vec<Hit>>,
     pub lexicon: &'a Lexicon,
     pub entities: &'a EntityBase,
     /// The archive's house spellings (`house-spelling`'s `prefer`s).
     pub house_forms: &'a HashSet<String>,
-    mentions: OnceCell<Vec<Mention>>,
-    aliases: OnceCell<HashSet<(String, String)>>,
-    capitalized: OnceCell<Vec<capitalized::Capitalized<'a>>>,
+    mentions: OnceLock<Vec<Mention>>,
+    aliases: OnceLock<HashSet<(String, String)>>,
+    capitalized: OnceLock<Vec<capitalized::Capitalized<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -304,31 +304,33 @@ impl Ruleset {
     ) -> Vec<Diagnostic> {
         let cx = Context {
             doc,
-            words: OnceCell::new(),
-            hits: OnceCell::new(),
+            words: OnceLock::new(),
+            hits: OnceLock::new(),
             lexicon: &self.lexicon,
             entities: &self.entities,
             house_forms: &self.house_forms,
-            mentions: OnceCell::new(),
-            aliases: OnceCell::new(),
-            capitalized: OnceCell::new(),
+            mentions: OnceLock::new(),
+            aliases: OnceLock::new(),
+            capitalized: OnceLock::new(),
         };
-        let selected: Vec<&dyn Rule> = self
-            .rules
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| enabled.is_none_or(|e| e.get(*i).copied().unwrap_or(true)))
-            .filter(|(_, r)| r.meta().language.is_none_or(|l| l == doc.language))
-            .map(|(_, r)| &**r)
-            .collect();
+        let selected = || {
+            self.rules
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| enabled.is_none_or(|e| e.get(*i).copied().unwrap_or(true)))
+                .filter(|(_, r)| r.meta().language.is_none_or(|l| l == doc.language))
+                .map(|(_, r)| &**r)
+        };
         let run = |rule: &dyn Rule, sink: &mut Sink| {
             let started = timing::start();
             rule.check(&cx, sink);
             timing::record(&rule.meta().id, started);
             sink.finish_rule();
         };
-        let threads = threads_for(doc.text.len()).min(selected.len());
+        let threads = threads_for(doc.text.len());
         let mut out = if threads > 1 {
+            let selected: Vec<&dyn Rule> = selected().collect();
+            let threads = threads.min(selected.len());
             // A large file's rules on several threads, each taking the next
             // rule as it finishes one; the findings are put back in rule
             // order, so the report is the one a single thread makes.
@@ -362,7 +364,7 @@ impl Ruleset {
             sinks.into_iter().flat_map(|(_, s)| s.diagnostics).collect()
         } else {
             let mut sink = Sink::default();
-            for rule in selected {
+            for rule in selected() {
                 run(rule, &mut sink);
             }
             sink.diagnostics

@@ -91,17 +91,17 @@ impl Rule for RepeatedContent {
         let passages = runs::runs(words, &blocked);
 
         // In text order; only those the sink keeps are built.
-        let mut order: Vec<(usize, Result<&Repeat, &runs::Run>)> = found
+        let mut order: Vec<(usize, Found<'_>)> = found
             .iter()
-            .map(|r| (r.copy.start, Ok(r)))
-            .chain(passages.iter().map(|p| (p.copy.start, Err(p))))
+            .map(|r| (r.copy.start, Found::Unit(r)))
+            .chain(passages.iter().map(|p| (p.copy.start, Found::Passage(p))))
             .collect();
         order.sort_by_key(|(start, _)| *start);
         let room = out.room();
         for (_, item) in order.iter().take(room) {
             let d = match item {
-                Ok(r) => self.unit(cx, r),
-                Err(p) => {
+                Found::Unit(r) => self.unit(cx, r),
+                Found::Passage(p) => {
                     let message = self.message(cx, &p.copy, || {
                         format!("these {} words repeat an earlier passage", p.words)
                     });
@@ -177,6 +177,12 @@ impl RepeatedContent {
             d.with_fix("", Applicability::Unsafe)
         }
     }
+}
+
+/// A finding before it is built: a unit printed twice, or a passage.
+enum Found<'a> {
+    Unit(&'a Repeat),
+    Passage(&'a runs::Run),
 }
 
 fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
